@@ -1,0 +1,80 @@
+import type { ConnectionConfig, PoolOptions } from './dialects/dialect.js';
+
+export interface SequelizeOptions {
+  dialect?: string;
+  dialectModule?: unknown;
+  storage?: string;
+  host?: string;
+  port?: number | string;
+  database?: string;
+  username?: string;
+  password?: string;
+  protocol?: string;
+  logging?: false | ((sql: string, ...rest: unknown[]) => void);
+  benchmark?: boolean;
+  define?: Record<string, unknown>;
+  pool?: PoolOptions;
+  dialectOptions?: Record<string, unknown>;
+  timezone?: string;
+  hooks?: Record<string, unknown>;
+  query?: Record<string, unknown>;
+  sync?: Record<string, unknown>;
+  ssl?: boolean;
+  omitNull?: boolean;
+  isolationLevel?: string;
+  transactionType?: string;
+  typeValidation?: boolean;
+  minifyAliases?: boolean;
+  [extra: string]: unknown;
+}
+
+/** Reads Sequelize-style connection URLs: `sqlite::memory:`, `sqlite:./db.sqlite`, `postgres://u:p@h:5432/db?sslmode=require`. */
+export function parseConnectionUrl(url: string): SequelizeOptions {
+  const sqlite = /^sqlite3?:(.*)$/i.exec(url);
+  if (sqlite) {
+    const rest = sqlite[1]!;
+    if (rest === ':memory:' || rest === '' || rest === '//:memory:' || rest === '//') return { dialect: 'sqlite', storage: ':memory:' };
+    return { dialect: 'sqlite', storage: decodeURIComponent(rest.replace(/^\/\/(?=\/)/, '').replace(/^\/\/(?!\/)/, '')) };
+  }
+  const parsed = new URL(url);
+  const dialect = parsed.protocol.replace(/:$/, '');
+  const options: SequelizeOptions = {
+    dialect: dialect === 'postgresql' ? 'postgres' : dialect,
+    host: parsed.hostname,
+    ...(parsed.port ? { port: Number(parsed.port) } : {}),
+    ...(parsed.username ? { username: decodeURIComponent(parsed.username) } : {}),
+    ...(parsed.password ? { password: decodeURIComponent(parsed.password) } : {}),
+  };
+  const database = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
+  if (database) options.database = database;
+  const dialectOptions: Record<string, unknown> = {};
+  for (const [key, value] of parsed.searchParams) {
+    if (key === 'sslmode') {
+      // Sequelize hands libpq's sslmode to pg as `ssl`: anything but `disable` asks for TLS.
+      if (value !== 'disable' && value !== 'allow') dialectOptions['ssl'] = value === 'verify-full' || value === 'verify-ca' ? { rejectUnauthorized: true } : { rejectUnauthorized: false };
+    } else if (key === 'ssl') {
+      dialectOptions['ssl'] = value === 'true' || value === '1' ? true : value === 'false' ? false : value;
+    } else if (key === 'options' && dialect.startsWith('postgres')) {
+      dialectOptions['options'] = value;
+    } else {
+      dialectOptions[key] = value;
+    }
+  }
+  if (Object.keys(dialectOptions).length > 0) options.dialectOptions = dialectOptions;
+  return options;
+}
+
+export function connectionConfig(options: SequelizeOptions): ConnectionConfig {
+  return {
+    ...(options.host !== undefined ? { host: options.host } : {}),
+    ...(options.port !== undefined ? { port: Number(options.port) } : {}),
+    ...(options.database !== undefined ? { database: options.database } : {}),
+    ...(options.username !== undefined ? { username: options.username } : {}),
+    ...(options.password !== undefined ? { password: options.password } : {}),
+    ...(options.storage !== undefined ? { storage: options.storage } : {}),
+    ...(options.dialectOptions !== undefined ? { dialectOptions: options.dialectOptions } : {}),
+    ...(options.pool !== undefined ? { pool: options.pool } : {}),
+    ...(options.dialectModule !== undefined ? { dialectModule: options.dialectModule } : {}),
+    ...(options.timezone !== undefined ? { timezone: options.timezone } : {}),
+  };
+}

@@ -1,0 +1,33 @@
+import { SqlCompiler, type CompileState } from '../../sql/compiler.js';
+import type { BinaryNode, ConflictAction } from '../../sql/nodes.js';
+
+export class SqliteCompiler extends SqlCompiler {
+  override quoteIdentifier(name: string): string {
+    return `\`${name.replaceAll('`', '``')}\``;
+  }
+
+  /** LIKE is already case-insensitive for ASCII in SQLite; REGEXP is a function joinery registers on connect. */
+  override binaryOperator(operator: BinaryNode['operator']): string {
+    if (operator === 'ILIKE') return 'LIKE';
+    if (operator === 'NOT ILIKE') return 'NOT LIKE';
+    if (operator === 'IREGEXP') return 'IREGEXP';
+    return operator;
+  }
+
+  override insertKeyword(conflict: ConflictAction | undefined): string {
+    return conflict?.action === 'nothing' && !conflict.target?.length ? 'INSERT OR IGNORE INTO' : 'INSERT INTO';
+  }
+
+  override conflictClause(state: CompileState, conflict: ConflictAction | undefined): void {
+    if (conflict?.action === 'nothing' && !conflict.target?.length) return;
+    super.conflictClause(state, conflict);
+  }
+
+  override lockClause(): void {
+    // SQLite has one writer at a time; FOR UPDATE does not exist and is not needed.
+  }
+
+  override updateLimit(): void {
+    // LIMIT on UPDATE/DELETE needs a compile-time option SQLite builds rarely have; callers filter by key instead.
+  }
+}

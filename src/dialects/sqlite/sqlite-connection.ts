@@ -1,0 +1,119 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { Mutex } from '../../utils/mutex.js';
+import type { ConnectionConfig, ConnectionPool, DriverConnection, QueryResult } from '../dialect.js';
+import { loadDriver } from '../dialect.js';
+import { formatSqliteDate } from './sqlite-types.js';
+
+type Database = BetterSqlite3.Database;
+type Statement = BetterSqlite3.Statement;
+type DatabaseConstructor = new (filename: string, options?: Record<string, unknown>) => Database;
+
+const statementCacheSize = 500;
+
+/** better-sqlite3 binds only numbers, strings, bigints, buffers and null. */
+function toSqliteParameter(value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (value instanceof Date) return formatSqliteDate(value);
+  if (typeof value === 'object' && !Buffer.isBuffer(value) && !(value instanceof Uint8Array)) return JSON.stringify(value);
+  return value;
+}
+
+function regexpMatches(pattern: unknown, value: unknown, flags = ''): number | null {
+  if (pattern === null || value === null || pattern === undefined || value === undefined) return null;
+  return new RegExp(String(pattern), flags).test(String(value)) ? 1 : 0;
+}
+
+/**
+ * One in-process connection: better-sqlite3 is synchronous, so a pool would add nothing but lock contention.
+ * Transactions take the mutex; statements from outside a transaction wait for it.
+ */
+export class SqlitePool implements ConnectionPool {
+  private database: Database | undefined;
+  private opening: Promise<Database> | undefined;
+  private readonly statements = new Map<string, Statement>();
+  private readonly lock = new Mutex();
+  private readonly connection: DriverConnection = { execute: (sql, parameters) => this.run(sql, parameters) };
+
+  constructor(private readonly config: ConnectionConfig) {}
+
+  private open(): Promise<Database> {
+    this.opening ??= (async () => {
+      const Driver = await loadDriver<DatabaseConstructor>('better-sqlite3', 'sqlite', this.config.dialectModule);
+      const storage = this.config.storage ?? ':memory:';
+      const options = { ...(this.config.dialectOptions ?? {}) };
+      const database = new Driver(storage === '' ? ':memory:' : storage, options);
+      database.pragma('foreign_keys = ON');
+      if (storage !== ':memory:' && storage !== '') database.pragma('journal_mode = WAL');
+      database.function('regexp', { deterministic: true }, (pattern: unknown, value: unknown) => regexpMatches(pattern, value));
+      database.function('iregexp', { deterministic: true }, (pattern: unknown, value: unknown) => regexpMatches(pattern, value, 'i'));
+      this.database = database;
+      return database;
+    })();
+    return this.opening;
+  }
+
+  private prepare(database: Database, sql: string): Statement {
+    let statement = this.statements.get(sql);
+    if (statement === undefined) {
+      statement = database.prepare(sql);
+      if (this.statements.size >= statementCacheSize) this.statements.clear();
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  private async run(sql: string, parameters: readonly unknown[]): Promise<QueryResult> {
+    const database = this.database ?? (await this.open());
+    const bound = parameters.map(toSqliteParameter);
+    const statement = this.prepareOrExec(database, sql);
+    if (statement === undefined) return { rows: [], affectedRows: 0 };
+    if (statement.reader) {
+      const rows = statement.all(bound) as Record<string, unknown>[];
+      return { rows, affectedRows: rows.length, metadata: rows };
+    }
+    const info = statement.run(bound);
+    return { rows: [], affectedRows: info.changes, insertId: info.lastInsertRowid, metadata: info };
+  }
+
+  /** Several statements in one string (a migration file, say) run through `exec`, which returns nothing. */
+  private prepareOrExec(database: Database, sql: string): Statement | undefined {
+    try {
+      return this.prepare(database, sql);
+    } catch (error) {
+      if (error instanceof RangeError || /contains more than one statement/i.test(String((error as Error).message))) {
+        database.exec(sql);
+        return undefined;
+      }
+      throw error;
+    }
+  }
+
+  /** A statement from outside any transaction must not land inside an open one on the shared connection. */
+  async execute(sql: string, parameters: readonly unknown[]): Promise<QueryResult> {
+    if (this.database === undefined) await this.open();
+    if (!this.lock.isHeld) return this.run(sql, parameters);
+    await this.lock.acquire();
+    try {
+      return await this.run(sql, parameters);
+    } finally {
+      this.lock.release();
+    }
+  }
+
+  async acquire(): Promise<DriverConnection> {
+    await this.lock.acquire();
+    return this.connection;
+  }
+
+  async release(): Promise<void> {
+    this.lock.release();
+  }
+
+  async close(): Promise<void> {
+    this.statements.clear();
+    this.database?.close();
+    this.database = undefined;
+    this.opening = undefined;
+  }
+}

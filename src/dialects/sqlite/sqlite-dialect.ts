@@ -1,0 +1,47 @@
+import type { ConnectionConfig, Dialect, DialectSupports } from '../dialect.js';
+import { SqliteCompiler } from './sqlite-compiler.js';
+import { SqlitePool } from './sqlite-connection.js';
+import { sqliteDdl } from './sqlite-ddl.js';
+import { convertSqliteError } from './sqlite-errors.js';
+import { sqliteIntrospection } from './sqlite-introspect.js';
+import { sqliteTypes } from './sqlite-types.js';
+
+const supports: DialectSupports = {
+  returnValues: true,
+  insertReturning: true,
+  updateReturning: true,
+  deleteReturning: true,
+  upserts: true,
+  inserts: { ignoreDuplicates: true, updateOnDuplicate: true, conflictTargetRequired: true },
+  schemas: false,
+  transactions: true,
+  savepoints: true,
+  isolationLevels: false,
+  lock: false,
+  iLike: false,
+  regexp: true,
+  JSON: true,
+  JSONB: false,
+  ARRAY: false,
+  arrayParameters: false,
+  enumTypes: false,
+  indexViaAlter: false,
+  foreignKeys: true,
+  'DEFAULT VALUES': true,
+  maxParameters: 32_766,
+};
+
+export const sqliteDialect: Dialect = {
+  name: 'sqlite',
+  supports,
+  compiler: new SqliteCompiler(),
+  types: sqliteTypes,
+  ddl: sqliteDdl,
+  introspection: sqliteIntrospection,
+  defaultPort: undefined,
+  createPool: (config: ConnectionConfig) => new SqlitePool(config),
+  convertError: convertSqliteError,
+  /** DEFERRED/IMMEDIATE/EXCLUSIVE are SQLite's transaction types; IMMEDIATE takes the write lock up front. */
+  beginTransaction: (options) => [`BEGIN ${options.type ?? 'DEFERRED'} TRANSACTION`],
+  setIsolationLevelFirst: false,
+};

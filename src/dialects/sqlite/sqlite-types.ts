@@ -1,0 +1,44 @@
+import { formatUtcDateTime, parseDateTime } from '../../utils/dates.js';
+import { formatDateOnly } from '../../data-types/date-types.js';
+import { TableDrivenTypes, numericSuffix, parseJsonText, stringifyJson, toBoolean, type TypeTable } from '../type-table.js';
+
+/** SQLite keeps dates as text in Sequelize's format, so files written by a Sequelize app read back the same. */
+export function formatSqliteDate(date: Date): string {
+  return `${formatUtcDateTime(date)} +00:00`;
+}
+
+function toDateText(value: unknown): unknown {
+  if (value instanceof Date) return formatSqliteDate(value);
+  if (typeof value === 'string' || typeof value === 'number') return formatSqliteDate(new Date(value));
+  return value;
+}
+
+const json = { sql: () => 'JSON', toDriver: stringifyJson, fromDriver: parseJsonText };
+const text = { sql: () => 'TEXT' };
+
+export const sqliteTypeTable: TypeTable = {
+  STRING: { sql: (t) => `VARCHAR(${String(t['length'])})${t['isBinary'] ? ' BINARY' : ''}` },
+  CHAR: { sql: (t) => `CHAR(${String(t['length'])})${t['isBinary'] ? ' BINARY' : ''}` },
+  CITEXT: { sql: () => 'TEXT COLLATE NOCASE' },
+  TEXT: text,
+  UUID: { sql: () => 'UUID' },
+  TINYINT: { sql: (t) => `TINYINT${numericSuffix(t)}` },
+  SMALLINT: { sql: (t) => `SMALLINT${numericSuffix(t)}` },
+  MEDIUMINT: { sql: (t) => `MEDIUMINT${numericSuffix(t)}` },
+  INTEGER: { sql: () => 'INTEGER' },
+  BIGINT: { sql: () => 'BIGINT' },
+  FLOAT: { sql: (t) => `FLOAT${numericSuffix(t)}`, fromDriver: (v) => (typeof v === 'string' ? Number(v) : v) },
+  'DOUBLE PRECISION': { sql: () => 'DOUBLE PRECISION' },
+  REAL: { sql: () => 'REAL' },
+  DECIMAL: { sql: (t) => `DECIMAL${numericSuffix(t)}` },
+  BOOLEAN: { sql: () => 'TINYINT(1)', toDriver: (v) => (toBoolean(v) ? 1 : 0), fromDriver: toBoolean },
+  DATE: { sql: () => 'DATETIME', toDriver: toDateText, fromDriver: (v) => (typeof v === 'string' ? parseDateTime(v) : typeof v === 'number' ? new Date(v) : v) },
+  DATEONLY: { sql: () => 'DATE', toDriver: (v) => (v instanceof Date ? formatDateOnly(v) : v) },
+  TIME: { sql: () => 'TIME' },
+  JSON: json,
+  JSONB: json,
+  ENUM: text,
+  BLOB: { sql: () => 'BLOB' },
+};
+
+export const sqliteTypes = new TableDrivenTypes(sqliteTypeTable, 'sqlite');

@@ -1,0 +1,183 @@
+import { EmptyResultError } from '../errors/usage-errors.js';
+import { UniqueConstraintError } from '../errors/validation-errors.js';
+import { isVirtual } from '../metadata/attributes.js';
+import type { FindOptions } from '../query/find-options.js';
+import { countWithIncludes, loadIncludes } from './include-finder.js';
+import { buildRootSelect, findWhere, groupNodes } from '../query/select-builder.js';
+import { sql, type SelectNode } from '../sql/nodes.js';
+import { Op } from '../sql/operators.js';
+import { isPlainObject } from '../utils/object.js';
+import { hasHooks, runHooks, type ModelClass, type ModelInstance } from './model-internals.js';
+import { rootContext, runOptions } from './query-scope.js';
+import { rowConverter } from './row-mapper.js';
+import { mergeScope } from './scopes.js';
+import { create } from './writers.js';
+
+function prepareOptions(model: ModelClass, options: FindOptions | undefined): FindOptions {
+  return mergeScope(model.activeScope, { ...(options ?? {}) }) as FindOptions;
+}
+
+export async function findAll(model: ModelClass, given?: FindOptions): Promise<unknown[]> {
+  const options = prepareOptions(model, given);
+  if (options.hooks !== false && hasHooks(model, 'beforeFind')) await runHooks(model, 'beforeFind', options);
+  const context = rootContext(model);
+  let results: unknown[];
+  if (options.include !== undefined && !(Array.isArray(options.include) && options.include.length === 0)) {
+    results = await loadIncludes(model, options, context);
+  } else {
+    const root = buildRootSelect(options, context);
+    const runner = model.host.queryRunner;
+    const rows = await runner.rows(runner.dialect.compiler.compile(root.node), runOptions(options));
+    const convert = rowConverter(model.definition, runner.dialect, root.columns);
+    if (options.raw) {
+      results = rows.map(convert);
+    } else {
+      const attributes = options.attributes === undefined ? undefined : root.columns.map((column) => column.key);
+      results = rows.map((row) => new model(convert(row), { isNewRecord: false, raw: true, ...(attributes ? { attributes } : {}) }));
+    }
+  }
+  if (options.hooks !== false && hasHooks(model, 'afterFind')) await runHooks(model, 'afterFind', results, options);
+  return results;
+}
+
+export async function findOne(model: ModelClass, given?: FindOptions): Promise<unknown> {
+  const options: FindOptions = { ...(given ?? {}) };
+  if (options.limit === undefined && !whereIsPrimaryKey(model, options.where)) options.limit = 1;
+  const rows = await findAll(model, options);
+  const found = rows[0] ?? null;
+  if (found === null && options.rejectOnEmpty) {
+    throw options.rejectOnEmpty instanceof Error ? options.rejectOnEmpty : EmptyResultError.forModel(model.name);
+  }
+  return found;
+}
+
+function whereIsPrimaryKey(model: ModelClass, where: unknown): boolean {
+  if (!isPlainObject(where)) return false;
+  const keys = model.definition.primaryKeyAttributes;
+  return keys.length > 0 && keys.every((key) => where[key] !== undefined && !isPlainObject(where[key]) && !Array.isArray(where[key]));
+}
+
+export async function findByPk(model: ModelClass, key: unknown, options?: FindOptions): Promise<unknown> {
+  if (key === null || key === undefined) {
+    if (options?.rejectOnEmpty) throw options.rejectOnEmpty instanceof Error ? options.rejectOnEmpty : EmptyResultError.forModel(model.name);
+    return null;
+  }
+  const primaryKey = model.definition.primaryKeyAttributes[0]!;
+  const where = isPlainObject(key) ? key : { [primaryKey]: key };
+  return findOne(model, { ...(options ?? {}), where: options?.where ? { [Op.and]: [where, options.where] } : where });
+}
+
+export async function count(model: ModelClass, given?: FindOptions): Promise<number | Array<Record<string, unknown>>> {
+  const options = prepareOptions(model, given);
+  if (options.hooks !== false && hasHooks(model, 'beforeCount')) await runHooks(model, 'beforeCount', options);
+  const context = rootContext(model);
+  if (options.include !== undefined && !(Array.isArray(options.include) && options.include.length === 0)) {
+    return countWithIncludes(model, options, context);
+  }
+  const runner = model.host.queryRunner;
+  const target = options.col
+    ? sql.column(model.definition.columnOf(options.col), model.name)
+    : options.distinct
+      ? sql.column(model.definition.columnOf(model.definition.primaryKeyAttributes[0]!), model.name)
+      : sql.star();
+  const counted = options.distinct ? sql.fn('COUNT', [sql.raw(`DISTINCT ${runner.dialect.compiler.compile(target).sql}`)]) : sql.fn('COUNT', [target]);
+  const groupBy = groupNodes(options.group, context);
+  const node: SelectNode = {
+    kind: 'select',
+    from: sql.table(model.definition.tableName, model.name, model.definition.schema),
+    columns: [...groupBy.map((expr) => ({ expr })), { expr: counted, alias: 'count' }],
+    where: findWhere(options, context),
+    groupBy,
+  };
+  const rows = await runner.rows(runner.dialect.compiler.compile(node), runOptions(options));
+  if (groupBy.length > 0) return rows.map((row) => ({ ...row, count: Number(row['count']) }));
+  return Number(rows[0]?.['count'] ?? 0);
+}
+
+export async function aggregate(model: ModelClass, field: string, fn: string, given?: FindOptions & { dataType?: unknown; plain?: boolean }): Promise<unknown> {
+  const options = prepareOptions(model, given) as FindOptions & { dataType?: unknown };
+  const context = rootContext(model);
+  const attribute = model.definition.attribute(field);
+  const column = field === '*' ? sql.star() : sql.column(attribute ? attribute.field : field, model.name);
+  const groupBy = groupNodes(options.group, context);
+  const node: SelectNode = {
+    kind: 'select',
+    from: sql.table(model.definition.tableName, model.name, model.definition.schema),
+    columns: [...groupBy.map((expr) => ({ expr })), { expr: sql.fn(fn.toUpperCase(), [options.distinct ? sql.raw(`DISTINCT ${model.host.queryRunner.dialect.compiler.compile(column).sql}`) : column]), alias: fn }],
+    where: findWhere(options, context),
+    groupBy,
+  };
+  const runner = model.host.queryRunner;
+  const rows = await runner.rows(runner.dialect.compiler.compile(node), runOptions(options));
+  const parse = (value: unknown): unknown => {
+    if (value === null || value === undefined) return fn.toLowerCase() === 'sum' ? 0 : null;
+    if (fn.toLowerCase() === 'count' || fn.toLowerCase() === 'sum' || fn.toLowerCase() === 'avg') return Number(value);
+    if (!attribute || isVirtual(attribute)) return value;
+    const converted = runner.dialect.types.fromDriver(attribute.type, value);
+    const key = attribute.type.key;
+    if (typeof converted === 'string' && ['INTEGER', 'BIGINT', 'SMALLINT', 'TINYINT', 'MEDIUMINT', 'FLOAT', 'REAL', 'DOUBLE PRECISION', 'DECIMAL'].includes(key)) return Number(converted);
+    return converted;
+  };
+  if (groupBy.length > 0 || options.plain === false) return rows.map((row) => ({ ...row, [fn]: parse(row[fn]) }));
+  return parse(rows[0]?.[fn]);
+}
+
+export async function findAndCountAll(model: ModelClass, options: FindOptions = {}): Promise<{ count: unknown; rows: unknown[] }> {
+  const countOptions: FindOptions = { ...options, attributes: undefined, order: undefined, limit: undefined, offset: undefined };
+  if (options.include !== undefined) countOptions.distinct = true;
+  const [total, rows] = await Promise.all([count(model, countOptions), findAll(model, options)]);
+  return { count: total, rows };
+}
+
+/** Equality conditions of a where object, used as the values of a record created when none was found. */
+function valuesFromWhere(where: unknown): Record<string, unknown> {
+  if (!isPlainObject(where)) return {};
+  const values: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(where)) {
+    if (isPlainObject(value) || Array.isArray(value)) {
+      const eq = isPlainObject(value) ? (value as Record<symbol, unknown>)[Op.eq] : undefined;
+      if (eq !== undefined) values[key] = eq;
+      continue;
+    }
+    values[key] = value;
+  }
+  return values;
+}
+
+export async function findOrCreate(model: ModelClass, options: FindOptions & { defaults?: Record<string, unknown> }): Promise<[unknown, boolean]> {
+  return model.host.transactionWith(options, async (transaction) => {
+    const scoped = { ...options, transaction };
+    const found = await findOne(model, scoped);
+    if (found) return [found, false] as [unknown, boolean];
+    const values = { ...valuesFromWhere(options.where), ...(options.defaults ?? {}) };
+    try {
+      const created = await create(model, values, { transaction, logging: options.logging } as Record<string, unknown>);
+      return [created, true] as [unknown, boolean];
+    } catch (error) {
+      if (!(error instanceof UniqueConstraintError)) throw error;
+      const existing = await findOne(model, scoped);
+      if (!existing) throw error;
+      return [existing, false] as [unknown, boolean];
+    }
+  });
+}
+
+export async function findOrBuild(model: ModelClass, options: FindOptions & { defaults?: Record<string, unknown> }): Promise<[unknown, boolean]> {
+  const found = await findOne(model, options);
+  if (found) return [found, false];
+  return [new model({ ...valuesFromWhere(options.where), ...(options.defaults ?? {}) }), true];
+}
+
+export async function findCreateFind(model: ModelClass, options: FindOptions & { defaults?: Record<string, unknown> }): Promise<[unknown, boolean]> {
+  const found = await findOne(model, options);
+  if (found) return [found, false];
+  try {
+    return [await create(model, { ...valuesFromWhere(options.where), ...(options.defaults ?? {}) }, options as Record<string, unknown>), true];
+  } catch (error) {
+    if (!(error instanceof UniqueConstraintError)) throw error;
+    return [await findOne(model, options), false];
+  }
+}
+
+export type { ModelInstance };
+

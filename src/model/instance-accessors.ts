@@ -1,0 +1,118 @@
+import type { ModelDefinition } from '../metadata/model-definition.js';
+import { SqlFragment } from '../sql/sql-helpers.js';
+import { markChanged, valuesEqual, type InstanceState } from './instance-values.js';
+import type { ModelClass } from './model-internals.js';
+
+export interface GetOptions {
+  plain?: boolean;
+  clone?: boolean;
+  raw?: boolean;
+  /** For `util.inspect`: keep nested instances so each prints under its own model name. */
+  forInspect?: boolean;
+}
+
+export interface SetOptions {
+  raw?: boolean;
+  reset?: boolean;
+  isBuilding?: boolean;
+  include?: unknown;
+}
+
+interface InstanceLike {
+  dataValues: Record<string, unknown>;
+  constructor: unknown;
+  get(key?: string | GetOptions, options?: GetOptions): unknown;
+  _options: { attributes?: readonly string[]; include?: unknown; includeNames?: string[] };
+}
+
+/** Setting an included association's value builds instances of the target; associations install this. */
+export type IncludeSetter = (instance: InstanceLike, key: string, value: unknown, options: SetOptions) => boolean;
+
+const getterKeysCache = new WeakMap<ModelDefinition, { version: number; keys: string[] }>();
+
+function customGetterKeys(definition: ModelDefinition): string[] {
+  const cached = getterKeysCache.get(definition);
+  if (cached && cached.version === definition.version) return cached.keys;
+  const keys = Object.keys(definition.attributes).filter((name) => typeof definition.attributes[name]!.get === 'function');
+  getterKeysCache.set(definition, { version: definition.version, keys });
+  return keys;
+}
+
+function modelOf(instance: InstanceLike): ModelClass & { includeSetter?: IncludeSetter } {
+  return instance.constructor as ModelClass & { includeSetter?: IncludeSetter };
+}
+
+function isInstance(value: unknown): value is InstanceLike {
+  return value !== null && typeof value === 'object' && 'dataValues' in value && typeof (value as InstanceLike).get === 'function';
+}
+
+function plainOf(value: unknown, options: GetOptions): unknown {
+  if (options.forInspect) return value;
+  if (isInstance(value)) return value.get(options);
+  if (Array.isArray(value) && value.length > 0 && isInstance(value[0])) return value.map((item) => (isInstance(item) ? item.get(options) : item));
+  return value;
+}
+
+export function getValue(instance: InstanceLike, key: string, options: GetOptions = {}): unknown {
+  const attribute = modelOf(instance).definition.attributes[key];
+  if (attribute?.get && !options.raw) return attribute.get.call(instance);
+  const value = instance.dataValues[key];
+  return options.plain ? plainOf(value, options) : value;
+}
+
+export function getValues(instance: InstanceLike, options: GetOptions = {}): Record<string, unknown> {
+  const definition = modelOf(instance).definition;
+  const getterKeys = options.raw ? [] : customGetterKeys(definition);
+  if (getterKeys.length === 0 && !options.plain && !options.clone && !options.forInspect) return instance.dataValues;
+  const restrict = instance._options.attributes;
+  const values: Record<string, unknown> = {};
+  for (const key of Object.keys(instance.dataValues)) values[key] = getValue(instance, key, options);
+  for (const key of getterKeys) {
+    if (key in values || (restrict && !restrict.includes(key))) continue;
+    values[key] = getValue(instance, key, options);
+  }
+  return values;
+}
+
+export function setValues(instance: InstanceLike, state: InstanceState, values: Record<string, unknown>, options: SetOptions): void {
+  if (options.raw && !options.isBuilding) {
+    for (const [key, value] of Object.entries(values)) setValue(instance, state, key, value, options);
+    return;
+  }
+  for (const [key, value] of Object.entries(values)) setValue(instance, state, key, value, options);
+}
+
+/** Sequelize's `set`: custom setters, sanitizing by type, change tracking; unknown keys are ignored unless raw. */
+export function setValue(instance: InstanceLike, state: InstanceState, key: string, value: unknown, options: SetOptions): void {
+  const model = modelOf(instance);
+  if (model.includeSetter?.(instance, key, value, options)) return;
+  const attribute = model.definition.attributes[key];
+  if (!options.raw) {
+    if (attribute?.set) {
+      attribute.set.call(instance, value);
+      return;
+    }
+    if (!attribute) {
+      const [head] = key.split('.');
+      if (key.includes('.') && model.definition.attributes[head!]) return setJsonPath(instance, state, key, value);
+      return;
+    }
+    if (value !== null && value !== undefined && !(value instanceof SqlFragment)) value = attribute.type.sanitize(value);
+  }
+  const before = instance.dataValues[key];
+  instance.dataValues[key] = value;
+  if (options.raw && !options.isBuilding) return;
+  if (!options.isBuilding && valuesEqual(before, value)) return;
+  if (attribute || options.isBuilding) markChanged(state, key, before);
+}
+
+function setJsonPath(instance: InstanceLike, state: InstanceState, key: string, value: unknown): void {
+  const [head, ...path] = key.split('.');
+  const before = instance.dataValues[head!];
+  const root = structuredClone((before ?? {}) as Record<string, unknown>);
+  let cursor = root;
+  for (const part of path.slice(0, -1)) cursor = (cursor[part] ??= {}) as Record<string, unknown>;
+  cursor[path[path.length - 1]!] = value;
+  instance.dataValues[head!] = root;
+  markChanged(state, head!, before);
+}

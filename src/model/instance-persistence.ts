@@ -1,0 +1,243 @@
+import { InstanceError, UsageError } from '../errors/usage-errors.js';
+import { isVirtual } from '../metadata/attributes.js';
+import type { FindOptions } from '../query/find-options.js';
+import { insertStatement, rowToAttributes, updateStatement } from '../query/mutation-plan.js';
+import { buildWhere } from '../query/where.js';
+import { sql } from '../sql/nodes.js';
+import { findOne } from './finders.js';
+import { markChanged, resetChanges, type InstanceState } from './instance-values.js';
+import { hasHooks, runHooks, type ModelClass } from './model-internals.js';
+import { rootContext, runOptions, tableContext } from './query-scope.js';
+import { validateInstance, type ValidateOptions } from './validation.js';
+import { increment as staticIncrement, type IncrementOptions } from './writers.js';
+
+export interface SaveOptions {
+  fields?: string[];
+  silent?: boolean;
+  validate?: boolean;
+  hooks?: boolean;
+  transaction?: unknown;
+  logging?: unknown;
+  returning?: boolean;
+  omitNull?: boolean;
+  [extra: string]: unknown;
+}
+
+export interface InstanceDestroyOptions {
+  force?: boolean;
+  hooks?: boolean;
+  transaction?: unknown;
+  logging?: unknown;
+}
+
+export interface InstanceValidateOptions extends ValidateOptions {
+  hooks?: boolean;
+}
+
+interface Instance {
+  dataValues: Record<string, unknown>;
+  isNewRecord: boolean;
+  constructor: unknown;
+  _options: Record<string, unknown>;
+  set(key: string | Record<string, unknown>, value?: unknown, options?: Record<string, unknown>): unknown;
+  get(key: string, options?: Record<string, unknown>): unknown;
+}
+
+const modelOf = (instance: Instance) => instance.constructor as ModelClass;
+
+export function markClean(state: InstanceState): void {
+  resetChanges(state);
+}
+
+export function noteChange(state: InstanceState, key: string, before: unknown): void {
+  markChanged(state, key, before);
+}
+
+export function changed(instance: Instance, state: InstanceState, key?: string, value?: boolean): string[] | false | boolean | Instance {
+  if (key === undefined) {
+    const keys = [...(state.changedKeys ?? [])];
+    return keys.length > 0 ? keys : false;
+  }
+  if (value === undefined) return state.changedKeys?.has(key) ?? false;
+  if (value) markChanged(state, key, instance.dataValues[key]);
+  else state.changedKeys?.delete(key);
+  return instance;
+}
+
+export function primaryKeyWhere(instance: Instance): Record<string, unknown> {
+  const keys = modelOf(instance).definition.primaryKeyAttributes;
+  return Object.fromEntries(keys.map((key) => [key, instance.get(key, { raw: true })]));
+}
+
+export function isSoftDeleted(instance: Instance): boolean {
+  const deletedAt = modelOf(instance).definition.timestamps.deletedAt;
+  if (!deletedAt) throw new InstanceError(`${modelOf(instance).name} is not paranoid: isSoftDeleted() needs paranoid: true.`);
+  const value = instance.dataValues[deletedAt];
+  return value !== null && value !== undefined && (!(value instanceof Date) || value.getTime() <= Date.now());
+}
+
+export function equals(instance: Instance, other: unknown): boolean {
+  if (!other || typeof other !== 'object' || !(other instanceof (modelOf(instance) as unknown as new () => object))) return false;
+  const keys = modelOf(instance).definition.primaryKeyAttributes;
+  return keys.every((key) => instance.get(key, { raw: true }) === (other as Instance).get(key, { raw: true }));
+}
+
+export async function validate(instance: Instance, options: InstanceValidateOptions = {}): Promise<void> {
+  const model = modelOf(instance);
+  const hooks = options.hooks !== false;
+  if (hooks) await runHooks(model, 'beforeValidate', instance, options);
+  const error = await validateInstance(model.definition, instance as never, options);
+  if (error) {
+    if (hooks && hasHooks(model, 'validationFailed')) {
+      const replaced = { error: error as Error };
+      await runHooks(model, 'validationFailed', instance, options, error);
+      throw replaced.error;
+    }
+    throw error;
+  }
+  if (hooks) await runHooks(model, 'afterValidate', instance, options);
+}
+
+function savedAttributes(instance: Instance, state: InstanceState, options: SaveOptions): string[] {
+  const definition = modelOf(instance).definition;
+  const isAttribute = (name: string) => definition.attribute(name) !== undefined && !isVirtual(definition.attributes[name]!);
+  if (options.fields) return options.fields.filter(isAttribute);
+  if (instance.isNewRecord) return Object.keys(instance.dataValues).filter(isAttribute);
+  return [...(state.changedKeys ?? [])].filter(isAttribute);
+}
+
+export async function save(instance: Instance, state: InstanceState, options: SaveOptions = {}): Promise<Instance> {
+  const model = modelOf(instance);
+  const definition = model.definition;
+  const isNew = instance.isNewRecord;
+  const { createdAt, updatedAt } = definition.timestamps;
+  let fields = savedAttributes(instance, state, options);
+  if (!isNew && fields.length === 0) return instance;
+
+  const now = new Date();
+  if (updatedAt && !options.silent && (!options.fields || !isNew || options.fields.includes(updatedAt))) {
+    instance.dataValues[updatedAt] = now;
+    if (!fields.includes(updatedAt)) fields.push(updatedAt);
+  }
+  if (isNew && createdAt && (instance.dataValues[createdAt] === undefined || instance.dataValues[createdAt] === null)) {
+    instance.dataValues[createdAt] = now;
+    if (!fields.includes(createdAt)) fields.push(createdAt);
+  }
+  if (options.validate !== false) {
+    await validate(instance, { fields: options.fields ? fields : isNew ? undefined : fields, hooks: options.hooks });
+  }
+  const hooks = options.hooks !== false;
+  if (hooks) {
+    await runHooks(model, isNew ? 'beforeCreate' : 'beforeUpdate', instance, options);
+    await runHooks(model, 'beforeSave', instance, options);
+    if (!options.fields) fields = [...new Set([...fields, ...savedAttributes(instance, state, options)])];
+  }
+
+  const runner = model.host.queryRunner;
+  const context = rootContext(model);
+  if (isNew) {
+    const values = instance.dataValues;
+    const columns = fields.filter((name) => {
+      const attribute = definition.attributes[name]!;
+      if (attribute.autoIncrement && (values[name] === null || values[name] === undefined)) return false;
+      if (options.omitNull && (values[name] === null || values[name] === undefined)) return false;
+      return values[name] !== undefined;
+    });
+    const returning = runner.dialect.supports.insertReturning;
+    const node = insertStatement(definition, columns, [values], context, { returning });
+    const result = await runner.run(runner.dialect.compiler.compile(node), runOptions(options, returning));
+    applyGeneratedValues(instance, result.rows[0], result.insertId);
+  } else {
+    const values = Object.fromEntries(fields.map((name) => [name, instance.dataValues[name]]));
+    const where = buildWhere(primaryKeyWhere(instance), tableContext(model));
+    const node = updateStatement(definition, values, where, tableContext(model));
+    await runner.run(runner.dialect.compiler.compile(node), runOptions(options, false));
+  }
+  instance.isNewRecord = false;
+  instance._options['isNewRecord'] = false;
+  resetChanges(state);
+  if (hooks) {
+    await runHooks(model, isNew ? 'afterCreate' : 'afterUpdate', instance, options);
+    await runHooks(model, 'afterSave', instance, options);
+  }
+  return instance;
+}
+
+function applyGeneratedValues(instance: Instance, row: Record<string, unknown> | undefined, insertId: unknown): void {
+  const model = modelOf(instance);
+  if (row) {
+    Object.assign(instance.dataValues, rowToAttributes(model.definition, model.host.queryRunner.dialect, row));
+    return;
+  }
+  const primaryKey = model.definition.primaryKeyAttributes[0];
+  if (primaryKey && model.definition.attributes[primaryKey]!.autoIncrement && insertId !== undefined && insertId !== null
+    && (instance.dataValues[primaryKey] === null || instance.dataValues[primaryKey] === undefined)) {
+    instance.dataValues[primaryKey] = typeof insertId === 'bigint' && insertId <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(insertId) : insertId;
+  }
+}
+
+export async function update(instance: Instance, state: InstanceState, values: Record<string, unknown>, options: SaveOptions = {}): Promise<Instance> {
+  const before = new Set(state.changedKeys ?? []);
+  instance.set(values, undefined, { reset: true });
+  const definition = modelOf(instance).definition;
+  const changedNow = [...(state.changedKeys ?? [])].filter((key) => !before.has(key) || key in values);
+  const fields = options.fields ?? [...new Set([...Object.keys(values).filter((key) => definition.attribute(key)), ...changedNow])];
+  const changedFields = fields.filter((key) => state.changedKeys?.has(key));
+  if (changedFields.length === 0 && !instance.isNewRecord) return instance;
+  return save(instance, state, { ...options, fields: changedFields.length > 0 ? changedFields : fields });
+}
+
+export async function reload(instance: Instance, state: InstanceState, options: FindOptions = {}): Promise<Instance> {
+  const model = modelOf(instance);
+  const reloaded = (await findOne(model, {
+    ...options,
+    where: primaryKeyWhere(instance),
+    include: options.include ?? instance._options['include'],
+    paranoid: options.paranoid ?? false,
+  })) as Instance | null;
+  if (!reloaded) throw new InstanceError('Instance could not be reloaded because it does not exist anymore (find call returned null)');
+  instance.dataValues = reloaded.dataValues;
+  state.dataValues = reloaded.dataValues;
+  instance._options = reloaded._options;
+  resetChanges(state);
+  return instance;
+}
+
+export async function destroy(instance: Instance, options: InstanceDestroyOptions = {}): Promise<void> {
+  const model = modelOf(instance);
+  const definition = model.definition;
+  const hooks = options.hooks !== false;
+  if (hooks) await runHooks(model, 'beforeDestroy', instance, options);
+  const runner = model.host.queryRunner;
+  const where = buildWhere(primaryKeyWhere(instance), tableContext(model));
+  const deletedAt = definition.timestamps.deletedAt;
+  if (deletedAt && !options.force) {
+    const now = new Date();
+    instance.dataValues[deletedAt] = now;
+    await runner.run(runner.dialect.compiler.compile(updateStatement(definition, { [deletedAt]: now }, where, tableContext(model))), runOptions(options, false));
+  } else {
+    await runner.run(runner.dialect.compiler.compile({ kind: 'delete', table: sql.table(definition.tableName, undefined, definition.schema), ...(where ? { where } : {}) }), runOptions(options, false));
+  }
+  if (hooks) await runHooks(model, 'afterDestroy', instance, options);
+}
+
+export async function restore(instance: Instance, state: InstanceState, options: SaveOptions = {}): Promise<void> {
+  const model = modelOf(instance);
+  const deletedAt = model.definition.timestamps.deletedAt;
+  if (!deletedAt) throw new InstanceError(`${model.name} is not paranoid: restore() needs paranoid: true.`);
+  const hooks = options.hooks !== false;
+  if (hooks) await runHooks(model, 'beforeRestore', instance, options);
+  instance.dataValues[deletedAt] = null;
+  const runner = model.host.queryRunner;
+  const where = buildWhere(primaryKeyWhere(instance), tableContext(model));
+  await runner.run(runner.dialect.compiler.compile(updateStatement(model.definition, { [deletedAt]: null }, where, tableContext(model))), runOptions(options, false));
+  resetChanges(state);
+  if (hooks) await runHooks(model, 'afterRestore', instance, options);
+}
+
+export async function increment(instance: Instance, fields: string | string[] | Record<string, number>, options: IncrementOptions, sign: 1 | -1): Promise<Instance> {
+  const model = modelOf(instance);
+  if (instance.isNewRecord) throw new UsageError(`Cannot increment a ${model.name} that has not been saved yet.`);
+  await staticIncrement(model, fields, { ...options, where: { ...(options.where as object | undefined), ...primaryKeyWhere(instance) } }, sign);
+  return instance;
+}

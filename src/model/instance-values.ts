@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import { NowType } from '../data-types/date-types.js';
+import { UuidV1Type, UuidV4Type } from '../data-types/string-types.js';
+import type { ModelDefinition } from '../metadata/model-definition.js';
+import { SqlFragment } from '../sql/sql-helpers.js';
+import { cloneDeepPlain } from '../utils/object.js';
+
+/** Per-instance state kept off the public surface; `dataValues` stays a plain object of attribute values. */
+export interface InstanceState {
+  dataValues: Record<string, unknown>;
+  /** Previous values of changed keys only: copy-on-write keeps hydration cheap. */
+  previous: Record<string, unknown> | undefined;
+  changedKeys: Set<string> | undefined;
+}
+
+export function defaultValueOf(defaultValue: unknown): unknown {
+  if (defaultValue instanceof UuidV4Type || defaultValue === UuidV4Type) return randomUUID();
+  if (defaultValue instanceof UuidV1Type || defaultValue === UuidV1Type) return randomUUID();
+  if (defaultValue instanceof NowType || defaultValue === NowType) return new Date();
+  if (typeof defaultValue === 'function') {
+    const produced: unknown = (defaultValue as () => unknown)();
+    if (produced instanceof UuidV4Type || produced instanceof UuidV1Type) return randomUUID();
+    if (produced instanceof NowType) return new Date();
+    return produced;
+  }
+  return cloneDeepPlain(defaultValue);
+}
+
+/** The initial values of a new record: null primary keys, then defaults, as Sequelize's `build` lays them out. */
+export function initialValues(definition: ModelDefinition): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const name of definition.primaryKeyAttributes) values[name] = null;
+  for (const [name, attribute] of Object.entries(definition.attributes)) {
+    if (attribute.defaultValue !== undefined && !attribute.primaryKey) values[name] = defaultValueOf(attribute.defaultValue);
+    else if (attribute.defaultValue !== undefined) values[name] = defaultValueOf(attribute.defaultValue);
+  }
+  return values;
+}
+
+export function valuesEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  if (Buffer.isBuffer(a) && Buffer.isBuffer(b)) return a.equals(b);
+  if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object' && !(a instanceof SqlFragment)) {
+    try {
+      return JSON.stringify(a) === JSON.stringify(b);
+    } catch {
+      return false;
+    }
+  }
+  return false;
+}
+
+/** Records a change: remembers the value before the first change of the key. */
+export function markChanged(state: InstanceState, key: string, before: unknown): void {
+  state.changedKeys ??= new Set();
+  state.previous ??= {};
+  if (!(key in state.previous)) state.previous[key] = before;
+  state.changedKeys.add(key);
+}
+
+export function previousValue(state: InstanceState, key: string): unknown {
+  return state.previous && key in state.previous ? state.previous[key] : state.dataValues[key];
+}
+
+/** Values as they were after the last load or save: `_previousDataValues` in Sequelize. */
+export function previousDataValues(state: InstanceState): Record<string, unknown> {
+  return { ...state.dataValues, ...(state.previous ?? {}) };
+}
+
+export function resetChanges(state: InstanceState): void {
+  state.previous = undefined;
+  state.changedKeys = undefined;
+}

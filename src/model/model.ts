@@ -1,0 +1,315 @@
+import { inspect } from 'node:util';
+import type { ModelDefinition } from '../metadata/model-definition.js';
+import type { ModelOptions } from '../metadata/model-options.js';
+import type { FindOptions } from '../query/find-options.js';
+import { HookRegistry, type HookFunction } from './hooks.js';
+import { getValue, getValues, setValue, setValues, type GetOptions, type SetOptions } from './instance-accessors.js';
+import { initialValues, previousDataValues, previousValue, type InstanceState } from './instance-values.js';
+import * as finders from './finders.js';
+import * as writers from './writers.js';
+import * as persistence from './instance-persistence.js';
+import { initModel } from './model-init.js';
+import type { BuildOptions, ModelClass, ModelHost } from './model-internals.js';
+import { scopedModel, addScope } from './scopes.js';
+import * as schema from './model-schema.js';
+
+const stateKey = Symbol('joinery.state');
+
+export type ModelStatic<M extends Model = Model> = (abstract new (...args: never[]) => M) & Omit<typeof Model, 'prototype'>;
+
+/**
+ * The public Model API. It keeps Sequelize's surface and delegates: finders, writers, persistence and schema
+ * work live in their own modules; SQL is built by the query layer.
+ */
+export class Model<TAttributes extends object = Record<string, unknown>, TCreationAttributes extends object = TAttributes> {
+  declare static definition: ModelDefinition;
+  declare static host: ModelHost;
+  declare static hooksRegistry: HookRegistry;
+  declare static associations: Record<string, unknown>;
+  declare static scopes: Record<string, unknown>;
+  declare static activeScope: Record<string, unknown> | undefined;
+
+  declare readonly _attributes: TAttributes;
+  declare readonly _creationAttributes: TCreationAttributes;
+
+  /** Attribute values; plain and enumerable, as code written for Sequelize reads them. */
+  dataValues!: Record<string, unknown>;
+  isNewRecord!: boolean;
+  _options!: BuildOptions & { includeNames?: string[] };
+  declare [stateKey]: InstanceState;
+
+  constructor(values?: Record<string, unknown>, options: BuildOptions = {}) {
+    const model = this.constructor as unknown as ModelClass;
+    const isNewRecord = options.isNewRecord ?? true;
+    Object.defineProperty(this, stateKey, { value: { dataValues: {}, previous: undefined, changedKeys: undefined }, enumerable: false, writable: true });
+    this.isNewRecord = isNewRecord;
+    this._options = options;
+    if (!isNewRecord && options.raw && values) {
+      // Hydration from a query: the converted row becomes the values as is.
+      this.dataValues = values;
+      this[stateKey].dataValues = values;
+      return;
+    }
+    this.dataValues = isNewRecord ? initialValues(model.definition) : {};
+    this[stateKey].dataValues = this.dataValues;
+    if (values) setValues(this as unknown as Model, this[stateKey], values, { raw: options.raw === true && !isNewRecord, isBuilding: true, include: options.include });
+    if (!isNewRecord) persistence.markClean(this[stateKey]);
+  }
+
+  // ---- metadata ----
+  static get rawAttributes(): ModelDefinition['attributes'] {
+    return this.definition.attributes;
+  }
+  static getAttributes(): ModelDefinition['attributes'] {
+    return this.definition.attributes;
+  }
+  static get tableName(): string {
+    return this.definition.tableName;
+  }
+  static get primaryKeyAttribute(): string | undefined {
+    return this.definition.primaryKeyAttributes[0];
+  }
+  static get primaryKeyAttributes(): string[] {
+    return this.definition.primaryKeyAttributes;
+  }
+  static get primaryKeyField(): string | undefined {
+    const key = this.primaryKeyAttribute;
+    return key === undefined ? undefined : this.definition.columnOf(key);
+  }
+  static get options(): ModelOptions & { name: { singular: string; plural: string } } {
+    return { ...this.definition.options, name: this.definition.names };
+  }
+  static get uniqueKeys(): ModelDefinition['uniqueKeys'] {
+    return this.definition.uniqueKeys;
+  }
+  static get sequelize(): ModelHost | undefined {
+    return Object.prototype.hasOwnProperty.call(this, 'host') || this.host ? this.host : undefined;
+  }
+  static getTableName(): string | { tableName: string; schema: string; delimiter: string; toString(): string } {
+    const { tableName, schema } = this.definition;
+    if (!schema) return tableName;
+    return { tableName, schema, delimiter: '.', toString: () => `"${schema}"."${tableName}"` };
+  }
+  static get _timestampAttributes(): ModelDefinition['timestamps'] {
+    return this.definition.timestamps;
+  }
+  static isParanoid(): boolean {
+    return this.definition.paranoid;
+  }
+
+  static init<M extends Model>(this: ModelStatic<M>, attributes: Record<string, unknown>, options: ModelOptions & { sequelize: unknown; modelName?: string }): ModelStatic<M> {
+    initModel(this as unknown as ModelClass & typeof Model, attributes, options);
+    return this;
+  }
+
+  static removeAttribute(name: string): void {
+    this.definition.removeAttribute(name);
+  }
+
+  // ---- building ----
+  static build<M extends Model>(this: ModelStatic<M>, values?: Record<string, unknown>, options?: BuildOptions): M {
+    return new (this as unknown as new (v?: Record<string, unknown>, o?: BuildOptions) => M)(values, options);
+  }
+  static bulkBuild<M extends Model>(this: ModelStatic<M>, records: Record<string, unknown>[], options?: BuildOptions): M[] {
+    return records.map((values) => (this as unknown as typeof Model).build(values, options) as M);
+  }
+
+  // ---- finders ----
+  static findAll<M extends Model>(this: ModelStatic<M>, options?: FindOptions): Promise<M[]> {
+    return finders.findAll(this as unknown as ModelClass, options) as Promise<M[]>;
+  }
+  static findOne<M extends Model>(this: ModelStatic<M>, options?: FindOptions): Promise<M | null> {
+    return finders.findOne(this as unknown as ModelClass, options) as Promise<M | null>;
+  }
+  static findByPk<M extends Model>(this: ModelStatic<M>, key: unknown, options?: FindOptions): Promise<M | null> {
+    return finders.findByPk(this as unknown as ModelClass, key, options) as Promise<M | null>;
+  }
+  static findAndCountAll<M extends Model>(this: ModelStatic<M>, options?: FindOptions): Promise<{ count: number; rows: M[] }> {
+    return finders.findAndCountAll(this as unknown as ModelClass, options) as Promise<{ count: number; rows: M[] }>;
+  }
+  static findOrCreate<M extends Model>(this: ModelStatic<M>, options: FindOptions & { defaults?: Record<string, unknown> }): Promise<[M, boolean]> {
+    return finders.findOrCreate(this as unknown as ModelClass, options) as Promise<[M, boolean]>;
+  }
+  static findOrBuild<M extends Model>(this: ModelStatic<M>, options: FindOptions & { defaults?: Record<string, unknown> }): Promise<[M, boolean]> {
+    return finders.findOrBuild(this as unknown as ModelClass, options) as Promise<[M, boolean]>;
+  }
+  static findCreateFind<M extends Model>(this: ModelStatic<M>, options: FindOptions & { defaults?: Record<string, unknown> }): Promise<[M, boolean]> {
+    return finders.findCreateFind(this as unknown as ModelClass, options) as Promise<[M, boolean]>;
+  }
+  static count(options?: FindOptions): Promise<number> {
+    return finders.count(this as unknown as ModelClass, options) as Promise<number>;
+  }
+  static aggregate(field: string, fn: string, options?: FindOptions & { dataType?: unknown; plain?: boolean }): Promise<unknown> {
+    return finders.aggregate(this as unknown as ModelClass, field, fn, options);
+  }
+  static max(field: string, options?: FindOptions): Promise<unknown> {
+    return finders.aggregate(this as unknown as ModelClass, field, 'max', options);
+  }
+  static min(field: string, options?: FindOptions): Promise<unknown> {
+    return finders.aggregate(this as unknown as ModelClass, field, 'min', options);
+  }
+  static sum(field: string, options?: FindOptions): Promise<number> {
+    return finders.aggregate(this as unknown as ModelClass, field, 'sum', options) as Promise<number>;
+  }
+
+  // ---- writers ----
+  static create<M extends Model>(this: ModelStatic<M>, values?: Record<string, unknown>, options?: writers.CreateOptions): Promise<M> {
+    return writers.create(this as unknown as ModelClass, values, options) as Promise<M>;
+  }
+  static bulkCreate<M extends Model>(this: ModelStatic<M>, records: Record<string, unknown>[], options?: writers.BulkCreateOptions): Promise<M[]> {
+    return writers.bulkCreate(this as unknown as ModelClass, records, options) as Promise<M[]>;
+  }
+  static update<M extends Model>(this: ModelStatic<M>, values: Record<string, unknown>, options: writers.UpdateOptions): Promise<[number, M[]?]> {
+    return writers.update(this as unknown as ModelClass, values, options) as Promise<[number, M[]?]>;
+  }
+  static destroy(options?: writers.DestroyOptions): Promise<number> {
+    return writers.destroy(this as unknown as ModelClass, options);
+  }
+  static restore(options?: writers.DestroyOptions): Promise<number> {
+    return writers.restore(this as unknown as ModelClass, options);
+  }
+  static upsert<M extends Model>(this: ModelStatic<M>, values: Record<string, unknown>, options?: writers.UpsertOptions): Promise<[M, boolean | null]> {
+    return writers.upsert(this as unknown as ModelClass, values, options) as Promise<[M, boolean | null]>;
+  }
+  static increment<M extends Model>(this: ModelStatic<M>, fields: string | string[] | Record<string, number>, options: writers.IncrementOptions): Promise<[M[], number]> {
+    return writers.increment(this as unknown as ModelClass, fields, options, 1) as Promise<[M[], number]>;
+  }
+  static decrement<M extends Model>(this: ModelStatic<M>, fields: string | string[] | Record<string, number>, options: writers.IncrementOptions): Promise<[M[], number]> {
+    return writers.increment(this as unknown as ModelClass, fields, options, -1) as Promise<[M[], number]>;
+  }
+  static truncate(options?: writers.DestroyOptions & { cascade?: boolean; restartIdentity?: boolean }): Promise<void> {
+    return writers.truncate(this as unknown as ModelClass, options);
+  }
+
+  // ---- schema ----
+  static sync(options?: schema.SyncOptions): Promise<typeof Model> {
+    return schema.syncModel(this as unknown as ModelClass, options).then(() => this);
+  }
+  static drop(options?: { cascade?: boolean; transaction?: unknown; logging?: unknown }): Promise<void> {
+    return schema.dropModel(this as unknown as ModelClass, options);
+  }
+
+  // ---- scopes ----
+  static scope<M extends Model>(this: ModelStatic<M>, ...names: unknown[]): ModelStatic<M> {
+    return scopedModel(this as unknown as ModelClass, names) as unknown as ModelStatic<M>;
+  }
+  static unscoped<M extends Model>(this: ModelStatic<M>): ModelStatic<M> {
+    return scopedModel(this as unknown as ModelClass, [], { unscoped: true }) as unknown as ModelStatic<M>;
+  }
+  static addScope(name: string, scope: unknown, options?: { override?: boolean }): void {
+    addScope(this as unknown as ModelClass, name, scope, options);
+  }
+
+  // ---- hooks ----
+  static addHook(hookName: string, nameOrFn: string | HookFunction, fn?: HookFunction): typeof Model {
+    this.ownHooks().add(hookName, nameOrFn, fn);
+    return this;
+  }
+  static removeHook(hookName: string, nameOrFn: string | HookFunction): typeof Model {
+    this.ownHooks().remove(hookName, nameOrFn);
+    return this;
+  }
+  static hasHook(hookName: string): boolean {
+    return this.hooksRegistry?.has(hookName) ?? false;
+  }
+  static hasHooks(hookName: string): boolean {
+    return this.hasHook(hookName);
+  }
+  static runHooks(hookName: string, ...args: unknown[]): Promise<void> {
+    return this.ownHooks().run(hookName, ...args);
+  }
+  private static ownHooks(): HookRegistry {
+    if (!Object.prototype.hasOwnProperty.call(this, 'hooksRegistry')) this.hooksRegistry = new HookRegistry();
+    return this.hooksRegistry;
+  }
+
+  // ---- instance values ----
+  get(key?: string | GetOptions, options?: GetOptions): unknown {
+    if (typeof key === 'string') return getValue(this, key, options);
+    return getValues(this, key ?? options);
+  }
+  set(key: string | Record<string, unknown>, value?: unknown, options?: SetOptions): this {
+    if (typeof key === 'string') setValue(this as unknown as Model, this[stateKey], key, value, options ?? {});
+    else setValues(this as unknown as Model, this[stateKey], key, (value as SetOptions | undefined) ?? {});
+    return this;
+  }
+  setAttributes(key: string | Record<string, unknown>, value?: unknown, options?: SetOptions): this {
+    return this.set(key, value, options);
+  }
+  getDataValue(key: string): unknown {
+    return this.dataValues[key];
+  }
+  setDataValue(key: string, value: unknown): void {
+    const before = this.dataValues[key];
+    this.dataValues[key] = value;
+    if (before !== value) persistence.noteChange(this[stateKey], key, before);
+  }
+  changed(): string[] | false;
+  changed(key: string): boolean;
+  changed(key: string, value: boolean): this;
+  changed(key?: string, value?: boolean): string[] | false | boolean | this {
+    return persistence.changed(this as never, this[stateKey], key, value) as string[] | false | boolean | this;
+  }
+  previous(key?: string): unknown {
+    if (key === undefined) {
+      const state = this[stateKey];
+      return Object.fromEntries([...(state.changedKeys ?? [])].map((changedKey) => [changedKey, previousValue(state, changedKey)]));
+    }
+    return previousValue(this[stateKey], key);
+  }
+  get _previousDataValues(): Record<string, unknown> {
+    return previousDataValues(this[stateKey]);
+  }
+  toJSON(): Record<string, unknown> {
+    return getValues(this, { plain: true, clone: true }) as Record<string, unknown>;
+  }
+  equals(other: unknown): boolean {
+    return persistence.equals(this as never, other);
+  }
+  equalsOneOf(others: readonly unknown[]): boolean {
+    return others.some((other) => this.equals(other));
+  }
+  where(): Record<string, unknown> {
+    return persistence.primaryKeyWhere(this as never);
+  }
+  isSoftDeleted(): boolean {
+    return persistence.isSoftDeleted(this as never);
+  }
+
+  // ---- instance persistence ----
+  save(options?: persistence.SaveOptions): Promise<this> {
+    return persistence.save(this as never, this[stateKey], options) as unknown as Promise<this>;
+  }
+  update(values: Record<string, unknown>, options?: persistence.SaveOptions): Promise<this> {
+    return persistence.update(this as never, this[stateKey], values, options) as unknown as Promise<this>;
+  }
+  reload(options?: FindOptions): Promise<this> {
+    return persistence.reload(this as never, this[stateKey], options) as unknown as Promise<this>;
+  }
+  destroy(options?: persistence.InstanceDestroyOptions): Promise<void> {
+    return persistence.destroy(this as never, options);
+  }
+  restore(options?: persistence.SaveOptions): Promise<void> {
+    return persistence.restore(this as never, this[stateKey], options);
+  }
+  increment(fields: string | string[] | Record<string, number>, options?: writers.IncrementOptions): Promise<this> {
+    return persistence.increment(this as never, fields, options ?? {}, 1) as unknown as Promise<this>;
+  }
+  decrement(fields: string | string[] | Record<string, number>, options?: writers.IncrementOptions): Promise<this> {
+    return persistence.increment(this as never, fields, options ?? {}, -1) as unknown as Promise<this>;
+  }
+  validate(options?: persistence.InstanceValidateOptions): Promise<void> {
+    return persistence.validate(this as never, options);
+  }
+
+  /** `console.log(pug)` prints the values (with included models nested) under the model's name, not internals. */
+  [inspect.custom](depth: number, options: { stylize?: unknown }, nestedInspect: typeof inspect): string {
+    const name = (this.constructor as { name: string }).name;
+    const values = getValues(this, { plain: false, clone: false, forInspect: true });
+    return `${name} ${nestedInspect(values, { ...options, depth: options && 'depth' in options ? (options as { depth: number }).depth : depth })}`;
+  }
+
+  static _stateOf(instance: Model): InstanceState {
+    return instance[stateKey];
+  }
+}

@@ -1,0 +1,84 @@
+import { StringType, TextType } from '../data-types/string-types.js';
+import { ValidationError, ValidationErrorItem } from '../errors/validation-errors.js';
+import type { ModelDefinition } from '../metadata/model-definition.js';
+import { SqlFragment } from '../sql/sql-helpers.js';
+import { builtInValidators, validatorArgs } from './validators.js';
+
+export interface ValidateOptions {
+  /** Attributes to check; all when absent. */
+  fields?: readonly string[];
+  skip?: readonly string[];
+  /** Foreign keys that an association will fill in (belongsTo with an instance set). */
+  pendingForeignKeys?: ReadonlySet<string>;
+}
+
+type Instance = { dataValues: Record<string, unknown>; get(key: string): unknown };
+
+/**
+ * Checks an instance against its definition: allowNull, data types, built-in and custom validators, then
+ * model-level validators. Collects every failure into one ValidationError, as Sequelize does.
+ */
+export async function validateInstance(definition: ModelDefinition, instance: Instance, options: ValidateOptions = {}): Promise<ValidationError | undefined> {
+  const errors: ValidationErrorItem[] = [];
+  const fields = options.fields ? new Set(options.fields) : undefined;
+  const skip = new Set(options.skip ?? []);
+  const pending: Promise<void>[] = [];
+
+  for (const [name, attribute] of Object.entries(definition.attributes)) {
+    if (skip.has(name) || (fields && !fields.has(name))) continue;
+    const value = instance.dataValues[name];
+    if (value instanceof SqlFragment) continue;
+    const isTimestamp = name === definition.timestamps.createdAt || name === definition.timestamps.updatedAt;
+    if (value === null || value === undefined) {
+      if (attribute.allowNull === false && !attribute.autoIncrement && !isTimestamp && !options.pendingForeignKeys?.has(name)) {
+        const notNull = attribute.validate?.['notNull'] as { msg?: string } | undefined;
+        const message = notNull?.msg ?? `${definition.modelName}.${name} cannot be null`;
+        errors.push(new ValidationErrorItem(message, 'notNull Violation', name, value ?? null, instance, 'is_null'));
+      }
+      continue;
+    }
+    if ((attribute.type instanceof StringType || attribute.type instanceof TextType) && typeof value === 'object' && !Buffer.isBuffer(value)) {
+      errors.push(new ValidationErrorItem(`${name} cannot be an array or an object`, 'string violation', name, value, instance, 'not_a_string'));
+      continue;
+    }
+    const typeProblem = attribute.type.validate(value);
+    if (typeProblem !== null) {
+      errors.push(new ValidationErrorItem(`${definition.modelName}.${name}: ${typeProblem}`, 'Validation error', name, value, instance, 'type', attribute.type.key));
+      continue;
+    }
+    for (const [key, spec] of Object.entries(attribute.validate ?? {})) {
+      if (key === 'notNull' || spec === false) continue;
+      if (typeof spec === 'function') {
+        pending.push(runCustom(() => (spec as (this: unknown, v: unknown) => unknown).call(instance, value), name, key, value, instance, errors));
+        continue;
+      }
+      const check = builtInValidators[key];
+      if (!check) {
+        errors.push(new ValidationErrorItem(`Invalid validator function: ${key}`, 'Validation error', name, value, instance, key));
+        continue;
+      }
+      const { args, msg } = validatorArgs(key, spec);
+      if (!check(String(value), args, value)) {
+        errors.push(new ValidationErrorItem(msg ?? `Validation ${key} on ${name} failed`, 'Validation error', name, value, instance, key, key, args));
+      }
+    }
+  }
+  await Promise.all(pending);
+
+  const modelValidators = definition.options.validate ?? {};
+  for (const [key, fn] of Object.entries(modelValidators)) {
+    await runCustom(() => fn.call(instance), key, key, undefined, instance, errors);
+  }
+  return errors.length > 0 ? new ValidationError(undefined, errors) : undefined;
+}
+
+async function runCustom(run: () => unknown, path: string, key: string, value: unknown, instance: Instance, errors: ValidationErrorItem[]): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const item = new ValidationErrorItem(message, 'Validation error', path, value, instance, key, key);
+    if (error instanceof Error) item.original = error;
+    errors.push(item);
+  }
+}

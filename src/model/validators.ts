@@ -1,0 +1,66 @@
+import validator from 'validator';
+
+/** A built-in validator: `args` as written in `validate: { len: [2, 10] }`; true when the value passes. */
+type BuiltIn = (text: string, args: unknown[], raw: unknown) => boolean;
+
+const regexOf = (args: unknown[]): RegExp => {
+  const [pattern, flags] = args;
+  if (pattern instanceof RegExp) return pattern;
+  return new RegExp(String(pattern), typeof flags === 'string' ? flags : '');
+};
+
+/** The same names Sequelize accepts, backed by the `validator` package. */
+export const builtInValidators: Record<string, BuiltIn> = {
+  is: (text, args) => regexOf(args).test(text),
+  not: (text, args) => !regexOf(args).test(text),
+  isEmail: (text, args) => validator.isEmail(text, args[0] as never),
+  isUrl: (text, args) => validator.isURL(text, args[0] as never),
+  isIP: (text, args) => validator.isIP(text, args[0] as never),
+  isIPv4: (text) => validator.isIP(text, 4),
+  isIPv6: (text) => validator.isIP(text, 6),
+  isAlpha: (text, args) => validator.isAlpha(text, args[0] as never),
+  isAlphanumeric: (text, args) => validator.isAlphanumeric(text, args[0] as never),
+  isNumeric: (text) => validator.isNumeric(text),
+  isInt: (text, args) => validator.isInt(text, args[0] as never),
+  isFloat: (text, args) => validator.isFloat(text, args[0] as never),
+  isDecimal: (text) => validator.isDecimal(text),
+  isLowercase: (text) => validator.isLowercase(text),
+  isUppercase: (text) => validator.isUppercase(text),
+  notNull: (_text, _args, raw) => raw !== null && raw !== undefined,
+  isNull: (_text, _args, raw) => raw === null || raw === undefined,
+  notEmpty: (text) => !/^[\s\t\r\n]*$/.test(text),
+  equals: (text, args) => text === String(args[0]),
+  contains: (text, args) => text.includes(String(args[0])),
+  notContains: (text, args) => !text.includes(String(args[0])),
+  isIn: (text, args) => (args[0] as unknown[]).map(String).includes(text),
+  notIn: (text, args) => !(args[0] as unknown[]).map(String).includes(text),
+  len: (text, args) => {
+    const [min = 0, max] = args as [number?, number?];
+    return text.length >= min && (max === undefined || text.length <= max);
+  },
+  isUUID: (text, args) => validator.isUUID(text, (args[0] ?? 'all') as never),
+  isDate: (text) => !Number.isNaN(new Date(text).getTime()),
+  isAfter: (text, args) => new Date(text).getTime() > new Date(String(args[0] ?? Date.now())).getTime(),
+  isBefore: (text, args) => new Date(text).getTime() < new Date(String(args[0] ?? Date.now())).getTime(),
+  max: (text, args) => Number.parseFloat(text) <= Number(args[0]),
+  min: (text, args) => Number.parseFloat(text) >= Number(args[0]),
+  isCreditCard: (text) => validator.isCreditCard(text),
+  isHexadecimal: (text) => validator.isHexadecimal(text),
+  isHexColor: (text) => validator.isHexColor(text),
+  isJSON: (text) => validator.isJSON(text),
+};
+
+/** `len: [2, 10]` → [2, 10]; `isIn: [['a', 'b']]` → [['a', 'b']]; `isInt: true` → []; `{ args, msg }` unwrapped. */
+export function validatorArgs(key: string, spec: unknown): { args: unknown[]; msg: string | undefined } {
+  let args: unknown = spec;
+  let msg: string | undefined;
+  if (spec !== null && typeof spec === 'object' && !Array.isArray(spec) && !(spec instanceof RegExp)) {
+    const wrapped = spec as { args?: unknown; msg?: string };
+    msg = wrapped.msg;
+    args = 'args' in wrapped ? wrapped.args : true;
+  }
+  if (args === true) return { args: [], msg };
+  if (Array.isArray(args) && key !== 'isIn' && key !== 'notIn') return { args, msg };
+  if (Array.isArray(args) && (key === 'isIn' || key === 'notIn')) return { args: Array.isArray(args[0]) ? args : [args], msg };
+  return { args: [args], msg };
+}

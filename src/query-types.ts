@@ -1,0 +1,18 @@
+export const QueryTypes = {
+  SELECT: 'SELECT',
+  INSERT: 'INSERT',
+  UPDATE: 'UPDATE',
+  BULKUPDATE: 'BULKUPDATE',
+  BULKDELETE: 'BULKDELETE',
+  DELETE: 'DELETE',
+  UPSERT: 'UPSERT',
+  VERSION: 'VERSION',
+  SHOWTABLES: 'SHOWTABLES',
+  SHOWINDEXES: 'SHOWINDEXES',
+  DESCRIBE: 'DESCRIBE',
+  RAW: 'RAW',
+  FOREIGNKEYS: 'FOREIGNKEYS',
+  SHOWCONSTRAINTS: 'SHOWCONSTRAINTS',
+} as const;
+
+export type QueryType = (typeof QueryTypes)[keyof typeof QueryTypes];

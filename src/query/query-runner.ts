@@ -1,0 +1,81 @@
+import type { ConnectionPool, Dialect, DriverConnection, QueryResult } from '../dialects/dialect.js';
+import { UsageError } from '../errors/usage-errors.js';
+import type { CompiledQuery } from '../sql/compiler.js';
+import { transactionStorage } from '../transaction/transaction-context.js';
+
+export type Logging = false | ((sql: string, timingOrOptions?: unknown, options?: unknown) => void);
+
+/** What the runner needs of a transaction: the connection it holds and whether it is still open. */
+export interface ConnectionHolder {
+  readonly connection: DriverConnection | undefined;
+  readonly finished: string | undefined;
+  readonly id: string;
+}
+
+export interface RunOptions {
+  /** `null` opts a statement out of the ambient transaction; `undefined` uses it. */
+  transaction?: ConnectionHolder | null;
+  logging?: Logging;
+  benchmark?: boolean;
+  expectRows?: boolean;
+  /** Extra data handed to query hooks and logging, as Sequelize hands its options object. */
+  hookOptions?: Record<string, unknown>;
+}
+
+export interface QueryRunnerSettings {
+  readonly dialect: Dialect;
+  readonly pool: ConnectionPool;
+  logging: Logging | undefined;
+  benchmark: boolean;
+  runHooks?: (name: 'beforeQuery' | 'afterQuery', ...args: unknown[]) => Promise<void>;
+  hasQueryHooks(): boolean;
+}
+
+/** Sends compiled statements to the right connection, logging them and mapping driver errors. */
+export class QueryRunner {
+  constructor(readonly settings: QueryRunnerSettings) {}
+
+  get dialect(): Dialect {
+    return this.settings.dialect;
+  }
+
+  /** The transaction a statement belongs to: the one passed, else the ambient managed one. */
+  resolveTransaction(transaction: ConnectionHolder | null | undefined): ConnectionHolder | undefined {
+    if (transaction === null) return undefined;
+    return transaction ?? (transactionStorage.getStore() as ConnectionHolder | undefined);
+  }
+
+  async run(query: CompiledQuery, options: RunOptions = {}): Promise<QueryResult> {
+    const transaction = this.resolveTransaction(options.transaction);
+    if (transaction?.finished) {
+      throw new UsageError(`Transaction ${transaction.id} has already been ${transaction.finished === 'commit' ? 'committed' : 'rolled back'}; start a new one for this query:\n${query.sql}`);
+    }
+    const target = transaction?.connection ?? this.settings.pool;
+    const logging = options.logging === undefined ? this.settings.logging : options.logging;
+    const benchmark = options.benchmark ?? this.settings.benchmark;
+    const hooks = this.settings.hasQueryHooks();
+    const hookOptions = { ...options.hookOptions, transaction, logging };
+    if (hooks) await this.settings.runHooks?.('beforeQuery', hookOptions, query);
+    const started = benchmark ? performance.now() : 0;
+    // Like Sequelize, console.log gets the statement alone; custom loggers also get the options.
+    if (logging && !benchmark) {
+      const text = `Executing (${transaction?.id ?? 'default'}): ${query.sql}`;
+      if (logging === console.log) logging(text);
+      else logging(text, { ...hookOptions, bind: query.parameters });
+    }
+    let result: QueryResult;
+    try {
+      result = await target.execute(query.sql, query.parameters, options.expectRows ?? true);
+    } catch (error) {
+      throw this.settings.dialect.convertError(error, query);
+    } finally {
+      if (logging && benchmark) logging(`Executed (${transaction?.id ?? 'default'}): ${query.sql}`, performance.now() - started, { ...hookOptions, bind: query.parameters });
+    }
+    if (hooks) await this.settings.runHooks?.('afterQuery', hookOptions, query);
+    return result;
+  }
+
+  async rows(query: CompiledQuery, options: RunOptions = {}): Promise<Record<string, unknown>[]> {
+    return (await this.run(query, { ...options, expectRows: true })).rows;
+  }
+}

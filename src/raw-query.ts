@@ -1,0 +1,83 @@
+import { UsageError } from './errors/usage-errors.js';
+import { bindRawQuery } from './query/raw-sql.js';
+import type { QueryRunner, RunOptions } from './query/query-runner.js';
+import { QueryTypes, type QueryType } from './query-types.js';
+
+export interface RawQueryOptions {
+  type?: QueryType | string;
+  replacements?: unknown;
+  bind?: unknown;
+  raw?: boolean;
+  plain?: boolean;
+  nest?: boolean;
+  model?: unknown;
+  mapToModel?: boolean;
+  transaction?: unknown;
+  logging?: RunOptions['logging'];
+  benchmark?: boolean;
+  [extra: string]: unknown;
+}
+
+/** `a.b` keys become nested objects, as `nest: true` asks. */
+export function nestRow(row: Record<string, unknown>): Record<string, unknown> {
+  const nested: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) {
+    const path = key.split('.');
+    let cursor = nested;
+    for (const part of path.slice(0, -1)) cursor = (cursor[part] ??= {}) as Record<string, unknown>;
+    cursor[path[path.length - 1]!] = value;
+  }
+  return nested;
+}
+
+function inferType(sql: string): QueryType | undefined {
+  const keyword = /^\s*(\w+)/.exec(sql)?.[1]?.toUpperCase();
+  if (keyword === 'SELECT' || keyword === 'WITH' || keyword === 'SHOW' || keyword === 'PRAGMA' || keyword === 'DESCRIBE' || keyword === 'EXPLAIN') return QueryTypes.SELECT;
+  return undefined;
+}
+
+/** `sequelize.query`: values bound as parameters, results shaped per query type as Sequelize shapes them. */
+export async function runRawQuery(runner: QueryRunner, input: string | { query: string; values?: unknown[] }, options: RawQueryOptions): Promise<unknown> {
+  const text = typeof input === 'string' ? input : input.query;
+  if (typeof text !== 'string') throw new UsageError('sequelize.query expects SQL text.');
+  const replacements = options.replacements ?? (typeof input === 'object' ? input.values : undefined);
+  const compiled = replacements === undefined && options.bind === undefined
+    ? { sql: text, parameters: [] as unknown[] }
+    : bindRawQuery(text, replacements, options.bind, (index) => runner.dialect.compiler.placeholder(index));
+  const type = options.type ?? (options.model ? QueryTypes.SELECT : undefined);
+  const runOptions: RunOptions = { expectRows: true };
+  if (options.transaction !== undefined) runOptions.transaction = options.transaction as never;
+  if (options.logging !== undefined) runOptions.logging = options.logging;
+  if (options.benchmark !== undefined) runOptions.benchmark = options.benchmark;
+  const result = await runner.run(compiled, runOptions);
+  let rows = result.rows;
+  if (options.nest) rows = rows.map(nestRow);
+
+  switch (type) {
+    case QueryTypes.SELECT: {
+      let selected: unknown[] = rows;
+      if (options.model && options.mapToModel !== false && !options.raw) {
+        const model = options.model as new (values: Record<string, unknown>, opts: Record<string, unknown>) => unknown;
+        selected = rows.map((row) => new model(row, { isNewRecord: false, raw: true }));
+      }
+      return options.plain ? (selected[0] ?? null) : selected;
+    }
+    case QueryTypes.INSERT:
+    case QueryTypes.UPSERT:
+      return [rows.length > 0 ? rows : result.insertId ?? rows, result.affectedRows];
+    case QueryTypes.UPDATE:
+      return [rows.length > 0 ? rows : undefined, result.affectedRows];
+    case QueryTypes.BULKUPDATE:
+    case QueryTypes.BULKDELETE:
+    case QueryTypes.DELETE:
+      return result.affectedRows;
+    case QueryTypes.SHOWTABLES:
+      return rows.map((row) => Object.values(row)[0]);
+    case QueryTypes.RAW:
+      return [rows, result.metadata ?? rows];
+    default:
+      if (options.plain) return rows[0] ?? null;
+      if (inferType(compiled.sql) === QueryTypes.SELECT || options.raw) return [rows, result.metadata ?? rows];
+      return [rows, result.metadata ?? { affectedRows: result.affectedRows, insertId: result.insertId }];
+  }
+}

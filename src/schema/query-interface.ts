@@ -1,0 +1,163 @@
+import type { ColumnDescription, Dialect, ForeignKeyReference, IndexDescription } from '../dialects/dialect.js';
+import { UsageError } from '../errors/usage-errors.js';
+import { normalizeAttribute, type NormalizedAttribute } from '../metadata/attributes.js';
+import { indexName } from '../metadata/naming.js';
+import type { QueryRunner, RunOptions } from '../query/query-runner.js';
+import { columnDefinition, columnSpec, createTableStatements, foreignKeyClause, tableSpecFromAttributes } from './table-ddl.js';
+
+type TableName = string | { tableName: string; schema?: string };
+
+export interface QueryOptions {
+  transaction?: unknown;
+  logging?: RunOptions['logging'];
+  [extra: string]: unknown;
+}
+
+function splitTable(table: TableName): { name: string; schema: string | undefined } {
+  return typeof table === 'string' ? { name: table, schema: undefined } : { name: table.tableName, schema: table.schema };
+}
+
+function normalizeAttributes(table: string, attributes: Record<string, unknown>): Record<string, NormalizedAttribute> {
+  return Object.fromEntries(Object.entries(attributes).map(([name, raw]) => [name, normalizeAttribute(table, name, raw, name)]));
+}
+
+/** Sequelize's QueryInterface: schema changes by table name, the base of migrations. */
+export class QueryInterface {
+  constructor(private readonly runner: QueryRunner) {}
+
+  private get dialect(): Dialect {
+    return this.runner.dialect;
+  }
+
+  private quoteTable(table: TableName): string {
+    const { name, schema } = splitTable(table);
+    return this.dialect.compiler.quoteTable(name, schema);
+  }
+
+  private quote(name: string): string {
+    return this.dialect.compiler.quoteIdentifier(name);
+  }
+
+  async execute(statements: readonly string[], options: QueryOptions = {}): Promise<void> {
+    for (const statement of statements) {
+      await this.runner.run({ sql: statement, parameters: [] }, { expectRows: false, transaction: options.transaction as never, ...(options.logging !== undefined ? { logging: options.logging } : {}) });
+    }
+  }
+
+  private async rows(sql: string, parameters: readonly unknown[] = [], options: QueryOptions = {}): Promise<Record<string, unknown>[]> {
+    return this.runner.rows({ sql, parameters: [...parameters] }, { transaction: options.transaction as never, ...(options.logging !== undefined ? { logging: options.logging } : {}) });
+  }
+
+  private introspectionRunner(options: QueryOptions) {
+    return (sql: string, parameters?: readonly unknown[]) => this.rows(sql, parameters, options);
+  }
+
+  async createTable(table: TableName, attributes: Record<string, unknown>, options: QueryOptions & { engine?: string; charset?: string; collate?: string; uniqueKeys?: Record<string, { fields: string[] }> } = {}): Promise<void> {
+    const { name, schema } = splitTable(table);
+    const spec = tableSpecFromAttributes(name, normalizeAttributes(name, attributes), schema);
+    const uniqueKeys = Object.entries(options.uniqueKeys ?? {}).map(([keyName, key]) => ({ name: keyName, fields: key.fields }));
+    await this.execute(createTableStatements(this.dialect, { ...spec, uniqueKeys }, options), options);
+  }
+
+  async dropTable(table: TableName, options: QueryOptions & { cascade?: boolean } = {}): Promise<void> {
+    await this.execute([...this.dialect.ddl.dropTable(this.quoteTable(table), options), ...this.dialect.ddl.afterDropTable(splitTable(table).name)], options);
+  }
+
+  async dropAllTables(options: QueryOptions & { skip?: string[] } = {}): Promise<void> {
+    const tables = (await this.showAllTables(options)).filter((table) => !(options.skip ?? []).includes(table));
+    await this.execute(this.dialect.ddl.disableForeignKeyChecks(), options);
+    try {
+      for (const table of tables) await this.dropTable(table, { ...options, cascade: true });
+    } finally {
+      await this.execute(this.dialect.ddl.enableForeignKeyChecks(), options);
+    }
+  }
+
+  async showAllTables(options: QueryOptions = {}): Promise<string[]> {
+    return this.dialect.introspection.showAllTables(this.introspectionRunner(options));
+  }
+
+  async describeTable(table: TableName, options: QueryOptions | string = {}): Promise<Record<string, ColumnDescription>> {
+    const queryOptions = typeof options === 'string' ? {} : options;
+    const { name, schema } = splitTable(table);
+    return this.dialect.introspection.describeTable(this.introspectionRunner(queryOptions), name, schema ?? (typeof options === 'string' ? options : undefined));
+  }
+
+  async getForeignKeyReferencesForTable(table: TableName, options: QueryOptions = {}): Promise<ForeignKeyReference[]> {
+    const { name, schema } = splitTable(table);
+    return this.dialect.introspection.foreignKeyReferences(this.introspectionRunner(options), name, schema);
+  }
+
+  async showIndex(table: TableName, options: QueryOptions = {}): Promise<IndexDescription[]> {
+    const { name, schema } = splitTable(table);
+    return this.dialect.introspection.showIndexes(this.introspectionRunner(options), name, schema);
+  }
+
+  async addIndex(
+    table: TableName,
+    fieldsOrOptions: readonly (string | { name?: string; attribute?: string; order?: string })[] | { fields: readonly (string | { name?: string; attribute?: string; order?: string })[]; name?: string; unique?: boolean; type?: string; using?: string; where?: unknown },
+    maybeOptions: QueryOptions & { name?: string; unique?: boolean; type?: string } = {},
+  ): Promise<void> {
+    const options = Array.isArray(fieldsOrOptions) ? { ...maybeOptions, fields: fieldsOrOptions } : { ...maybeOptions, ...(fieldsOrOptions as object) } as typeof maybeOptions & { fields: readonly (string | { name?: string; attribute?: string; order?: string })[] };
+    const fields = (options as { fields: readonly (string | { name?: string; attribute?: string; order?: string })[] }).fields;
+    const columnNames = fields.map((field) => (typeof field === 'string' ? field : field.name ?? field.attribute ?? ''));
+    const columns = fields.map((field) => {
+      if (typeof field === 'string') return this.quote(field);
+      const direction = field.order ? ` ${field.order.toUpperCase() === 'DESC' ? 'DESC' : 'ASC'}` : '';
+      return `${this.quote(field.name ?? field.attribute ?? '')}${direction}`;
+    });
+    const { name } = splitTable(table);
+    const index = { name: options.name ?? indexName(name, columnNames), columns, unique: options.unique === true || options.type?.toUpperCase() === 'UNIQUE' };
+    await this.execute([this.dialect.ddl.createIndex(this.quoteTable(table), index)], options);
+  }
+
+  async removeIndex(table: TableName, indexOrFields: string | readonly string[], options: QueryOptions = {}): Promise<void> {
+    const name = typeof indexOrFields === 'string' ? indexOrFields : indexName(splitTable(table).name, indexOrFields);
+    await this.execute([this.dialect.ddl.removeIndex(this.quoteTable(table), name)], options);
+  }
+
+  async addColumn(table: TableName, column: string, attribute: unknown, options: QueryOptions = {}): Promise<void> {
+    const spec = columnSpec(column, normalizeAttribute(splitTable(table).name, column, attribute, column));
+    const tableSpec = { name: splitTable(table).name, columns: [spec], uniqueKeys: [] };
+    const foreignKey = spec.references ? ` REFERENCES ${this.quote(spec.references.table)} (${this.quote(spec.references.key)})${spec.references.onDelete ? ` ON DELETE ${spec.references.onDelete}` : ''}${spec.references.onUpdate ? ` ON UPDATE ${spec.references.onUpdate}` : ''}` : '';
+    await this.execute([`ALTER TABLE ${this.quoteTable(table)} ADD ${columnDefinition(this.dialect, spec, tableSpec)}${foreignKey};`], options);
+  }
+
+  async removeColumn(table: TableName, column: string, options: QueryOptions = {}): Promise<void> {
+    await this.execute([`ALTER TABLE ${this.quoteTable(table)} DROP COLUMN ${this.quote(column)};`], options);
+  }
+
+  async renameColumn(table: TableName, from: string, to: string, options: QueryOptions = {}): Promise<void> {
+    await this.execute(this.dialect.ddl.renameColumn(this.quoteTable(table), from, to), options);
+  }
+
+  async changeColumn(table: TableName, column: string, attribute: unknown, options: QueryOptions = {}): Promise<void> {
+    const { name } = splitTable(table);
+    const spec = columnSpec(column, normalizeAttribute(name, column, attribute, column));
+    const statements = this.dialect.ddl.changeColumn(this.quoteTable(table), { name, columns: [spec], uniqueKeys: [] }, spec);
+    if (statements === 'rebuild') {
+      throw new UsageError(`changeColumn on ${this.dialect.name} rebuilds the table, which is not available yet for ${name}.${column}.`);
+    }
+    await this.execute(statements, options);
+  }
+
+  async renameTable(from: TableName, to: TableName, options: QueryOptions = {}): Promise<void> {
+    await this.execute([`ALTER TABLE ${this.quoteTable(from)} RENAME TO ${this.quoteTable(to)};`], options);
+  }
+
+  async showAllSchemas(options: QueryOptions = {}): Promise<string[]> {
+    return this.dialect.introspection.showAllSchemas(this.introspectionRunner(options));
+  }
+
+  async createSchema(schema: string, options: QueryOptions = {}): Promise<void> {
+    await this.execute([this.dialect.introspection.createSchema(schema)], options);
+  }
+
+  async dropSchema(schema: string, options: QueryOptions = {}): Promise<void> {
+    await this.execute([this.dialect.introspection.dropSchema(schema)], options);
+  }
+
+  foreignKeyClauseFor(column: string, attribute: unknown, table: string): string {
+    return foreignKeyClause(this.dialect, columnSpec(column, normalizeAttribute(table, column, attribute, column)));
+  }
+}

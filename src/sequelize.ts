@@ -1,0 +1,239 @@
+import { connectionConfig, parseConnectionUrl, type SequelizeOptions } from './config.js';
+import type { ConnectionPool, Dialect } from './dialects/dialect.js';
+import { getDialect, supportedDialects } from './dialects/registry.js';
+import { UsageError } from './errors/usage-errors.js';
+import { HookRegistry, type HookFunction } from './model/hooks.js';
+import { Model, type ModelStatic } from './model/model.js';
+import type { ModelClass, ModelHost } from './model/model-internals.js';
+import { ModelManager } from './model/model-manager.js';
+import { QueryRunner } from './query/query-runner.js';
+import { QueryInterface } from './schema/query-interface.js';
+import { runRawQuery, type RawQueryOptions } from './raw-query.js';
+import { and, cast, col, fn, json, literal, or, where } from './sql/sql-helpers.js';
+import { Transaction, type TransactionOptions } from './transaction/transaction.js';
+import { transactionStorage } from './transaction/transaction-context.js';
+import { sequelizeStatics } from './statics.js';
+
+type DefineAttributes = Record<string, unknown>;
+
+/** The entry point, as in Sequelize: a connection, its models, transactions and raw queries. */
+export class Sequelize implements ModelHost {
+  readonly options: SequelizeOptions & { dialect: string; define: Record<string, unknown> };
+  readonly config: { database?: string; username?: string; password?: string; host?: string; port?: number; dialectOptions?: Record<string, unknown>; pool?: unknown };
+  readonly dialect: Dialect;
+  readonly queryRunner: QueryRunner;
+  readonly hooksRegistry = new HookRegistry();
+  readonly modelManager: ModelManager;
+  models: Record<string, ModelStatic<Model>> = {};
+  private pool: ConnectionPool;
+  private queryInterface: QueryInterface | undefined;
+
+  constructor(urlOrOptions?: string | SequelizeOptions, usernameOrOptions?: string | null | SequelizeOptions, password?: string | null, maybeOptions?: SequelizeOptions) {
+    let options: SequelizeOptions;
+    if (typeof urlOrOptions === 'string' && urlOrOptions.includes(':') && (usernameOrOptions === undefined || typeof usernameOrOptions === 'object')) {
+      options = { ...(usernameOrOptions as SequelizeOptions | undefined), ...parseConnectionUrl(urlOrOptions) };
+      const extra = usernameOrOptions as SequelizeOptions | undefined;
+      if (extra?.dialectOptions || options.dialectOptions) options.dialectOptions = { ...options.dialectOptions, ...extra?.dialectOptions };
+    } else if (typeof urlOrOptions === 'string') {
+      options = { ...maybeOptions, database: urlOrOptions, ...(typeof usernameOrOptions === 'string' ? { username: usernameOrOptions } : {}), ...(password ? { password } : {}) };
+      if (typeof usernameOrOptions === 'object' && usernameOrOptions) options = { ...usernameOrOptions, database: urlOrOptions };
+    } else {
+      options = { ...(urlOrOptions ?? {}) };
+    }
+    const dialect = getDialect(options.dialect ?? '');
+    if (!dialect) {
+      throw new UsageError(`Dialect needs to be explicitly supplied: got ${options.dialect === undefined ? 'none' : `"${options.dialect}"`}; supported dialects are ${supportedDialects.join(', ')}.`);
+    }
+    this.dialect = dialect;
+    this.options = {
+      logging: console.log,
+      benchmark: false,
+      ...options,
+      dialect: dialect.name,
+      define: { ...(options.define ?? {}) },
+      ...(options.port === undefined && dialect.defaultPort ? { port: dialect.defaultPort } : {}),
+      ...(options.host === undefined && dialect.defaultPort ? { host: 'localhost' } : {}),
+    };
+    this.config = {
+      database: this.options.database, username: this.options.username, password: this.options.password,
+      host: this.options.host, port: this.options.port === undefined ? undefined : Number(this.options.port),
+      dialectOptions: this.options.dialectOptions, pool: this.options.pool,
+    };
+    this.hooksRegistry.addAll(options.hooks);
+    this.pool = dialect.createPool(connectionConfig(this.options));
+    const hooks = this.hooksRegistry;
+    this.queryRunner = new QueryRunner({
+      dialect,
+      pool: this.pool,
+      logging: (this.options.logging as unknown) === true ? console.log : this.options.logging,
+      benchmark: this.options.benchmark === true,
+      runHooks: (name, ...args) => hooks.run(name, ...args),
+      hasQueryHooks: () => hooks.has('beforeQuery') || hooks.has('afterQuery'),
+    });
+    this.modelManager = new ModelManager(() => this.models as unknown as Record<string, ModelClass>);
+  }
+
+  getDialect(): string {
+    return this.dialect.name;
+  }
+  getDatabaseName(): string | undefined {
+    return this.config.database;
+  }
+  getQueryInterface(): QueryInterface {
+    this.queryInterface ??= new QueryInterface(this.queryRunner);
+    return this.queryInterface;
+  }
+
+  define<M extends Model = Model>(modelName: string, attributes: DefineAttributes = {}, options: Record<string, unknown> = {}): ModelStatic<M> {
+    this.hooksRegistry.runSync('beforeDefine', attributes, options);
+    const model = class extends Model {};
+    Object.defineProperty(model, 'name', { value: modelName });
+    model.init(attributes, { ...options, modelName, sequelize: this });
+    this.hooksRegistry.runSync('afterDefine', model);
+    return model as unknown as ModelStatic<M>;
+  }
+
+  model(name: string): ModelStatic<Model> {
+    const model = this.models[name];
+    if (!model) throw new UsageError(`${name} has not been defined. Defined models: ${Object.keys(this.models).join(', ') || '(none)'}.`);
+    return model;
+  }
+
+  isDefined(name: string): boolean {
+    return this.models[name] !== undefined;
+  }
+
+  async authenticate(options: { logging?: unknown } = {}): Promise<void> {
+    await this.query('SELECT 1+1 AS result', { ...options, raw: true, plain: true } as RawQueryOptions);
+  }
+  validate(options?: { logging?: unknown }): Promise<void> {
+    return this.authenticate(options);
+  }
+
+  async close(): Promise<void> {
+    await this.pool.close();
+  }
+
+  query(sql: string | { query: string; values?: unknown[] }, options: RawQueryOptions = {}): Promise<unknown> {
+    return runRawQuery(this.queryRunner, sql, options);
+  }
+
+  /** Managed with a callback (commit on success, rollback on throw), unmanaged without one. */
+  transaction<T>(work: (transaction: Transaction) => Promise<T>): Promise<T>;
+  transaction<T>(options: TransactionOptions, work: (transaction: Transaction) => Promise<T>): Promise<T>;
+  transaction(options?: TransactionOptions): Promise<Transaction>;
+  async transaction<T>(optionsOrWork?: TransactionOptions | ((t: Transaction) => Promise<T>), maybeWork?: (t: Transaction) => Promise<T>): Promise<T | Transaction> {
+    const work = typeof optionsOrWork === 'function' ? optionsOrWork : maybeWork;
+    const options: TransactionOptions = typeof optionsOrWork === 'object' && optionsOrWork !== null ? { ...optionsOrWork } : {};
+    if (options.isolationLevel === undefined && this.options.isolationLevel) options.isolationLevel = this.options.isolationLevel;
+    if (options.type === undefined && this.options.transactionType) options.type = this.options.transactionType;
+    if (!work) {
+      const transaction = new Transaction(this.queryRunner, options);
+      await transaction.begin();
+      return transaction;
+    }
+    if (options.transaction === undefined) {
+      const ambient = transactionStorage.getStore() as Transaction | undefined;
+      if (ambient && !ambient.finished) options.transaction = ambient;
+    }
+    const transaction = new Transaction(this.queryRunner, options);
+    await transaction.begin();
+    let result: T;
+    try {
+      result = await transactionStorage.run(transaction, () => work(transaction));
+    } catch (error) {
+      if (!transaction.finished) {
+        try {
+          await transaction.rollback();
+        } catch {
+          // The original error matters more than a failed rollback on a broken connection.
+        }
+      }
+      throw error;
+    }
+    if (!transaction.finished) await transaction.commit();
+    return result;
+  }
+
+  /** Runs multi-step work atomically: in the caller's transaction if there is one, else in a new managed one. */
+  async transactionWith<T>(options: Record<string, unknown>, work: (transaction: unknown) => Promise<T>): Promise<T> {
+    const given = options['transaction'];
+    if (given) return work(given);
+    const ambient = transactionStorage.getStore() as Transaction | undefined;
+    if (ambient && !ambient.finished && given !== null) return work(ambient);
+    return this.transaction((transaction) => work(transaction));
+  }
+
+  async sync(options: { force?: boolean; alter?: boolean; logging?: unknown; match?: RegExp; hooks?: boolean } = {}): Promise<this> {
+    if (options.match && !options.match.test(this.config.database ?? '')) {
+      throw new UsageError(`Database "${this.config.database ?? ''}" does not match sync match parameter "${String(options.match)}"`);
+    }
+    if (options.hooks !== false) await this.hooksRegistry.run('beforeBulkSync', options);
+    const ordered = this.modelManager.inCreationOrder();
+    if (options.force) for (const model of [...ordered].reverse()) await (model as unknown as typeof Model).drop(options);
+    for (const model of ordered) await (model as unknown as typeof Model).sync({ ...options, force: false });
+    if (options.hooks !== false) await this.hooksRegistry.run('afterBulkSync', options);
+    return this;
+  }
+
+  async drop(options: { cascade?: boolean; logging?: unknown } = {}): Promise<void> {
+    for (const model of [...this.modelManager.inCreationOrder()].reverse()) await (model as unknown as typeof Model).drop(options);
+  }
+
+  async truncate(options: { cascade?: boolean; restartIdentity?: boolean; transaction?: unknown } = {}): Promise<void> {
+    for (const model of [...this.modelManager.inCreationOrder()].reverse()) await (model as unknown as typeof Model).truncate(options);
+  }
+
+  showAllSchemas(options?: { logging?: unknown }): Promise<string[]> {
+    return this.getQueryInterface().showAllSchemas(options as never);
+  }
+  createSchema(schema: string, options?: { logging?: unknown }): Promise<void> {
+    return this.getQueryInterface().createSchema(schema, options as never);
+  }
+  dropSchema(schema: string, options?: { logging?: unknown }): Promise<void> {
+    return this.getQueryInterface().dropSchema(schema, options as never);
+  }
+  dropAllSchemas(options?: { logging?: unknown }): Promise<void> {
+    return this.showAllSchemas(options).then(async (schemas) => {
+      for (const schema of schemas) await this.dropSchema(schema, options);
+    });
+  }
+
+  addHook(hookName: string, nameOrFn: string | HookFunction, fn?: HookFunction): this {
+    this.hooksRegistry.add(hookName, nameOrFn, fn);
+    return this;
+  }
+  removeHook(hookName: string, nameOrFn: string | HookFunction): this {
+    this.hooksRegistry.remove(hookName, nameOrFn);
+    return this;
+  }
+  hasHook(hookName: string): boolean {
+    return this.hooksRegistry.has(hookName);
+  }
+  hasHooks(hookName: string): boolean {
+    return this.hasHook(hookName);
+  }
+  runHooks(hookName: string, ...args: unknown[]): Promise<void> {
+    return this.hooksRegistry.run(hookName, ...args);
+  }
+
+  fn = fn;
+  col = col;
+  literal = literal;
+  where = where;
+  and = and;
+  or = or;
+  cast = cast;
+  json = json;
+
+  random(): ReturnType<typeof fn> {
+    return fn(this.dialect.compiler.randomFunction);
+  }
+
+  static useCLS(): typeof Sequelize {
+    // Managed transactions always propagate through AsyncLocalStorage; nothing to configure.
+    return Sequelize;
+  }
+}
+
+Object.assign(Sequelize, sequelizeStatics);

@@ -1,0 +1,252 @@
+import type {
+  AnyNode, BinaryNode, ConflictAction, DeleteNode, ExprNode, FromNode, InNode, InsertNode, JoinNode, JsonPathNode,
+  SelectNode, StatementNode, UpdateNode,
+} from './nodes.js';
+
+export interface CompiledQuery {
+  readonly sql: string;
+  readonly parameters: unknown[];
+}
+
+/**
+ * Prints AST nodes as SQL text plus bound parameters. Dialects subclass it and override only the hooks
+ * (quoting, placeholders, LIMIT, RETURNING, upsert, operators they spell differently).
+ */
+export class SqlCompiler {
+  compile(node: StatementNode | ExprNode): CompiledQuery {
+    const state = new CompileState(this);
+    state.statement(node);
+    return { sql: state.text, parameters: state.parameters };
+  }
+
+  // ---- hooks ----
+  /** `sequelize.random()`: RANDOM() in most dialects. */
+  readonly randomFunction: string = 'RANDOM';
+  quoteIdentifier(name: string): string {
+    return `"${name.replaceAll('"', '""')}"`;
+  }
+  placeholder(_index: number): string {
+    return '?';
+  }
+  quoteTable(name: string, schema?: string): string {
+    return schema ? `${this.quoteIdentifier(schema)}.${this.quoteIdentifier(name)}` : this.quoteIdentifier(name);
+  }
+  binaryOperator(operator: BinaryNode['operator']): string {
+    return operator;
+  }
+  limitOffset(state: CompileState, limit: number | undefined, offset: number | undefined): void {
+    if (limit !== undefined) state.append(' LIMIT ').param(limit);
+    if (offset !== undefined) {
+      if (limit === undefined) state.append(' LIMIT -1');
+      state.append(' OFFSET ').param(offset);
+    }
+  }
+  returning(state: CompileState, columns: readonly string[] | undefined): void {
+    if (!columns || columns.length === 0) return;
+    state.append(' RETURNING ').append(columns.map((column) => (column === '*' ? '*' : this.quoteIdentifier(column))).join(', '));
+  }
+  insertKeyword(_conflict: ConflictAction | undefined): string {
+    return 'INSERT INTO';
+  }
+  conflictClause(state: CompileState, conflict: ConflictAction | undefined): void {
+    if (!conflict) return;
+    const target = conflict.target && conflict.target.length > 0 ? ` (${conflict.target.map((c) => this.quoteIdentifier(c)).join(', ')})` : '';
+    if (conflict.action === 'nothing') {
+      state.append(` ON CONFLICT${target} DO NOTHING`);
+      return;
+    }
+    const assignments = conflict.columns.map((column) => `${this.quoteIdentifier(column)} = EXCLUDED.${this.quoteIdentifier(column)}`);
+    state.append(` ON CONFLICT${target} DO ${assignments.length > 0 ? `UPDATE SET ${assignments.join(', ')}` : 'NOTHING'}`);
+  }
+  /** Default: expand to an IN list; dialects with array parameters print `= ANY(?)`. */
+  anyExpression(state: CompileState, node: AnyNode): void {
+    state.expr({ kind: 'in', left: node.left, list: node.values.map((value) => ({ kind: 'value', value })), negated: node.negated });
+  }
+  jsonPath(state: CompileState, node: JsonPathNode): void {
+    state.append('json_extract(').expr(node.expr).append(', ').param(`$.${node.path.join('.')}`).append(')');
+  }
+  emptyInsertValues(): string {
+    return 'DEFAULT VALUES';
+  }
+  lockClause(state: CompileState, lock: SelectNode['lock']): void {
+    if (lock) state.append(` FOR ${lock}`);
+  }
+  updateLimit(state: CompileState, limit: number | undefined): void {
+    if (limit !== undefined) state.append(' LIMIT ').param(limit);
+  }
+}
+
+/** The mutable buffer of one compilation; nodes themselves stay immutable. */
+export class CompileState {
+  text = '';
+  readonly parameters: unknown[] = [];
+
+  constructor(private readonly compiler: SqlCompiler) {}
+
+  append(text: string): this {
+    this.text += text;
+    return this;
+  }
+
+  param(value: unknown): this {
+    this.parameters.push(value);
+    this.text += this.compiler.placeholder(this.parameters.length);
+    return this;
+  }
+
+  identifier(name: string): this {
+    this.text += this.compiler.quoteIdentifier(name);
+    return this;
+  }
+
+  statement(node: StatementNode | ExprNode): void {
+    switch (node.kind) {
+      case 'select': return this.select(node);
+      case 'insert': return this.insert(node);
+      case 'update': return this.update(node);
+      case 'delete': return this.delete(node);
+      default: this.expr(node);
+    }
+  }
+
+  list<T>(items: readonly T[], each: (item: T) => void, separator = ', '): this {
+    items.forEach((item, index) => {
+      if (index > 0) this.text += separator;
+      each(item);
+    });
+    return this;
+  }
+
+  select(node: SelectNode): void {
+    this.append(node.distinct ? 'SELECT DISTINCT ' : 'SELECT ');
+    this.list(node.columns, (column) => {
+      this.expr(column.expr);
+      if (column.alias !== undefined) this.append(' AS ').identifier(column.alias);
+    });
+    this.append(' FROM ');
+    this.from(node.from);
+    for (const join of node.joins ?? []) this.join(join);
+    if (node.where) this.append(' WHERE ').expr(node.where);
+    if (node.groupBy && node.groupBy.length > 0) this.append(' GROUP BY ').list(node.groupBy, (item) => this.expr(item));
+    if (node.having) this.append(' HAVING ').expr(node.having);
+    if (node.orderBy && node.orderBy.length > 0) {
+      this.append(' ORDER BY ').list(node.orderBy, (order) => this.expr(order.expr).append(` ${order.direction}`));
+    }
+    this.compiler.limitOffset(this, node.limit, node.offset);
+    this.compiler.lockClause(this, node.lock);
+  }
+
+  from(node: FromNode): void {
+    if (node.kind === 'table') {
+      this.append(this.compiler.quoteTable(node.name, node.schema));
+      if (node.alias !== undefined && node.alias !== node.name) this.append(' AS ').identifier(node.alias);
+      return;
+    }
+    this.append('(');
+    this.select(node.select);
+    this.append(') AS ').identifier(node.alias);
+  }
+
+  join(node: JoinNode): void {
+    this.append(` ${node.type === 'INNER' ? 'INNER' : `${node.type} OUTER`} JOIN `);
+    this.from(node.from);
+    this.append(' ON ').expr(node.on);
+  }
+
+  insert(node: InsertNode): void {
+    this.append(`${this.compiler.insertKeyword(node.conflict)} `).append(this.compiler.quoteTable(node.table.name, node.table.schema));
+    if (node.columns.length === 0) {
+      this.append(` ${this.compiler.emptyInsertValues()}`);
+    } else {
+      this.append(' (').list(node.columns, (column) => this.identifier(column)).append(') VALUES ');
+      this.list(node.rows, (row) => {
+        this.append('(').list(row, (value) => this.expr(value)).append(')');
+      });
+    }
+    this.compiler.conflictClause(this, node.conflict);
+    this.compiler.returning(this, node.returning);
+  }
+
+  update(node: UpdateNode): void {
+    this.append('UPDATE ').append(this.compiler.quoteTable(node.table.name, node.table.schema)).append(' SET ');
+    this.list(node.set, (assignment) => this.identifier(assignment.column).append(' = ').expr(assignment.value));
+    if (node.where) this.append(' WHERE ').expr(node.where);
+    this.compiler.updateLimit(this, node.limit);
+    this.compiler.returning(this, node.returning);
+  }
+
+  delete(node: DeleteNode): void {
+    this.append('DELETE FROM ').append(this.compiler.quoteTable(node.table.name, node.table.schema));
+    if (node.where) this.append(' WHERE ').expr(node.where);
+    this.compiler.updateLimit(this, node.limit);
+    this.compiler.returning(this, node.returning);
+  }
+
+  expr(node: ExprNode): this {
+    switch (node.kind) {
+      case 'column':
+        if (node.table !== undefined) this.identifier(node.table).append('.');
+        return this.identifier(node.name);
+      case 'value':
+        return this.param(node.value);
+      case 'raw':
+        return this.append(node.sql);
+      case 'star':
+        return node.table === undefined ? this.append('*') : this.identifier(node.table).append('.*');
+      case 'fn':
+        return this.append(`${node.name}(`).list(node.args, (arg) => this.expr(arg)).append(')');
+      case 'binary':
+        return this.wrapped(node.left).append(` ${this.compiler.binaryOperator(node.operator)} `).wrapped(node.right);
+      case 'in':
+        return this.inList(node);
+      case 'any':
+        this.compiler.anyExpression(this, node);
+        return this;
+      case 'between':
+        return this.expr(node.left).append(node.negated ? ' NOT BETWEEN ' : ' BETWEEN ').expr(node.low).append(' AND ').expr(node.high);
+      case 'is':
+        return this.expr(node.left).append(node.negated ? ' IS NOT ' : ' IS ').append(node.value === null ? 'NULL' : node.value ? 'true' : 'false');
+      case 'and':
+      case 'or':
+        if (node.items.length === 0) return this.append(node.kind === 'and' ? '1 = 1' : '0 = 1');
+        return this.append('(').list(node.items, (item) => this.expr(item), node.kind === 'and' ? ' AND ' : ' OR ').append(')');
+      case 'not':
+        return this.append('NOT (').expr(node.item).append(')');
+      case 'cast':
+        return this.append('CAST(').expr(node.expr).append(` AS ${node.type})`);
+      case 'subquery':
+        this.append('(');
+        this.select(node.select);
+        return this.append(')');
+      case 'exists':
+        this.append('EXISTS (');
+        this.select(node.select);
+        return this.append(')');
+      case 'jsonPath':
+        this.compiler.jsonPath(this, node);
+        return this;
+    }
+  }
+
+  private wrapped(node: ExprNode): this {
+    const needsParens = node.kind === 'binary' || node.kind === 'between';
+    if (needsParens) this.append('(');
+    this.expr(node);
+    if (needsParens) this.append(')');
+    return this;
+  }
+
+  private inList(node: InNode): this {
+    const keyword = node.negated ? ' NOT IN ' : ' IN ';
+    if (Array.isArray(node.list)) {
+      const items = node.list as readonly ExprNode[];
+      if (items.length === 0) return this.append(node.negated ? '1 = 1' : '0 = 1');
+      return this.expr(node.left).append(`${keyword}(`).list(items, (item) => this.expr(item)).append(')');
+    }
+    const list = node.list as Exclude<InNode['list'], readonly ExprNode[]>;
+    this.expr(node.left).append(`${keyword}(`);
+    if (list.kind === 'raw') this.append(list.sql);
+    else this.select(list);
+    return this.append(')');
+  }
+}

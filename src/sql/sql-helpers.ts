@@ -1,0 +1,89 @@
+/**
+ * The SQL fragments users build with `sequelize.fn`, `col`, `literal`, `where`, `cast`, `json`.
+ * They stay plain data; the query layer turns them into AST nodes.
+ */
+export abstract class SqlFragment {
+  abstract readonly fragmentKind: 'fn' | 'col' | 'literal' | 'where' | 'cast' | 'json';
+}
+
+export class Fn extends SqlFragment {
+  readonly fragmentKind = 'fn' as const;
+  constructor(readonly fn: string, readonly args: readonly unknown[]) {
+    super();
+  }
+}
+
+export class Col extends SqlFragment {
+  readonly fragmentKind = 'col' as const;
+  readonly col: string;
+  constructor(col: string, ...rest: string[]) {
+    super();
+    this.col = rest.length > 0 ? [col, ...rest].join('.') : col;
+  }
+}
+
+export class Literal extends SqlFragment {
+  readonly fragmentKind = 'literal' as const;
+  constructor(readonly val: string) {
+    super();
+  }
+}
+
+export class Cast extends SqlFragment {
+  readonly fragmentKind = 'cast' as const;
+  constructor(readonly val: unknown, readonly type: string) {
+    super();
+  }
+}
+
+/** `sequelize.where(lhs, value)` / `where(lhs, Op.gt, value)`: a condition whose left side is not an attribute name. */
+export class Where extends SqlFragment {
+  readonly fragmentKind = 'where' as const;
+  readonly attribute: unknown;
+  readonly logic: unknown;
+  readonly comparator: symbol | string;
+  constructor(attribute: unknown, comparatorOrLogic: unknown, logic?: unknown) {
+    super();
+    this.attribute = attribute;
+    if (logic === undefined) {
+      this.comparator = '=';
+      this.logic = comparatorOrLogic;
+    } else {
+      this.comparator = comparatorOrLogic as symbol | string;
+      this.logic = logic;
+    }
+  }
+}
+
+export class Json extends SqlFragment {
+  readonly fragmentKind = 'json' as const;
+  constructor(readonly path: string, readonly value?: unknown) {
+    super();
+  }
+}
+
+export function fn(name: string, ...args: unknown[]): Fn {
+  return new Fn(name, args);
+}
+export function col(name: string): Col {
+  return new Col(name);
+}
+export function literal(sql: string): Literal {
+  return new Literal(sql);
+}
+export function cast(value: unknown, type: string): Cast {
+  return new Cast(value, type);
+}
+export function where(attribute: unknown, comparatorOrLogic: unknown, logic?: unknown): Where {
+  return new Where(attribute, comparatorOrLogic, logic);
+}
+export function json(path: string, value?: unknown): Json {
+  return new Json(path, value);
+}
+
+export function and(...conditions: unknown[]): { [key: symbol]: unknown[] } {
+  return { [Symbol.for('and')]: conditions };
+}
+export function or(...conditions: unknown[]): { [key: symbol]: unknown[] } {
+  return { [Symbol.for('or')]: conditions };
+}

@@ -1,0 +1,24 @@
+import { DataTypes } from './data-types/index.js';
+import * as errors from './errors/index.js';
+import { Model } from './model/model.js';
+import { QueryTypes } from './query-types.js';
+import { Op } from './sql/operators.js';
+import { and, cast, col, fn, json, literal, or, where, Cast, Col, Fn, Json, Literal, Where } from './sql/sql-helpers.js';
+import { Transaction } from './transaction/transaction.js';
+
+/**
+ * What `Sequelize.X` carries, as on sequelize@6's class: data types (`Sequelize.STRING`), `Op`, errors,
+ * helpers. The CommonJS entry exports the class itself, so `require('joinery').STRING` works too.
+ */
+export const sequelizeStatics = {
+  ...DataTypes,
+  DataTypes,
+  Op,
+  Model,
+  QueryTypes,
+  Transaction,
+  ...errors,
+  fn, col, literal, where, and, or, cast, json,
+  Utils: { Fn, Col, Literal, Cast, Where, Json, SequelizeMethod: Object.getPrototypeOf(Fn) as unknown },
+  version: '6.37.0-joinery',
+};

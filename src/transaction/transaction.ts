@@ -1,0 +1,124 @@
+import type { DriverConnection } from '../dialects/dialect.js';
+import { UsageError } from '../errors/usage-errors.js';
+import type { ConnectionHolder, QueryRunner, Logging } from '../query/query-runner.js';
+
+export const ISOLATION_LEVELS = {
+  READ_UNCOMMITTED: 'READ UNCOMMITTED',
+  READ_COMMITTED: 'READ COMMITTED',
+  REPEATABLE_READ: 'REPEATABLE READ',
+  SERIALIZABLE: 'SERIALIZABLE',
+} as const;
+
+export const TYPES = { DEFERRED: 'DEFERRED', IMMEDIATE: 'IMMEDIATE', EXCLUSIVE: 'EXCLUSIVE' } as const;
+
+export const LOCK = { UPDATE: 'UPDATE', SHARE: 'SHARE', KEY_SHARE: 'KEY SHARE', NO_KEY_UPDATE: 'NO KEY UPDATE' } as const;
+
+export interface TransactionOptions {
+  isolationLevel?: string;
+  type?: string;
+  readOnly?: boolean;
+  autocommit?: boolean;
+  deferrable?: string;
+  logging?: Logging;
+  /** A parent transaction: the new one becomes a savepoint inside it. */
+  transaction?: Transaction | null;
+}
+
+let transactionCounter = 0;
+
+/**
+ * A database transaction holding one connection until it ends. A transaction with a parent is a SAVEPOINT
+ * on the parent's connection.
+ */
+export class Transaction implements ConnectionHolder {
+  static readonly ISOLATION_LEVELS = ISOLATION_LEVELS;
+  static readonly TYPES = TYPES;
+  static readonly LOCK = LOCK;
+
+  readonly id: string;
+  readonly options: TransactionOptions;
+  readonly parent: Transaction | undefined;
+  readonly savepoints: Transaction[] = [];
+  readonly name: string | undefined;
+  connection: DriverConnection | undefined;
+  finished: 'commit' | 'rollback' | undefined;
+  private readonly afterCommitHooks: Array<(t: Transaction) => unknown> = [];
+
+  constructor(private readonly runner: QueryRunner, options: TransactionOptions = {}) {
+    transactionCounter += 1;
+    this.options = options;
+    this.parent = options.transaction ?? undefined;
+    this.id = this.parent ? this.parent.id : `t${transactionCounter}-${Date.now().toString(36)}`;
+    if (this.parent) {
+      this.parent.savepoints.push(this);
+      this.name = `${this.id}-sp-${this.parent.savepoints.length}`;
+    }
+  }
+
+  get LOCK(): typeof LOCK {
+    return LOCK;
+  }
+
+  async begin(): Promise<void> {
+    const dialect = this.runner.dialect;
+    if (this.parent) {
+      if (this.parent.finished) throw new UsageError(`Cannot start a savepoint in transaction ${this.parent.id}: it has already ended.`);
+      this.connection = this.parent.connection;
+      await this.statement(`SAVEPOINT ${dialect.compiler.quoteIdentifier(this.name!)}`);
+      return;
+    }
+    const pool = this.runner.settings.pool;
+    this.connection = await pool.acquire();
+    try {
+      for (const statement of dialect.beginTransaction(this.options)) await this.statement(statement);
+    } catch (error) {
+      await pool.release(this.connection, { destroy: true });
+      this.connection = undefined;
+      throw error;
+    }
+  }
+
+  async commit(): Promise<void> {
+    this.assertOpen('commit');
+    try {
+      if (!this.parent) await this.statement('COMMIT');
+    } finally {
+      await this.finish('commit');
+    }
+    for (const hook of this.afterCommitHooks) await hook(this);
+  }
+
+  async rollback(): Promise<void> {
+    this.assertOpen('rollback');
+    try {
+      const dialect = this.runner.dialect;
+      await this.statement(this.parent ? `ROLLBACK TO SAVEPOINT ${dialect.compiler.quoteIdentifier(this.name!)}` : 'ROLLBACK');
+    } finally {
+      await this.finish('rollback');
+    }
+  }
+
+  afterCommit(fn: (transaction: Transaction) => unknown): void {
+    if (typeof fn !== 'function') throw new UsageError('transaction.afterCommit expects a function.');
+    // A savepoint's work is committed only when the outermost transaction commits.
+    if (this.parent) this.parent.afterCommit(fn);
+    else this.afterCommitHooks.push(fn);
+  }
+
+  private assertOpen(action: string): void {
+    if (this.finished) throw new UsageError(`Transaction cannot be ${action === 'commit' ? 'committed' : 'rolled back'} because it has been finished with state: ${this.finished}`);
+    if (!this.connection) throw new UsageError(`Transaction ${this.id} was never started.`);
+  }
+
+  private async finish(state: 'commit' | 'rollback'): Promise<void> {
+    this.finished = state;
+    if (!this.parent && this.connection) {
+      const connection = this.connection;
+      await this.runner.settings.pool.release(connection);
+    }
+  }
+
+  private async statement(text: string): Promise<void> {
+    await this.runner.run({ sql: text, parameters: [] }, { transaction: this, expectRows: false, logging: this.options.logging });
+  }
+}

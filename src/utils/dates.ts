@@ -1,0 +1,36 @@
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+const pad3 = (n: number) => (n < 10 ? `00${n}` : n < 100 ? `0${n}` : String(n));
+
+/** `2024-05-01 13:04:05.123` in UTC: the text form dates take in SQL text and on SQLite. */
+export function formatUtcDateTime(date: Date): string {
+  return (
+    `${String(date.getUTCFullYear()).padStart(4, '0')}-${pad2(date.getUTCMonth() + 1)}-${pad2(date.getUTCDate())} ` +
+    `${pad2(date.getUTCHours())}:${pad2(date.getUTCMinutes())}:${pad2(date.getUTCSeconds())}.${pad3(date.getUTCMilliseconds())}`
+  );
+}
+
+const dateTimePattern = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/;
+
+/**
+ * Parses the text forms databases hand back (`2024-05-01 13:04:05.123 +00:00`, ISO strings, bare dates).
+ * A string without an offset is read as UTC, which is how joinery writes them.
+ */
+export function parseDateTime(text: string): Date {
+  const match = dateTimePattern.exec(text);
+  if (!match) return new Date(text);
+  const [, year, month, day, hours, minutes, seconds, fraction, offset] = match;
+  const millis = fraction ? Number(fraction.slice(0, 3).padEnd(3, '0')) : 0;
+  let time = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hours ?? 0), Number(minutes ?? 0), Number(seconds ?? 0), millis);
+  if (Number(year) < 100) {
+    const date = new Date(time);
+    date.setUTCFullYear(Number(year));
+    time = date.getTime();
+  }
+  if (offset && offset !== 'Z') {
+    const sign = offset[0] === '-' ? -1 : 1;
+    const digits = offset.slice(1).replace(':', '');
+    const offsetMinutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || '0');
+    time -= sign * offsetMinutes * 60_000;
+  }
+  return new Date(time);
+}

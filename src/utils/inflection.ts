@@ -1,0 +1,28 @@
+import inflection from 'inflection';
+
+/** Sequelize pluralizes and singularizes model names with `inflection`; so do we, with the same words. */
+export function pluralize(word: string): string {
+  return inflection.pluralize(word);
+}
+
+export function singularize(word: string): string {
+  return inflection.singularize(word);
+}
+
+/** `pug_friend` → `pugFriend`; leaves already camel-cased words alone. */
+export function camelize(word: string): string {
+  return word.replace(/[_-]+([a-zA-Z0-9])/g, (_match, letter: string) => letter.toUpperCase());
+}
+
+/** `createdAt` → `created_at`, as Sequelize's `underscored` option names columns. */
+export function underscore(word: string): string {
+  return inflection.underscore(word);
+}
+
+export function upperFirst(word: string): string {
+  return word.length === 0 ? word : word[0]!.toUpperCase() + word.slice(1);
+}
+
+export function lowerFirst(word: string): string {
+  return word.length === 0 ? word : word[0]!.toLowerCase() + word.slice(1);
+}
