@@ -1,4 +1,62 @@
-// Placeholder until the MySQL dialect lands: lets the SQLite path compile and run.
-import { sqliteDialect } from '../sqlite/sqlite-dialect.js';
-export const mysqlDialect = { ...sqliteDialect, name: 'mysql' as const };
-export const mariadbDialect = { ...sqliteDialect, name: 'mariadb' as const };
+import type { ConnectionConfig, Dialect, DialectSupports } from '../dialect.js';
+import { MysqlCompiler } from './mysql-compiler.js';
+import { MysqlPool } from './mysql-connection.js';
+import { mysqlDdl } from './mysql-ddl.js';
+import { convertMysqlError } from './mysql-errors.js';
+import { mysqlIntrospection } from './mysql-introspect.js';
+import { mysqlTypes } from './mysql-types.js';
+
+const mysqlSupports: DialectSupports = {
+  returnValues: false,
+  insertReturning: false,
+  updateReturning: false,
+  deleteReturning: false,
+  upserts: true,
+  inserts: { ignoreDuplicates: true, updateOnDuplicate: true, conflictTargetRequired: false },
+  schemas: false,
+  transactions: true,
+  savepoints: true,
+  isolationLevels: true,
+  lock: true,
+  iLike: false,
+  regexp: true,
+  JSON: true,
+  JSONB: false,
+  ARRAY: false,
+  arrayParameters: false,
+  enumTypes: false,
+  indexViaAlter: true,
+  foreignKeys: true,
+  'DEFAULT VALUES': false,
+  maxParameters: 65_535,
+};
+
+/** MySQL takes the isolation level for the next transaction before START TRANSACTION. */
+function beginTransaction(options: { isolationLevel?: string; readOnly?: boolean }): string[] {
+  return [
+    ...(options.isolationLevel ? [`SET SESSION TRANSACTION ISOLATION LEVEL ${options.isolationLevel}`] : []),
+    options.readOnly ? 'START TRANSACTION READ ONLY' : 'START TRANSACTION',
+  ];
+}
+
+export const mysqlDialect: Dialect = {
+  name: 'mysql',
+  supports: mysqlSupports,
+  compiler: new MysqlCompiler(false),
+  types: mysqlTypes,
+  ddl: mysqlDdl,
+  introspection: mysqlIntrospection,
+  defaultPort: 3306,
+  createPool: (config: ConnectionConfig) => new MysqlPool(config),
+  convertError: convertMysqlError,
+  beginTransaction,
+  setIsolationLevelFirst: true,
+};
+
+/** MariaDB 10.5+ returns rows from INSERT … RETURNING (not from UPDATE). */
+export const mariadbDialect: Dialect = {
+  ...mysqlDialect,
+  name: 'mariadb',
+  supports: { ...mysqlSupports, returnValues: true, insertReturning: true, deleteReturning: true },
+  compiler: new MysqlCompiler(true),
+};

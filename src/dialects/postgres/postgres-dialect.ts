@@ -1,3 +1,51 @@
-// Placeholder until the PostgreSQL dialect lands: lets the SQLite path compile and run.
-import { sqliteDialect } from '../sqlite/sqlite-dialect.js';
-export const postgresDialect = { ...sqliteDialect, name: 'postgres' as const };
+import type { ConnectionConfig, Dialect, DialectSupports } from '../dialect.js';
+import { PostgresCompiler } from './postgres-compiler.js';
+import { PostgresPool } from './postgres-connection.js';
+import { postgresDdl } from './postgres-ddl.js';
+import { convertPostgresError } from './postgres-errors.js';
+import { postgresIntrospection } from './postgres-introspect.js';
+import { postgresTypes } from './postgres-types.js';
+
+const supports: DialectSupports = {
+  returnValues: true,
+  insertReturning: true,
+  updateReturning: true,
+  deleteReturning: true,
+  upserts: true,
+  inserts: { ignoreDuplicates: true, updateOnDuplicate: true, conflictTargetRequired: true },
+  schemas: true,
+  transactions: true,
+  savepoints: true,
+  isolationLevels: true,
+  lock: true,
+  iLike: true,
+  regexp: true,
+  JSON: true,
+  JSONB: true,
+  ARRAY: true,
+  arrayParameters: true,
+  enumTypes: true,
+  indexViaAlter: false,
+  foreignKeys: true,
+  'DEFAULT VALUES': true,
+  maxParameters: 65_535,
+};
+
+export const postgresDialect: Dialect = {
+  name: 'postgres',
+  supports,
+  compiler: new PostgresCompiler(),
+  types: postgresTypes,
+  ddl: postgresDdl,
+  introspection: postgresIntrospection,
+  defaultPort: 5432,
+  createPool: (config: ConnectionConfig) => new PostgresPool(config),
+  convertError: convertPostgresError,
+  beginTransaction: (options) => {
+    let statement = 'START TRANSACTION';
+    if (options.isolationLevel) statement += ` ISOLATION LEVEL ${options.isolationLevel}`;
+    if (options.readOnly) statement += ' READ ONLY';
+    return [statement];
+  },
+  setIsolationLevelFirst: false,
+};

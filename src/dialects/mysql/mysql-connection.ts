@@ -1,0 +1,94 @@
+import type * as MysqlPromise from 'mysql2/promise';
+import type { ConnectionConfig, ConnectionPool, DriverConnection, QueryResult } from '../dialect.js';
+import { loadDriver } from '../dialect.js';
+import { convertMysqlConnectionError } from './mysql-errors.js';
+
+type MysqlModule = typeof MysqlPromise;
+type Pool = MysqlPromise.Pool;
+type PoolConnection = MysqlPromise.PoolConnection;
+
+/** mysql2 answers a SELECT with rows and a write with a ResultSetHeader; the statement text does not matter. */
+function toResult(result: unknown, fields: unknown): QueryResult {
+  if (Array.isArray(result)) {
+    const rows = result as Record<string, unknown>[];
+    return { rows, affectedRows: rows.length, metadata: fields ?? rows };
+  }
+  const header = result as { affectedRows?: number; insertId?: number };
+  return { rows: [], affectedRows: header.affectedRows ?? 0, insertId: header.insertId, metadata: header };
+}
+
+async function run(target: Pool | PoolConnection, sql: string, parameters: readonly unknown[]): Promise<QueryResult> {
+  const [result, fields] = await target.query(sql, parameters as unknown[]);
+  return toResult(result, fields);
+}
+
+export class MysqlPool implements ConnectionPool {
+  private pool: Pool | undefined;
+  private opening: Promise<Pool> | undefined;
+
+  constructor(private readonly config: ConnectionConfig) {}
+
+  private open(): Promise<Pool> {
+    this.opening ??= (async () => {
+      const mysql = await loadDriver<MysqlModule>('mysql2/promise', 'mysql', this.config.dialectModule);
+      const pool = mysql.createPool({
+        host: this.config.host,
+        port: this.config.port ?? 3306,
+        user: this.config.username,
+        password: this.config.password ?? undefined,
+        database: this.config.database,
+        connectionLimit: this.config.pool?.max ?? 5,
+        timezone: 'Z',
+        // Dates are parsed per attribute type, which keeps UTC exact; DECIMAL stays a string, as in Sequelize.
+        dateStrings: true,
+        supportBigNumbers: true,
+        bigNumberStrings: false,
+        decimalNumbers: false,
+        multipleStatements: false,
+        ...(this.config.dialectOptions ?? {}),
+      });
+      this.pool = pool;
+      return pool;
+    })();
+    return this.opening;
+  }
+
+  async execute(sql: string, parameters: readonly unknown[]): Promise<QueryResult> {
+    const pool = this.pool ?? (await this.open());
+    try {
+      return await run(pool, sql, parameters);
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? '';
+      if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ER_ACCESS_DENIED_ERROR'].includes(code)) throw convertMysqlConnectionError(error);
+      throw error;
+    }
+  }
+
+  async acquire(): Promise<DriverConnection> {
+    const pool = this.pool ?? (await this.open());
+    let connection: PoolConnection;
+    try {
+      connection = await pool.getConnection();
+    } catch (error) {
+      throw convertMysqlConnectionError(error);
+    }
+    const driverConnection: DriverConnection & { connection: PoolConnection } = {
+      connection,
+      execute: (sql, parameters) => run(connection, sql, parameters),
+    };
+    return driverConnection;
+  }
+
+  async release(connection: DriverConnection, options: { destroy?: boolean } = {}): Promise<void> {
+    const held = (connection as DriverConnection & { connection: PoolConnection }).connection;
+    if (options.destroy) held.destroy();
+    else held.release();
+  }
+
+  async close(): Promise<void> {
+    const pool = this.pool;
+    this.pool = undefined;
+    this.opening = undefined;
+    await pool?.end();
+  }
+}

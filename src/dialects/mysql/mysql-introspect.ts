@@ -1,0 +1,67 @@
+import type { ColumnDescription, DialectIntrospection, IndexDescription } from '../dialect.js';
+
+const quote = (name: string) => `\`${name.replaceAll('`', '``')}\``;
+const systemSchemas = new Set(['mysql', 'information_schema', 'performance_schema', 'sys']);
+
+export const mysqlIntrospection: DialectIntrospection = {
+  async showAllTables(run) {
+    const rows = await run("SELECT TABLE_NAME AS name FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME");
+    return rows.map((row) => String(row['name']));
+  },
+
+  async describeTable(run, table, schema) {
+    const rows = await run(`SHOW FULL COLUMNS FROM ${schema ? `${quote(schema)}.` : ''}${quote(table)}`);
+    if (rows.length === 0) throw new Error(`No description found for "${table}" table. Check the table name and schema; remember, they _are_ case sensitive.`);
+    const description: Record<string, ColumnDescription> = {};
+    for (const row of rows) {
+      const type = String(row['Type']).toUpperCase();
+      description[String(row['Field'])] = {
+        type,
+        allowNull: row['Null'] === 'YES',
+        defaultValue: row['Default'] ?? null,
+        primaryKey: row['Key'] === 'PRI',
+        autoIncrement: String(row['Extra'] ?? '').toLowerCase().includes('auto_increment'),
+        comment: row['Comment'] ? String(row['Comment']) : null,
+        ...(type.startsWith('ENUM(') ? { special: [...type.matchAll(/'((?:[^']|'')*)'/g)].map((match) => match[1]!.replaceAll("''", "'")) } : {}),
+      };
+    }
+    return description;
+  },
+
+  async foreignKeyReferences(run, table, schema) {
+    const rows = await run(
+      `SELECT CONSTRAINT_NAME AS constraintName, TABLE_NAME AS tableName, COLUMN_NAME AS columnName, REFERENCED_TABLE_NAME AS referencedTableName,
+        REFERENCED_COLUMN_NAME AS referencedColumnName, TABLE_SCHEMA AS tableSchema, REFERENCED_TABLE_SCHEMA AS referencedTableSchema
+       FROM INFORMATION_SCHEMA.KEY_COLUMN_USAGE WHERE TABLE_NAME = ? AND TABLE_SCHEMA = COALESCE(?, DATABASE()) AND REFERENCED_TABLE_NAME IS NOT NULL`,
+      [table, schema ?? null],
+    );
+    return rows.map((row) => ({
+      constraintName: String(row['constraintName']),
+      tableName: String(row['tableName']),
+      columnName: String(row['columnName']),
+      referencedTableName: String(row['referencedTableName']),
+      referencedColumnName: String(row['referencedColumnName']),
+      tableSchema: String(row['tableSchema']),
+      referencedTableSchema: String(row['referencedTableSchema']),
+    }));
+  },
+
+  async showIndexes(run, table, schema) {
+    const rows = await run(`SHOW INDEX FROM ${schema ? `${quote(schema)}.` : ''}${quote(table)}`);
+    const byName = new Map<string, IndexDescription>();
+    for (const row of rows) {
+      const name = String(row['Key_name']);
+      const index = byName.get(name) ?? { name, unique: Number(row['Non_unique']) === 0, primary: name === 'PRIMARY', fields: [] };
+      index.fields.push({ attribute: String(row['Column_name']) });
+      byName.set(name, index);
+    }
+    return [...byName.values()];
+  },
+
+  async showAllSchemas(run) {
+    const rows = await run('SHOW DATABASES');
+    return rows.map((row) => String(Object.values(row)[0])).filter((name) => !systemSchemas.has(name));
+  },
+  createSchema: (name) => `CREATE DATABASE IF NOT EXISTS ${quote(name)}`,
+  dropSchema: (name) => `DROP DATABASE IF EXISTS ${quote(name)}`,
+};

@@ -1,0 +1,94 @@
+import type { ColumnDescription, DialectIntrospection, IndexDescription } from '../dialect.js';
+
+const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/** `'abc'::character varying` → abc; `nextval(…)` and expressions stay as text, as Sequelize reports them. */
+function cleanDefault(value: unknown): unknown {
+  if (typeof value !== 'string') return value ?? null;
+  const literal = /^'(.*)'::[\w\s"]+(\[\])?$/s.exec(value);
+  if (literal) return literal[1]!.replaceAll("''", "'");
+  if (/^-?\d+(\.\d+)?$/.test(value)) return value;
+  if (value === 'NULL' || value.startsWith('NULL::')) return null;
+  return value;
+}
+
+export const postgresIntrospection: DialectIntrospection = {
+  async showAllTables(run) {
+    const rows = await run("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name");
+    return rows.map((row) => String(row['table_name']));
+  },
+
+  async describeTable(run, table, schema) {
+    const rows = await run(
+      `SELECT c.column_name, c.is_nullable, c.column_default, c.data_type, c.udt_name, c.character_maximum_length,
+        (SELECT array_to_string(array_agg(e.enumlabel ORDER BY e.enumsortorder), ',') FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid WHERE t.typname = c.udt_name) AS enum_values,
+        EXISTS (SELECT 1 FROM information_schema.table_constraints tc JOIN information_schema.key_column_usage k ON tc.constraint_name = k.constraint_name AND tc.table_schema = k.table_schema
+          WHERE tc.constraint_type = 'PRIMARY KEY' AND tc.table_name = c.table_name AND tc.table_schema = c.table_schema AND k.column_name = c.column_name) AS primary_key,
+        col_description((quote_ident(c.table_schema) || '.' || quote_ident(c.table_name))::regclass, c.ordinal_position) AS comment
+       FROM information_schema.columns c WHERE c.table_name = $1 AND c.table_schema = COALESCE($2, current_schema()) ORDER BY c.ordinal_position`,
+      [table, schema ?? null],
+    );
+    if (rows.length === 0) throw new Error(`No description found for "${table}" table. Check the table name and schema; remember, they _are_ case sensitive.`);
+    const description: Record<string, ColumnDescription> = {};
+    for (const row of rows) {
+      const dataType = String(row['data_type']).toUpperCase();
+      const length = row['character_maximum_length'];
+      const defaultValue = cleanDefault(row['column_default']);
+      description[String(row['column_name'])] = {
+        type: dataType === 'USER-DEFINED' ? 'USER-DEFINED' : length ? `${dataType}(${String(length)})` : dataType,
+        allowNull: row['is_nullable'] === 'YES',
+        defaultValue,
+        primaryKey: row['primary_key'] === true,
+        autoIncrement: typeof defaultValue === 'string' && defaultValue.startsWith('nextval('),
+        comment: (row['comment'] as string | null) ?? null,
+        ...(row['enum_values'] ? { special: String(row['enum_values']).split(',') } : {}),
+      };
+    }
+    return description;
+  },
+
+  async foreignKeyReferences(run, table, schema) {
+    const rows = await run(
+      `SELECT tc.constraint_name, tc.table_name, kcu.column_name, ccu.table_name AS referenced_table_name, ccu.column_name AS referenced_column_name,
+        tc.table_schema, ccu.table_schema AS referenced_table_schema
+       FROM information_schema.table_constraints tc
+       JOIN information_schema.key_column_usage kcu ON tc.constraint_name = kcu.constraint_name AND tc.table_schema = kcu.table_schema
+       JOIN information_schema.constraint_column_usage ccu ON ccu.constraint_name = tc.constraint_name AND ccu.constraint_schema = tc.table_schema
+       WHERE tc.constraint_type = 'FOREIGN KEY' AND tc.table_name = $1 AND tc.table_schema = COALESCE($2, current_schema())`,
+      [table, schema ?? null],
+    );
+    return rows.map((row) => ({
+      constraintName: String(row['constraint_name']),
+      tableName: String(row['table_name']),
+      columnName: String(row['column_name']),
+      referencedTableName: String(row['referenced_table_name']),
+      referencedColumnName: String(row['referenced_column_name']),
+      tableSchema: String(row['table_schema']),
+      referencedTableSchema: String(row['referenced_table_schema']),
+    }));
+  },
+
+  async showIndexes(run, table, schema) {
+    const rows = await run(
+      `SELECT i.relname AS name, ix.indisunique AS unique, ix.indisprimary AS primary, array_to_string(array_agg(a.attname ORDER BY array_position(ix.indkey, a.attnum)), ',') AS columns
+       FROM pg_class t JOIN pg_index ix ON t.oid = ix.indrelid JOIN pg_class i ON i.oid = ix.indexrelid
+       JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = ANY(ix.indkey)
+       WHERE t.relname = $1 AND t.relnamespace = COALESCE($2, current_schema())::regnamespace
+       GROUP BY i.relname, ix.indisunique, ix.indisprimary ORDER BY i.relname`,
+      [table, schema ?? null],
+    );
+    return rows.map((row): IndexDescription => ({
+      name: String(row['name']),
+      unique: row['unique'] === true,
+      primary: row['primary'] === true,
+      fields: String(row['columns']).split(',').map((attribute) => ({ attribute })),
+    }));
+  },
+
+  async showAllSchemas(run) {
+    const rows = await run("SELECT schema_name FROM information_schema.schemata WHERE schema_name NOT LIKE 'pg\\_%' AND schema_name NOT IN ('information_schema', 'public') ORDER BY schema_name");
+    return rows.map((row) => String(row['schema_name']));
+  },
+  createSchema: (name) => `CREATE SCHEMA IF NOT EXISTS ${quote(name)}`,
+  dropSchema: (name) => `DROP SCHEMA IF EXISTS ${quote(name)} CASCADE`,
+};
