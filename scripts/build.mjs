@@ -2,14 +2,14 @@
 // The CommonJS entry is the Sequelize class itself carrying every named export, as sequelize@6's is,
 // so `const Sequelize = require('joinery')` and an npm alias of `sequelize` keep working unchanged.
 import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { rmSync, writeFileSync, renameSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+// typescript@7 exports no bin path, so run the installed binary link.
+const tsc = join('node_modules', '.bin', process.platform === 'win32' ? 'tsc.cmd' : 'tsc');
 
-const require = createRequire(import.meta.url);
-const tsc = require.resolve('typescript/bin/tsc');
 rmSync('dist', { recursive: true, force: true });
 for (const project of ['tsconfig.json', 'tsconfig.cjs.json']) {
-  execFileSync(process.execPath, [tsc, '-p', project], { stdio: 'inherit' });
+  execFileSync(tsc, ['-p', project], { stdio: 'inherit' });
 }
 writeFileSync('dist/esm/package.json', '{ "type": "module" }\n');
 writeFileSync('dist/cjs/package.json', '{ "type": "commonjs" }\n');

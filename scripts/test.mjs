@@ -3,9 +3,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
+// typescript@7 exports no bin path, so run the installed binary link.
+const tsc = join('node_modules', '.bin', process.platform === 'win32' ? 'tsc.cmd' : 'tsc');
 
-const require = createRequire(import.meta.url);
 
 function testFiles(dir) {
   return readdirSync(dir).flatMap((entry) => {
@@ -17,8 +17,7 @@ function testFiles(dir) {
 
 const only = process.argv.slice(2);
 if (only.length === 0 && existsSync('test/types/tsconfig.json')) {
-  const tsc = require.resolve('typescript/bin/tsc');
-  const types = spawnSync(process.execPath, [tsc, '-p', 'test/types/tsconfig.json'], { stdio: 'inherit' });
+    const types = spawnSync(tsc, ['-p', 'test/types/tsconfig.json'], { stdio: 'inherit' });
   if (types.status !== 0) process.exit(types.status ?? 1);
 }
 const files = only.length > 0 ? only : testFiles('test').sort();

@@ -12,6 +12,7 @@ import { initModel } from './model-init.js';
 import type { BuildOptions, ModelClass, ModelHost } from './model-internals.js';
 import { scopedModel, addScope } from './scopes.js';
 import * as schema from './model-schema.js';
+import * as associate from './association-methods.js';
 
 const stateKey = Symbol('joinery.state');
 
@@ -187,6 +188,20 @@ export class Model<TAttributes extends object = Record<string, unknown>, TCreati
   }
   static drop(options?: { cascade?: boolean; transaction?: unknown; logging?: unknown }): Promise<void> {
     return schema.dropModel(this as unknown as ModelClass, options);
+  }
+
+  // ---- associations ----
+  static hasOne(target: unknown, options?: Record<string, unknown>): ReturnType<typeof associate.hasOne> {
+    return associate.hasOne(this as unknown as ModelClass, target, options);
+  }
+  static belongsTo(target: unknown, options?: Record<string, unknown>): ReturnType<typeof associate.belongsTo> {
+    return associate.belongsTo(this as unknown as ModelClass, target, options);
+  }
+  static hasMany(target: unknown, options?: Record<string, unknown>): ReturnType<typeof associate.hasMany> {
+    return associate.hasMany(this as unknown as ModelClass, target, options);
+  }
+  static belongsToMany(target: unknown, options: Record<string, unknown>): ReturnType<typeof associate.belongsToMany> {
+    return associate.belongsToMany(this as unknown as ModelClass, target, options);
   }
 
   // ---- scopes ----

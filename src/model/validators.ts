@@ -1,4 +1,7 @@
-import validator from 'validator';
+import * as validatorModule from 'validator';
+
+// CommonJS package: its functions sit under `default` when imported from ES modules.
+const validator = ((validatorModule as unknown as { default?: typeof validatorModule }).default ?? validatorModule) as typeof validatorModule;
 
 /** A built-in validator: `args` as written in `validate: { len: [2, 10] }`; true when the value passes. */
 type BuiltIn = (text: string, args: unknown[], raw: unknown) => boolean;

@@ -1,4 +1,7 @@
-import inflection from 'inflection';
+import * as inflectionModule from 'inflection';
+
+// The package is CommonJS: ESM sees its functions as named exports, CommonJS output may see them under default.
+const inflection = ((inflectionModule as unknown as { default?: typeof inflectionModule }).default ?? inflectionModule) as typeof inflectionModule;
 
 /** Sequelize pluralizes and singularizes model names with `inflection`; so do we, with the same words. */
 export function pluralize(word: string): string {

@@ -1,0 +1,86 @@
+import { AssociationError } from '../errors/usage-errors.js';
+import type { NormalizedAttribute } from '../metadata/attributes.js';
+import type { ModelDefinition } from '../metadata/model-definition.js';
+import type { ModelNames } from '../metadata/naming.js';
+import { pluralize, singularize } from '../utils/inflection.js';
+
+/** What an association needs of a model: its name and definition. The model layer passes its classes. */
+export interface AssociableModel {
+  readonly name: string;
+  readonly definition: ModelDefinition;
+}
+
+export type AssociationType = 'HasOne' | 'BelongsTo' | 'HasMany' | 'BelongsToMany';
+
+export interface AssociationOptions {
+  as?: string | { singular: string; plural: string };
+  foreignKey?: string | { name?: string; allowNull?: boolean; field?: string; [extra: string]: unknown };
+  sourceKey?: string;
+  targetKey?: string;
+  constraints?: boolean;
+  onDelete?: string;
+  onUpdate?: string;
+  scope?: Record<string, unknown>;
+  hooks?: boolean;
+  [extra: string]: unknown;
+}
+
+/** Shared by the four kinds: names, aliases and the foreign key attribute they add. */
+export abstract class Association<S extends AssociableModel = AssociableModel, T extends AssociableModel = AssociableModel> {
+  abstract readonly associationType: AssociationType;
+  readonly source: S;
+  readonly target: T;
+  readonly options: AssociationOptions;
+  readonly isAliased: boolean;
+  readonly isSelfAssociation: boolean;
+  readonly scope: Record<string, unknown> | undefined;
+  abstract readonly as: string;
+  abstract readonly foreignKey: string;
+
+  constructor(source: S, target: T, options: AssociationOptions) {
+    if (!target || typeof target !== 'function' || !(target as { definition?: unknown }).definition) {
+      throw new AssociationError(`${source.name} cannot be associated with ${String((target as { name?: string } | undefined)?.name ?? target)}: expected a model defined with sequelize.define or Model.init.`);
+    }
+    this.source = source;
+    this.target = target;
+    this.options = options;
+    this.isAliased = options.as !== undefined;
+    this.isSelfAssociation = (source as unknown) === (target as unknown);
+    this.scope = options.scope;
+  }
+
+  get isSingleAssociation(): boolean {
+    return this.associationType === 'HasOne' || this.associationType === 'BelongsTo';
+  }
+
+  get isMultiAssociation(): boolean {
+    return !this.isSingleAssociation;
+  }
+
+  /** The alias's singular/plural forms, or the target's names. */
+  protected aliasNames(): ModelNames {
+    const as = this.options.as;
+    if (as === undefined) return this.target.definition.names;
+    if (typeof as === 'object') return { singular: as.singular, plural: as.plural };
+    return { singular: singularize(as), plural: pluralize(as) };
+  }
+
+  protected foreignKeyOptions(): { name?: string; attribute: Record<string, unknown> } {
+    const given = this.options.foreignKey;
+    if (given === undefined) return { attribute: {} };
+    if (typeof given === 'string') return { name: given, attribute: {} };
+    const { name, ...attribute } = given;
+    return { ...(name ? { name } : {}), attribute };
+  }
+
+  /** The type a foreign key copies from the key it references, without its auto-increment. */
+  protected static keyType(attribute: NormalizedAttribute): unknown {
+    return attribute.type;
+  }
+}
+
+export function requireKey(model: AssociableModel, name: string | undefined, purpose: string): string {
+  if (name === undefined) throw new AssociationError(`${model.name} has no primary key to use as ${purpose}.`);
+  if (!model.definition.attribute(name)) throw new AssociationError(`${model.name} has no attribute "${name}" to use as ${purpose}.`);
+  return name;
+}

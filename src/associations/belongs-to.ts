@@ -1,0 +1,42 @@
+import { belongsToForeignKey, singleAccessors, type SingleAccessors } from '../metadata/naming.js';
+import { Association, requireKey, type AssociableModel, type AssociationOptions } from './association.js';
+import { addForeignKey } from './foreign-key.js';
+
+/** `Pug.belongsTo(Owner)`: the key (`ownerId`) lives on the source. */
+export class BelongsTo<S extends AssociableModel = AssociableModel, T extends AssociableModel = AssociableModel> extends Association<S, T> {
+  readonly associationType = 'BelongsTo' as const;
+  readonly as: string;
+  readonly foreignKey: string;
+  readonly targetKey: string;
+  readonly accessors: SingleAccessors;
+
+  constructor(source: S, target: T, options: AssociationOptions) {
+    super(source, target, options);
+    this.as = this.aliasNames().singular;
+    this.targetKey = requireKey(target, options.targetKey ?? target.definition.primaryKeyAttributes[0], `the target key of ${source.name}.belongsTo(${target.name})`);
+    const foreignKey = this.foreignKeyOptions();
+    this.foreignKey = foreignKey.name ?? belongsToForeignKey(this.as, this.targetKey);
+    const allowNull = (foreignKey.attribute['allowNull'] as boolean | undefined) ?? true;
+    addForeignKey({
+      holder: source.definition, name: this.foreignKey, referenced: target.definition, referencedKey: this.targetKey,
+      allowNull, constraints: options.constraints !== false,
+      onDelete: options.onDelete ?? (allowNull ? 'SET NULL' : 'NO ACTION'), onUpdate: options.onUpdate ?? 'CASCADE',
+      extra: foreignKey.attribute,
+    });
+    this.accessors = singleAccessors(this.as);
+  }
+
+  get identifierField(): string {
+    return this.source.definition.columnOf(this.foreignKey);
+  }
+  get foreignKeyField(): string {
+    return this.identifierField;
+  }
+  get targetKeyField(): string {
+    return this.target.definition.columnOf(this.targetKey);
+  }
+  /** Parent rows are keyed by the target key; the source row's foreign key points at it. */
+  get sourceKey(): string {
+    return this.foreignKey;
+  }
+}

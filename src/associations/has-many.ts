@@ -1,0 +1,65 @@
+import { AssociationError } from '../errors/usage-errors.js';
+import { hasManyForeignKey, hasOneForeignKey, multipleAccessors, singleAccessors, type MultipleAccessors, type SingleAccessors } from '../metadata/naming.js';
+import { Association, requireKey, type AssociableModel, type AssociationOptions } from './association.js';
+import { addForeignKey } from './foreign-key.js';
+
+/** Shared by hasOne and hasMany: the key lives on the target and points at the source key. */
+abstract class TargetHoldsKey<S extends AssociableModel, T extends AssociableModel> extends Association<S, T> {
+  readonly sourceKey: string;
+  readonly foreignKey: string;
+
+  constructor(source: S, target: T, options: AssociationOptions, defaultForeignKey: (sourceKey: string) => string) {
+    super(source, target, options);
+    this.sourceKey = requireKey(source, options.sourceKey ?? source.definition.primaryKeyAttributes[0], `the source key of ${source.name}'s association to ${target.name}`);
+    const foreignKey = this.foreignKeyOptions();
+    this.foreignKey = foreignKey.name ?? defaultForeignKey(this.sourceKey);
+    if (this.isSelfAssociation && this.foreignKey === this.sourceKey) {
+      throw new AssociationError(`${source.name} cannot reference itself through its own key "${this.sourceKey}": give the association a foreignKey.`);
+    }
+    const allowNull = (foreignKey.attribute['allowNull'] as boolean | undefined) ?? true;
+    addForeignKey({
+      holder: target.definition, name: this.foreignKey, referenced: source.definition, referencedKey: this.sourceKey,
+      allowNull, constraints: options.constraints !== false,
+      onDelete: options.onDelete ?? (allowNull ? 'SET NULL' : 'CASCADE'), onUpdate: options.onUpdate ?? 'CASCADE',
+      extra: foreignKey.attribute,
+    });
+  }
+
+  get identifierField(): string {
+    return this.target.definition.columnOf(this.foreignKey);
+  }
+  get foreignKeyField(): string {
+    return this.identifierField;
+  }
+  get sourceKeyField(): string {
+    return this.source.definition.columnOf(this.sourceKey);
+  }
+}
+
+/** `Owner.hasMany(Pug)`: `pugs.ownerId` points at the owner. */
+export class HasMany<S extends AssociableModel = AssociableModel, T extends AssociableModel = AssociableModel> extends TargetHoldsKey<S, T> {
+  readonly associationType = 'HasMany' as const;
+  readonly as: string;
+  readonly accessors: MultipleAccessors;
+
+  constructor(source: S, target: T, options: AssociationOptions) {
+    super(source, target, options, (sourceKey) => hasManyForeignKey(source.definition.names.singular, sourceKey));
+    const names = this.aliasNames();
+    this.as = names.plural;
+    this.accessors = multipleAccessors(names);
+  }
+}
+
+/** `Pug.hasOne(Collar)`: `collars.pugId` points at the pug. */
+export class HasOne<S extends AssociableModel = AssociableModel, T extends AssociableModel = AssociableModel> extends TargetHoldsKey<S, T> {
+  readonly associationType = 'HasOne' as const;
+  readonly as: string;
+  readonly accessors: SingleAccessors;
+
+  constructor(source: S, target: T, options: AssociationOptions) {
+    const as = typeof options.as === 'object' ? options.as.singular : options.as;
+    super(source, target, options, (sourceKey) => hasOneForeignKey(source.name, as, sourceKey));
+    this.as = this.aliasNames().singular;
+    this.accessors = singleAccessors(this.as);
+  }
+}

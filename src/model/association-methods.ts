@@ -1,0 +1,89 @@
+import type { Association, AssociationOptions } from '../associations/association.js';
+import { BelongsToMany, type BelongsToManyOptions } from '../associations/belongs-to-many.js';
+import { BelongsTo } from '../associations/belongs-to.js';
+import { HasMany, HasOne } from '../associations/has-many.js';
+import { AssociationError } from '../errors/usage-errors.js';
+import { belongsToManyAccessors } from './accessors/belongs-to-many.js';
+import { hasManyAccessors } from './accessors/has-many.js';
+import { belongsToAccessors, hasOneAccessors } from './accessors/single.js';
+import { refreshAttributeAccessors } from './model-init.js';
+import type { ModelClass } from './model-internals.js';
+
+interface DefiningHost {
+  define(name: string, attributes: Record<string, unknown>, options: Record<string, unknown>): ModelClass;
+  isDefined(name: string): boolean;
+  model(name: string): ModelClass;
+}
+
+function register(source: ModelClass, association: Association, accessors: Record<string, unknown>): void {
+  if (!Object.prototype.hasOwnProperty.call(source, 'associations')) source.associations = {};
+  if (source.associations[association.as] && source.associations[association.as] !== association) {
+    throw new AssociationError(`You have used the alias ${association.as} in two separate associations of ${source.name}. Aliased associations must have unique aliases.`);
+  }
+  source.associations[association.as] = association;
+  for (const [name, fn] of Object.entries(accessors)) {
+    Object.defineProperty(source.prototype, name, { value: fn, configurable: true, writable: true, enumerable: false });
+  }
+}
+
+function checkTarget(source: ModelClass, target: unknown, kind: string): ModelClass {
+  if (typeof target !== 'function' || !(target as ModelClass).definition) {
+    throw new AssociationError(`${source.name}.${kind} called with something that is not a model: ${String(target)}. Pass a model defined with sequelize.define or Model.init.`);
+  }
+  return target as ModelClass;
+}
+
+export function belongsTo(source: ModelClass, target: unknown, options: AssociationOptions = {}): BelongsTo {
+  const association = new BelongsTo(source, checkTarget(source, target, 'belongsTo'), options);
+  refreshAttributeAccessors(source);
+  register(source, association, belongsToAccessors(association));
+  return association;
+}
+
+export function hasOne(source: ModelClass, target: unknown, options: AssociationOptions = {}): HasOne {
+  const model = checkTarget(source, target, 'hasOne');
+  const association = new HasOne(source, model, options);
+  refreshAttributeAccessors(model);
+  register(source, association, hasOneAccessors(association));
+  return association;
+}
+
+export function hasMany(source: ModelClass, target: unknown, options: AssociationOptions = {}): HasMany {
+  const model = checkTarget(source, target, 'hasMany');
+  const association = new HasMany(source, model, options);
+  refreshAttributeAccessors(model);
+  register(source, association, hasManyAccessors(association));
+  return association;
+}
+
+/** `through` may name a table (the join model is defined on first use, then shared by both sides) or be a model. */
+function resolveThrough(source: ModelClass, options: Record<string, unknown>): BelongsToManyOptions['through'] {
+  const given = options['through'];
+  const spec = (typeof given === 'object' && given !== null && 'model' in given ? given : { model: given }) as { model: unknown; unique?: boolean; scope?: Record<string, unknown>; paranoid?: boolean };
+  let model = spec.model;
+  if (typeof model === 'string') {
+    const host = source.host as unknown as DefiningHost;
+    model = host.isDefined(model)
+      ? host.model(model)
+      : host.define(model, {}, { tableName: model, timestamps: options['timestamps'] ?? (source.host.options.define?.['timestamps'] as boolean | undefined), paranoid: spec.paranoid ?? false });
+  }
+  if (typeof model !== 'function' || !(model as ModelClass).definition) {
+    throw new AssociationError(`${source.name}.belongsToMany needs { through: 'table name' } or { through: Model }; got ${String(spec.model)}.`);
+  }
+  return { ...spec, model: model as ModelClass };
+}
+
+export function belongsToMany(source: ModelClass, target: unknown, options: Record<string, unknown> = {}): BelongsToMany {
+  const model = checkTarget(source, target, 'belongsToMany');
+  const through = resolveThrough(source, options);
+  const association = new BelongsToMany(source, model, { ...options, through } as BelongsToManyOptions);
+  refreshAttributeAccessors(through.model as ModelClass);
+  for (const other of Object.values(model.associations ?? {})) {
+    if (other instanceof BelongsToMany && other.through.model === through.model && other.target === source && other.foreignKey === association.otherKey) {
+      association.paired = other;
+      other.paired = association;
+    }
+  }
+  register(source, association, belongsToManyAccessors(association));
+  return association;
+}
