@@ -13,6 +13,7 @@ import { and, cast, col, fn, json, literal, or, where } from './sql/sql-helpers.
 import { Transaction, type TransactionOptions } from './transaction/transaction.js';
 import { transactionStorage } from './transaction/transaction-context.js';
 import { sequelizeStatics } from './statics.js';
+import { installHookShorthands, type HookShorthands } from './model/hook-shorthands.js';
 
 type DefineAttributes = Record<string, unknown>;
 
@@ -235,5 +236,10 @@ export class Sequelize implements ModelHost {
     return Sequelize;
   }
 }
+
+// `sequelize.beforeDefine(fn)`, `sequelize.afterCreate(fn)` …: every hook has a shorthand, as in Sequelize.
+// eslint-disable-next-line @typescript-eslint/no-empty-interface
+export interface Sequelize extends HookShorthands {}
+installHookShorthands(Sequelize.prototype);
 
 Object.assign(Sequelize, sequelizeStatics);

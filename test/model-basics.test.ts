@@ -141,3 +141,27 @@ for (const dialect of testDialects) {
     });
   });
 }
+
+for (const dialect of testDialects) {
+  describe(`hooks on ${dialect}`, () => {
+    test('Model.beforeCreate(fn), define-time hooks and sequelize-level hooks all run, in order', async () => {
+      const sequelize = await connect(dialect);
+      const calls: string[] = [];
+      const Pug = sequelize.define('pugs', { name: DataTypes.STRING }, {
+        hooks: { beforeCreate: () => void calls.push('define option') },
+      });
+      Pug.beforeCreate((pug: { set(key: string, value: unknown): void }) => {
+        calls.push('shorthand');
+        pug.set('name', 'renamed by hook');
+      });
+      Pug.addHook('afterCreate', 'named', () => void calls.push('afterCreate'));
+      sequelize.beforeCreate(() => void calls.push('sequelize'));
+      await sequelize.sync({ force: true });
+      const pug = await Pug.create({ name: 'Cody' });
+      assert.deepEqual(calls, ['sequelize', 'define option', 'shorthand', 'afterCreate']);
+      await pug.reload();
+      assert.equal(pug.get('name'), 'renamed by hook');
+      await sequelize.close();
+    });
+  });
+}

@@ -13,6 +13,7 @@ import type { BuildOptions, ModelClass, ModelHost } from './model-internals.js';
 import { scopedModel, addScope } from './scopes.js';
 import * as schema from './model-schema.js';
 import * as associate from './association-methods.js';
+import { installHookShorthands, type HookShorthand } from './hook-shorthands.js';
 
 const stateKey = Symbol('joinery.state');
 
@@ -29,6 +30,35 @@ export class Model<TAttributes extends object = Record<string, unknown>, TCreati
   declare static associations: Record<string, unknown>;
   declare static scopes: Record<string, unknown>;
   declare static activeScope: Record<string, unknown> | undefined;
+
+  declare static beforeValidate: HookShorthand;
+  declare static afterValidate: HookShorthand;
+  declare static validationFailed: HookShorthand;
+  declare static beforeCreate: HookShorthand;
+  declare static afterCreate: HookShorthand;
+  declare static beforeUpdate: HookShorthand;
+  declare static afterUpdate: HookShorthand;
+  declare static beforeSave: HookShorthand;
+  declare static afterSave: HookShorthand;
+  declare static beforeDestroy: HookShorthand;
+  declare static afterDestroy: HookShorthand;
+  declare static beforeRestore: HookShorthand;
+  declare static afterRestore: HookShorthand;
+  declare static beforeUpsert: HookShorthand;
+  declare static afterUpsert: HookShorthand;
+  declare static beforeBulkCreate: HookShorthand;
+  declare static afterBulkCreate: HookShorthand;
+  declare static beforeBulkUpdate: HookShorthand;
+  declare static afterBulkUpdate: HookShorthand;
+  declare static beforeBulkDestroy: HookShorthand;
+  declare static afterBulkDestroy: HookShorthand;
+  declare static beforeBulkRestore: HookShorthand;
+  declare static afterBulkRestore: HookShorthand;
+  declare static beforeFind: HookShorthand;
+  declare static afterFind: HookShorthand;
+  declare static beforeCount: HookShorthand;
+  declare static beforeSync: HookShorthand;
+  declare static afterSync: HookShorthand;
 
   declare readonly _attributes: TAttributes;
   declare readonly _creationAttributes: TCreationAttributes;
@@ -328,3 +358,5 @@ export class Model<TAttributes extends object = Record<string, unknown>, TCreati
     return instance[stateKey];
   }
 }
+
+installHookShorthands(Model);
