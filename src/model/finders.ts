@@ -12,6 +12,8 @@ import { rootContext, runOptions } from './query-scope.js';
 import { rowConverter } from './row-mapper.js';
 import { mergeScope } from './scopes.js';
 import { create } from './writers.js';
+import { cached } from './statement-cache.js';
+import { sql as sqlNodes } from '../sql/nodes.js';
 
 function prepareOptions(model: ModelClass, options: FindOptions | undefined): FindOptions {
   return mergeScope(model.activeScope, { ...(options ?? {}) }) as FindOptions;
@@ -57,7 +59,37 @@ function whereIsPrimaryKey(model: ModelClass, where: unknown): boolean {
   return keys.length > 0 && keys.every((key) => where[key] !== undefined && !isPlainObject(where[key]) && !Array.isArray(where[key]));
 }
 
+/** The plain `findByPk(id)`: same SQL every time, so it is compiled once per model shape. */
+function canUseCachedLookup(model: ModelClass, key: unknown, options: FindOptions | undefined): boolean {
+  if (options !== undefined && Object.keys(options).some((option) => option !== 'transaction' && option !== 'logging')) return false;
+  if (model.activeScope !== undefined || hasHooks(model, 'beforeFind') || hasHooks(model, 'afterFind')) return false;
+  return model.definition.primaryKeyAttributes.length === 1 && (typeof key === 'number' || typeof key === 'string' || typeof key === 'bigint');
+}
+
+async function cachedLookup(model: ModelClass, key: unknown, options: FindOptions | undefined): Promise<unknown> {
+  const runner = model.host.queryRunner;
+  const definition = model.definition;
+  const primaryKey = definition.primaryKeyAttributes[0]!;
+  const plan = cached(definition, `findByPk:${model.name}`, () => {
+    const context = rootContext(model);
+    const root = buildRootSelect({ paranoid: true }, context);
+    const where = sqlNodes.eq(sqlNodes.column(definition.columnOf(primaryKey), model.name), sqlNodes.value(undefined));
+    const node: SelectNode = { ...root.node, where: root.node.where ? sqlNodes.and([where, root.node.where]) : where };
+    return { compiled: runner.dialect.compiler.compile(node), convert: rowConverter(definition, runner.dialect, root.columns) };
+  });
+  const attribute = definition.attributes[primaryKey]!;
+  const parameters = [...plan.compiled.parameters];
+  parameters[0] = runner.dialect.types.toDriver(attribute.type, attribute.type.sanitize(key));
+  const rows = await runner.rows({ sql: plan.compiled.sql, parameters }, runOptions(options));
+  const row = rows[0];
+  return row === undefined ? null : new model(plan.convert(row), { isNewRecord: false, raw: true });
+}
+
 export async function findByPk(model: ModelClass, key: unknown, options?: FindOptions): Promise<unknown> {
+  if (canUseCachedLookup(model, key, options)) {
+    const problem = model.definition.attributes[model.definition.primaryKeyAttributes[0]!]!.type.validate(key);
+    if (problem === null) return cachedLookup(model, key, options);
+  }
   if (key === null || key === undefined) {
     if (options?.rejectOnEmpty) throw options.rejectOnEmpty instanceof Error ? options.rejectOnEmpty : EmptyResultError.forModel(model.name);
     return null;

@@ -1,27 +1,50 @@
 import type * as Pg from 'pg';
+import { parseDateTime } from '../../utils/dates.js';
 import type { ConnectionConfig, ConnectionPool, DriverConnection, QueryResult } from '../dialect.js';
 import { loadDriver } from '../dialect.js';
 import { convertConnectionError } from './postgres-errors.js';
+import { parsePgArray } from './postgres-types.js';
 
 type PgModule = typeof Pg;
+type TextParser = (value: string) => unknown;
 
 const DATE_OID = 1082;
+const DATE_ARRAY_OID = 1182;
 const TIMESTAMP_OID = 1114;
+const TIMESTAMP_ARRAY_OID = 1115;
 
-/** Parsers set on this pool only, never on pg's global registry that the app may also use. */
-function typeParsers(pg: PgModule): { getTypeParser: (oid: number, format?: string) => (value: string) => unknown } {
-  return {
-    getTypeParser(oid: number, format?: string) {
-      if (oid === DATE_OID) return (value: string) => value;
-      // A timestamp without time zone is read as UTC, which is how joinery writes dates.
-      if (oid === TIMESTAMP_OID) return (value: string) => new Date(`${value.replace(' ', 'T')}Z`);
-      return pg.types.getTypeParser(oid, (format ?? 'text') as 'text');
-    },
+/** A timestamp without time zone is read as UTC, which is how joinery writes dates. */
+const parseUtcTimestamp: TextParser = (value) => parseDateTime(value);
+
+/**
+ * Parsers set on this pool only, never on pg's global registry that the application may also use.
+ * DATE stays 'YYYY-MM-DD' (a calendar day has no time zone); int8 and numeric keep pg's default, strings.
+ */
+function typeParsers(pg: PgModule): Pg.CustomTypesConfig {
+  const overrides: Record<number, TextParser> = {
+    [DATE_OID]: (value) => value,
+    [DATE_ARRAY_OID]: (value) => parsePgArray(value),
+    [TIMESTAMP_OID]: parseUtcTimestamp,
+    [TIMESTAMP_ARRAY_OID]: (value) => parsePgArray(value, parseUtcTimestamp),
   };
+  const getTypeParser = (oid: number, format?: 'text' | 'binary') =>
+    (format ?? 'text') === 'text' && overrides[oid] ? overrides[oid] : pg.types.getTypeParser(oid, format ?? 'text');
+  return { getTypeParser } as Pg.CustomTypesConfig;
 }
 
-function toResult(result: Pg.QueryResult): QueryResult {
-  return { rows: result.rows as Record<string, unknown>[], affectedRows: result.rowCount ?? 0, metadata: result };
+/** A string holding several statements answers with one result per statement; the last one is the answer. */
+function toResult(result: Pg.QueryResult | Pg.QueryResult[]): QueryResult {
+  const last = Array.isArray(result) ? result[result.length - 1] : result;
+  if (!last) return { rows: [], affectedRows: 0, metadata: result };
+  return { rows: (last.rows ?? []) as Record<string, unknown>[], affectedRows: last.rowCount ?? 0, metadata: last };
+}
+
+async function run(client: Pg.PoolClient, sql: string, parameters: readonly unknown[]): Promise<QueryResult> {
+  return toResult(await client.query(sql, parameters as unknown[]));
+}
+
+interface PostgresConnection extends DriverConnection {
+  readonly client: Pg.PoolClient;
 }
 
 export class PostgresPool implements ConnectionPool {
@@ -55,38 +78,38 @@ export class PostgresPool implements ConnectionPool {
     return this.opening;
   }
 
-  async execute(sql: string, parameters: readonly unknown[]): Promise<QueryResult> {
-    const pool = this.pool ?? (await this.open());
-    let client: Pg.PoolClient;
+  /** Connection failures become ConnectionErrors here; statement errors travel on to `convertError`. */
+  private async connect(): Promise<Pg.PoolClient> {
     try {
-      client = await pool.connect();
+      const pool = this.pool ?? (await this.open());
+      return await pool.connect();
     } catch (error) {
       throw convertConnectionError(error);
     }
+  }
+
+  async execute(sql: string, parameters: readonly unknown[]): Promise<QueryResult> {
+    const client = await this.connect();
+    let broken = false;
     try {
-      return toResult(await client.query(sql, parameters as unknown[]));
+      return await run(client, sql, parameters);
+    } catch (error) {
+      // A client whose socket died must not go back to the pool.
+      broken = !(typeof error === 'object' && error !== null && 'severity' in error);
+      throw error;
     } finally {
-      client.release();
+      client.release(broken);
     }
   }
 
   async acquire(): Promise<DriverConnection> {
-    const pool = this.pool ?? (await this.open());
-    let client: Pg.PoolClient;
-    try {
-      client = await pool.connect();
-    } catch (error) {
-      throw convertConnectionError(error);
-    }
-    const connection: DriverConnection & { client: Pg.PoolClient } = {
-      client,
-      execute: async (sql, parameters) => toResult(await client.query(sql, parameters as unknown[])),
-    };
+    const client = await this.connect();
+    const connection: PostgresConnection = { client, execute: (sql, parameters) => run(client, sql, parameters) };
     return connection;
   }
 
   async release(connection: DriverConnection, options: { destroy?: boolean } = {}): Promise<void> {
-    (connection as DriverConnection & { client: Pg.PoolClient }).client.release(options.destroy ? true : undefined);
+    (connection as PostgresConnection).client.release(options.destroy === true);
   }
 
   async close(): Promise<void> {

@@ -81,7 +81,8 @@ export const postgresTypeTable: TypeTable = {
   MEDIUMINT: named('INTEGER'),
   INTEGER: named('INTEGER'),
   BIGINT: named('BIGINT'),
-  FLOAT: { sql: (t) => `FLOAT${numericSuffix(t).replace(/,.*\)$/, ')')}` },
+  // FLOAT takes a precision only; like Sequelize, a scale makes it plain FLOAT.
+  FLOAT: { sql: (t) => `FLOAT${(t['options'] as { scale?: number } | undefined)?.scale === undefined ? numericSuffix(t) : ''}` },
   'DOUBLE PRECISION': named('DOUBLE PRECISION'),
   REAL: named('REAL'),
   DECIMAL: { sql: (t) => `DECIMAL${numericSuffix(t)}` },
