@@ -16,6 +16,7 @@ const dateTimePattern = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2
  * A string without an offset is read as UTC, which is how joinery writes them.
  */
 export function parseDateTime(text: string): Date {
+  if (text.length === 30 && text.endsWith(' +00:00') && text.charCodeAt(10) === 32 && text.charCodeAt(19) === 46) return parseOwnFormat(text);
   const match = dateTimePattern.exec(text);
   if (!match) return new Date(text);
   const [, year, month, day, hours, minutes, seconds, fraction, offset] = match;
@@ -33,4 +34,18 @@ export function parseDateTime(text: string): Date {
     time -= sign * offsetMinutes * 60_000;
   }
   return new Date(time);
+}
+
+const digit = (text: string, index: number) => text.charCodeAt(index) - 48;
+const two = (text: string, index: number) => digit(text, index) * 10 + digit(text, index + 1);
+
+/** `YYYY-MM-DD HH:MM:SS.mmm +00:00`, the form joinery (and Sequelize) write on SQLite: read by position, no regex. */
+function parseOwnFormat(text: string): Date {
+  const year = two(text, 0) * 100 + two(text, 2);
+  const millis = digit(text, 20) * 100 + two(text, 21);
+  const time = Date.UTC(year, two(text, 5) - 1, two(text, 8), two(text, 11), two(text, 14), two(text, 17), millis);
+  if (year >= 100) return new Date(time);
+  const date = new Date(time);
+  date.setUTCFullYear(year);
+  return date;
 }

@@ -1,11 +1,26 @@
-import { SqlCompiler, type CompileState } from '../../sql/compiler.js';
-import type { BinaryNode, ConflictAction, JsonPathNode, SelectNode } from '../../sql/nodes.js';
+import { SqlCompiler, type CompileState, type CompiledQuery } from '../../sql/compiler.js';
+import type { BinaryNode, ConflictAction, ExprNode, JsonPathNode, SelectNode, StatementNode } from '../../sql/nodes.js';
+
+/** `$.a.b`, quoting keys that are not plain identifiers and indexing numeric ones: `$."a-b"[0]`. */
+function jsonPathText(path: readonly string[]): string {
+  return `$${path.map((key) => (/^\d+$/.test(key) ? `[${key}]` : /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `.${JSON.stringify(key)}`)).join('')}`;
+}
 
 export class MysqlCompiler extends SqlCompiler {
   override readonly randomFunction: string = 'RAND';
 
-  constructor(private readonly printsInsertReturning: boolean) {
+  /** `returningStatements`: the statements this server can answer with RETURNING (MariaDB: insert and delete). */
+  constructor(private readonly returningStatements: ReadonlySet<'insert' | 'update' | 'delete'> = new Set()) {
     super();
+  }
+
+  /** RETURNING the server cannot run is dropped before printing; the core asks `supports` before relying on rows. */
+  override compile(node: StatementNode | ExprNode): CompiledQuery {
+    if ((node.kind === 'insert' || node.kind === 'update' || node.kind === 'delete') && node.returning && !this.returningStatements.has(node.kind)) {
+      const { returning: _dropped, ...rest } = node;
+      return super.compile(rest as StatementNode);
+    }
+    return super.compile(node);
   }
 
   override quoteIdentifier(name: string): string {
@@ -33,19 +48,16 @@ export class MysqlCompiler extends SqlCompiler {
     return conflict?.action === 'nothing' ? 'INSERT IGNORE INTO' : 'INSERT INTO';
   }
 
+  /** MySQL finds the conflicting key itself, so the target only serves as a no-op assignment when nothing is updated. */
   override conflictClause(state: CompileState, conflict: ConflictAction | undefined): void {
     if (conflict?.action !== 'update') return;
     const columns = conflict.columns.length > 0 ? conflict.columns : conflict.target.slice(0, 1);
+    if (columns.length === 0) return;
     state.append(` ON DUPLICATE KEY UPDATE ${columns.map((column) => `${this.quoteIdentifier(column)} = VALUES(${this.quoteIdentifier(column)})`).join(', ')}`);
   }
 
-  /** MariaDB returns rows from INSERT and DELETE; MySQL from nothing. The core asks `supports` before asking for them. */
-  override returning(state: CompileState, columns: readonly string[] | undefined): void {
-    if (this.printsInsertReturning) super.returning(state, columns);
-  }
-
   override jsonPath(state: CompileState, node: JsonPathNode): void {
-    state.append('json_unquote(json_extract(').expr(node.expr).append(', ').param(`$.${node.path.join('.')}`).append('))');
+    state.append('json_unquote(json_extract(').expr(node.expr).append(', ').param(jsonPathText(node.path)).append('))');
   }
 
   override emptyInsertValues(): string {

@@ -31,13 +31,14 @@ export class MysqlPool implements ConnectionPool {
   private open(): Promise<Pool> {
     this.opening ??= (async () => {
       const mysql = await loadDriver<MysqlModule>('mysql2/promise', 'mysql', this.config.dialectModule);
-      const pool = mysql.createPool({
+      const created = mysql.createPool({
         host: this.config.host,
         port: this.config.port ?? 3306,
         user: this.config.username,
         password: this.config.password ?? undefined,
         database: this.config.database,
         connectionLimit: this.config.pool?.max ?? 5,
+        ...(this.config.pool?.idle === undefined ? {} : { idleTimeout: this.config.pool.idle }),
         timezone: 'Z',
         // Dates are parsed per attribute type, which keeps UTC exact; DECIMAL stays a string, as in Sequelize.
         dateStrings: true,
@@ -47,31 +48,42 @@ export class MysqlPool implements ConnectionPool {
         multipleStatements: false,
         ...(this.config.dialectOptions ?? {}),
       });
+      // A `dialectModule` may be mysql2's callback API (what Sequelize expects there); its pool has a promise twin.
+      const callbackPool = created as unknown as { promise?: () => Pool };
+      const pool = typeof callbackPool.promise === 'function' ? callbackPool.promise() : created;
       this.pool = pool;
       return pool;
     })();
     return this.opening;
   }
 
-  async execute(sql: string, parameters: readonly unknown[]): Promise<QueryResult> {
-    const pool = this.pool ?? (await this.open());
+  /** Connection failures become ConnectionErrors here; statement errors travel on to `convertError`. */
+  private async connect(): Promise<PoolConnection> {
     try {
-      return await run(pool, sql, parameters);
+      const pool = this.pool ?? (await this.open());
+      return await pool.getConnection();
     } catch (error) {
-      const code = (error as { code?: string }).code ?? '';
-      if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ER_ACCESS_DENIED_ERROR'].includes(code)) throw convertMysqlConnectionError(error);
+      throw convertMysqlConnectionError(error);
+    }
+  }
+
+  async execute(sql: string, parameters: readonly unknown[]): Promise<QueryResult> {
+    const connection = await this.connect();
+    let broken = false;
+    try {
+      return await run(connection, sql, parameters);
+    } catch (error) {
+      // mysql2 marks errors that leave the connection unusable as fatal; such a connection must not be reused.
+      broken = (error as { fatal?: boolean }).fatal === true;
       throw error;
+    } finally {
+      if (broken) connection.destroy();
+      else connection.release();
     }
   }
 
   async acquire(): Promise<DriverConnection> {
-    const pool = this.pool ?? (await this.open());
-    let connection: PoolConnection;
-    try {
-      connection = await pool.getConnection();
-    } catch (error) {
-      throw convertMysqlConnectionError(error);
-    }
+    const connection = await this.connect();
     const driverConnection: DriverConnection & { connection: PoolConnection } = {
       connection,
       execute: (sql, parameters) => run(connection, sql, parameters),

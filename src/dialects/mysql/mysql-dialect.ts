@@ -42,7 +42,7 @@ function beginTransaction(options: { isolationLevel?: string; readOnly?: boolean
 export const mysqlDialect: Dialect = {
   name: 'mysql',
   supports: mysqlSupports,
-  compiler: new MysqlCompiler(false),
+  compiler: new MysqlCompiler(),
   types: mysqlTypes,
   ddl: mysqlDdl,
   introspection: mysqlIntrospection,
@@ -53,10 +53,10 @@ export const mysqlDialect: Dialect = {
   setIsolationLevelFirst: true,
 };
 
-/** MariaDB 10.5+ returns rows from INSERT … RETURNING (not from UPDATE). */
+/** MariaDB 10.5+ returns rows from INSERT … RETURNING and DELETE … RETURNING, not from UPDATE. */
 export const mariadbDialect: Dialect = {
   ...mysqlDialect,
   name: 'mariadb',
   supports: { ...mysqlSupports, returnValues: true, insertReturning: true, deleteReturning: true },
-  compiler: new MysqlCompiler(true),
+  compiler: new MysqlCompiler(new Set(['insert', 'delete'])),
 };

@@ -1,14 +1,21 @@
 import { formatUtcDateTime, parseDateTime } from '../../utils/dates.js';
 import { formatDateOnly } from '../../data-types/date-types.js';
-import { escapeStringLiteral, enumValues, numericSuffix, parseJsonText, stringifyJson, TableDrivenTypes, toBoolean, type TypeTable } from '../type-table.js';
+import { escapeStringLiteral, enumValues, numericSuffix, parseJsonText, stringifyJson, TableDrivenTypes, toBoolean, type TypeRule, type TypeTable } from '../type-table.js';
 
-function integerType(name: string) {
+/** Numeric DDL with MySQL's attribute suffixes: `INTEGER(11) UNSIGNED ZEROFILL`, `DECIMAL(10,2) UNSIGNED`. */
+function numericType(name: string): TypeRule {
   return {
-    sql: (t: Record<string, unknown>) => {
-      const options = (t['options'] ?? {}) as { unsigned?: boolean; zerofill?: boolean; length?: number };
-      return `${name}${options.length ? `(${options.length})` : ''}${options.unsigned ? ' UNSIGNED' : ''}${options.zerofill ? ' ZEROFILL' : ''}`;
+    sql: (t) => {
+      const options = (t['options'] ?? {}) as { unsigned?: boolean; zerofill?: boolean };
+      return `${name}${numericSuffix(t)}${options.unsigned ? ' UNSIGNED' : ''}${options.zerofill ? ' ZEROFILL' : ''}`;
     },
   };
+}
+
+function toDateTimeText(value: unknown): unknown {
+  if (value instanceof Date) return formatUtcDateTime(value);
+  if (typeof value === 'string' || typeof value === 'number') return formatUtcDateTime(new Date(value));
+  return value;
 }
 
 function textType(base: string) {
@@ -18,7 +25,8 @@ function textType(base: string) {
   };
 }
 
-const json = { sql: () => 'JSON', toDriver: stringifyJson, fromDriver: parseJsonText };
+// MariaDB's JSON is LONGTEXT underneath and comes back as text; MySQL's comes back parsed.
+const json: TypeRule = { sql: () => 'JSON', toDriver: stringifyJson, fromDriver: parseJsonText };
 
 export const mysqlTypeTable: TypeTable = {
   STRING: { sql: (t) => `VARCHAR(${String(t['length'])})${t['isBinary'] ? ' BINARY' : ''}` },
@@ -26,20 +34,22 @@ export const mysqlTypeTable: TypeTable = {
   CITEXT: { sql: () => 'TEXT' },
   TEXT: { sql: textType('TEXT') },
   UUID: { sql: () => 'CHAR(36) BINARY' },
-  TINYINT: integerType('TINYINT'),
-  SMALLINT: integerType('SMALLINT'),
-  MEDIUMINT: integerType('MEDIUMINT'),
-  INTEGER: integerType('INTEGER'),
-  BIGINT: integerType('BIGINT'),
-  FLOAT: { sql: (t) => `FLOAT${numericSuffix(t)}` },
-  'DOUBLE PRECISION': { sql: () => 'DOUBLE PRECISION' },
-  REAL: { sql: () => 'REAL' },
-  DECIMAL: { sql: (t) => `DECIMAL${numericSuffix(t)}` },
+  TINYINT: numericType('TINYINT'),
+  SMALLINT: numericType('SMALLINT'),
+  MEDIUMINT: numericType('MEDIUMINT'),
+  INTEGER: numericType('INTEGER'),
+  BIGINT: numericType('BIGINT'),
+  FLOAT: numericType('FLOAT'),
+  'DOUBLE PRECISION': numericType('DOUBLE PRECISION'),
+  REAL: numericType('REAL'),
+  // DECIMAL stays the driver's exact string (decimalNumbers: false), as Sequelize returns it.
+  DECIMAL: numericType('DECIMAL'),
   BOOLEAN: { sql: () => 'TINYINT(1)', toDriver: (v) => (toBoolean(v) ? 1 : 0), fromDriver: toBoolean },
-  // DATETIME(3) rather than Sequelize's DATETIME: milliseconds survive the round trip.
+  // DATETIME(3) where Sequelize writes DATETIME, which truncates: with it, milliseconds survive the round trip.
+  // The pool reads dates as strings (dateStrings) and they are parsed here as UTC, so no local time zone leaks in.
   DATE: {
     sql: (t) => `DATETIME(${String((t['precision'] as number | undefined) ?? 3)})`,
-    toDriver: (v) => (v instanceof Date ? formatUtcDateTime(v) : typeof v === 'string' || typeof v === 'number' ? formatUtcDateTime(new Date(v)) : v),
+    toDriver: toDateTimeText,
     fromDriver: (v) => (typeof v === 'string' ? parseDateTime(v) : v),
   },
   DATEONLY: { sql: () => 'DATE', toDriver: (v) => (v instanceof Date ? formatDateOnly(v) : v) },

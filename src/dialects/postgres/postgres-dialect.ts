@@ -41,11 +41,13 @@ export const postgresDialect: Dialect = {
   defaultPort: 5432,
   createPool: (config: ConnectionConfig) => new PostgresPool(config),
   convertError: convertPostgresError,
+  /** The isolation level rides on START TRANSACTION itself, so no statement runs at the wrong level. */
   beginTransaction: (options) => {
-    let statement = 'START TRANSACTION';
-    if (options.isolationLevel) statement += ` ISOLATION LEVEL ${options.isolationLevel}`;
-    if (options.readOnly) statement += ' READ ONLY';
-    return [statement];
+    const modes = [
+      ...(options.isolationLevel ? [`ISOLATION LEVEL ${options.isolationLevel}`] : []),
+      ...(options.readOnly ? ['READ ONLY'] : []),
+    ];
+    return [modes.length > 0 ? `START TRANSACTION ${modes.join(', ')}` : 'START TRANSACTION'];
   },
   setIsolationLevelFirst: false,
 };

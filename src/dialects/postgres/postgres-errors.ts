@@ -1,4 +1,6 @@
-import { AccessDeniedError, ConnectionError, ConnectionRefusedError, HostNotFoundError } from '../../errors/connection-errors.js';
+import {
+  AccessDeniedError, ConnectionError, ConnectionRefusedError, ConnectionTimedOutError, HostNotFoundError, HostNotReachableError,
+} from '../../errors/connection-errors.js';
 import { DatabaseError, ExclusionConstraintError, ForeignKeyConstraintError, TimeoutError, UnknownConstraintError } from '../../errors/database-errors.js';
 import { UniqueConstraintError, ValidationErrorItem } from '../../errors/validation-errors.js';
 
@@ -10,52 +12,84 @@ interface PgDriverError extends Error {
   sql?: string;
 }
 
-/** `Key (email, name)=(a@b.c, x) already exists.` → { email: 'a@b.c', name: 'x' } */
+type ErrorContext = { sql: string; parameters: readonly unknown[] };
+
+const connectionCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ETIMEDOUT', '28P01', '28000']);
+
+/** `Key (email, name)=(a@b.c, x) already exists.` → { email: 'a@b.c', name: 'x' }, as Sequelize reads it. */
 function keyValues(detail: string | undefined): Record<string, string> {
-  const match = /Key \((.+?)\)=\((.*)\)/.exec(detail ?? '');
+  const match = /Key \((.+?)\)=\((.*)\)/s.exec((detail ?? '').replaceAll('"', ''));
   if (!match) return {};
-  const columns = match[1]!.split(', ').map((column) => column.replace(/^"|"$/g, ''));
+  const columns = match[1]!.split(', ');
+  // A lone value may itself contain ", "; several values cannot be told apart any better than Sequelize does.
   const values = columns.length === 1 ? [match[2]!] : match[2]!.split(', ');
   return Object.fromEntries(columns.map((column, index) => [column, values[index] ?? '']));
 }
 
 export function convertConnectionError(error: unknown): Error {
+  if (error instanceof ConnectionError) return error;
   const driverError = error instanceof Error ? (error as PgDriverError) : new Error(String(error));
   const code = (driverError as PgDriverError).code;
   if (code === 'ECONNREFUSED') return new ConnectionRefusedError(driverError);
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new HostNotFoundError(driverError);
+  if (code === 'EHOSTUNREACH') return new HostNotReachableError(driverError);
+  if (code === 'ETIMEDOUT') return new ConnectionTimedOutError(driverError);
   if (code === '28P01' || code === '28000') return new AccessDeniedError(driverError);
   return new ConnectionError(driverError);
 }
 
-export function convertPostgresError(error: unknown, context: { sql: string; parameters: readonly unknown[] }): Error {
+function uniqueViolation(error: PgDriverError, context: ErrorContext): Error {
+  const fields = keyValues(error.detail);
+  if (Object.keys(fields).length === 0) return new UniqueConstraintError({ message: error.message, parent: error, sql: context.sql });
+  const errors = Object.entries(fields).map(([field, value]) =>
+    new ValidationErrorItem(`${field} must be unique`, 'unique violation', field, value, undefined, 'not_unique'));
+  return new UniqueConstraintError({ errors, parent: error, sql: context.sql, fields });
+}
+
+/** "still referenced" means a parent row was deleted or changed; "not present" that a child row points nowhere. */
+function foreignKeyViolation(error: PgDriverError, context: ErrorContext): Error {
+  const keys = keyValues(error.detail);
+  // Sequelize reports the first table the message names: the child on insert, the parent on delete.
+  const table = /on table "(.+?)"/.exec(error.message)?.[1] ?? error.table;
+  const index = /violates foreign key constraint "(.+?)"/.exec(error.message)?.[1] ?? error.constraint;
+  return new ForeignKeyConstraintError(error, {
+    ...context,
+    message: error.message,
+    fields: Object.keys(keys),
+    value: Object.values(keys)[0],
+    reltype: /is still referenced/.test(error.detail ?? '') ? 'parent' : 'child',
+    ...(table === undefined ? {} : { table }),
+    ...(index === undefined ? {} : { index }),
+  });
+}
+
+export function convertPostgresError(error: unknown, context: ErrorContext): Error {
   if (!(error instanceof Error)) return new DatabaseError(new Error(String(error)), context);
   if (error instanceof ConnectionError) return error;
   const driverError = error as PgDriverError;
   driverError.sql = context.sql;
   switch (driverError.code) {
-    case '23505': {
-      const fields = keyValues(driverError.detail);
-      const errors = Object.entries(fields).map(([field, value]) => new ValidationErrorItem(`${field} must be unique`, 'unique violation', field, value, undefined, 'not_unique'));
-      return new UniqueConstraintError({ errors, parent: driverError, sql: context.sql, fields });
-    }
-    case '23503': {
-      const fields = Object.keys(keyValues(driverError.detail));
-      const reltype = /is still referenced/.test(driverError.detail ?? '') ? 'parent' : 'child';
-      return new ForeignKeyConstraintError(driverError, {
-        ...context, message: driverError.message, fields, table: driverError.table, index: driverError.constraint, reltype,
-        value: Object.values(keyValues(driverError.detail))[0],
+    case '23505':
+      return uniqueViolation(driverError, context);
+    case '23503':
+      return foreignKeyViolation(driverError, context);
+    case '23P01': {
+      const constraint = /violates exclusion constraint "(.+?)"/.exec(driverError.message)?.[1] ?? driverError.constraint;
+      return new ExclusionConstraintError(driverError, {
+        ...context, constraint, table: driverError.table, fields: keyValues(driverError.detail),
       });
     }
-    case '23P01':
-      return new ExclusionConstraintError(driverError, { ...context, constraint: driverError.constraint, table: driverError.table, fields: keyValues(driverError.detail) });
     case '57014':
       return new TimeoutError(driverError, context);
     case '42704':
-      if (driverError.constraint || /constraint/i.test(driverError.message)) return new UnknownConstraintError(driverError, { ...context, constraint: driverError.constraint, table: driverError.table });
+      // "undefined object" covers types and much else; only statements about constraints or indexes are Sequelize's case.
+      if (/(CONSTRAINT|INDEX)/i.test(context.sql)) {
+        const constraint = /(?:constraint|index) "(.+?)"/i.exec(driverError.message)?.[1] ?? driverError.constraint;
+        return new UnknownConstraintError(driverError, { ...context, message: 'Unknown constraint error', constraint, table: driverError.table });
+      }
       return new DatabaseError(driverError, context);
     default:
-      if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', '28P01', '28000'].includes(driverError.code ?? '')) return convertConnectionError(driverError);
+      if (connectionCodes.has(driverError.code ?? '')) return convertConnectionError(driverError);
       return new DatabaseError(driverError, context);
   }
 }

@@ -2,26 +2,31 @@ import type { ColumnDescription, DialectIntrospection, IndexDescription } from '
 
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
-/** `'abc'::character varying` → abc; `nextval(…)` and expressions stay as text, as Sequelize reports them. */
-function cleanDefault(value: unknown): unknown {
+/**
+ * Sequelize's reading of `column_default`: `'abc'::character varying` → abc, `nextval('seq'::regclass)` kept as an
+ * expression (with its quotes, so it can be fed back to SQL), booleans as booleans.
+ */
+function cleanDefault(value: unknown, type: string): unknown {
   if (typeof value !== 'string') return value ?? null;
-  const literal = /^'(.*)'::[\w\s"]+(\[\])?$/s.exec(value);
-  if (literal) return literal[1]!.replaceAll("''", "'");
-  if (/^-?\d+(\.\d+)?$/.test(value)) return value;
+  if (type === 'BOOLEAN') return value === 'true' ? true : value === 'false' ? false : null;
   if (value === 'NULL' || value.startsWith('NULL::')) return null;
-  return value;
+  const literal = /^'(.*)'::[\w\s".]+(\[\])?$/s.exec(value);
+  if (literal) return literal[1]!.replaceAll("''", "'");
+  const castNumber = /^\(?(-?\d+(?:\.\d+)?)\)?::[\w\s]+$/.exec(value);
+  return castNumber ? castNumber[1] : value;
 }
 
 export const postgresIntrospection: DialectIntrospection = {
   async showAllTables(run) {
-    const rows = await run("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name");
+    const rows = await run("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> 'spatial_ref_sys' ORDER BY table_name");
     return rows.map((row) => String(row['table_name']));
   },
 
   async describeTable(run, table, schema) {
     const rows = await run(
       `SELECT c.column_name, c.is_nullable, c.column_default, c.data_type, c.udt_name, c.character_maximum_length,
-        (SELECT array_to_string(array_agg(e.enumlabel ORDER BY e.enumsortorder), ',') FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid WHERE t.typname = c.udt_name) AS enum_values,
+        (SELECT array_agg(e.enumlabel::text ORDER BY e.enumsortorder) FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid
+          WHERE t.typname = c.udt_name AND t.typnamespace = (SELECT oid FROM pg_namespace WHERE nspname = c.udt_schema)) AS enum_values,
         EXISTS (SELECT 1 FROM information_schema.table_constraints tc JOIN information_schema.key_column_usage k ON tc.constraint_name = k.constraint_name AND tc.table_schema = k.table_schema
           WHERE tc.constraint_type = 'PRIMARY KEY' AND tc.table_name = c.table_name AND tc.table_schema = c.table_schema AND k.column_name = c.column_name) AS primary_key,
         col_description((quote_ident(c.table_schema) || '.' || quote_ident(c.table_name))::regclass, c.ordinal_position) AS comment
@@ -33,15 +38,17 @@ export const postgresIntrospection: DialectIntrospection = {
     for (const row of rows) {
       const dataType = String(row['data_type']).toUpperCase();
       const length = row['character_maximum_length'];
-      const defaultValue = cleanDefault(row['column_default']);
+      const type = length ? `${dataType}(${String(length)})` : dataType;
+      const defaultValue = cleanDefault(row['column_default'], type);
       description[String(row['column_name'])] = {
-        type: dataType === 'USER-DEFINED' ? 'USER-DEFINED' : length ? `${dataType}(${String(length)})` : dataType,
+        type,
         allowNull: row['is_nullable'] === 'YES',
         defaultValue,
         primaryKey: row['primary_key'] === true,
         autoIncrement: typeof defaultValue === 'string' && defaultValue.startsWith('nextval('),
         comment: (row['comment'] as string | null) ?? null,
-        ...(row['enum_values'] ? { special: String(row['enum_values']).split(',') } : {}),
+        // Sequelize always reports `special` on PostgreSQL: the enum's values, or an empty list.
+        special: Array.isArray(row['enum_values']) ? (row['enum_values'] as string[]) : [],
       };
     }
     return description;
