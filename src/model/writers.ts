@@ -3,14 +3,15 @@ import { ValidationError } from '../errors/validation-errors.js';
 import { isVirtual } from '../metadata/attributes.js';
 import { insertStatement, rowToAttributes, updateStatement, deleteStatement } from '../query/mutation-plan.js';
 import { findWhere } from '../query/select-builder.js';
-import { sql, type ConflictAction, type ExprNode } from '../sql/nodes.js';
+import type { ConflictAction, ExprNode } from '../sql/nodes.js';
 import { chunk } from '../utils/object.js';
 import { findAll } from './finders.js';
 import { resetChanges } from './instance-values.js';
-import { hasHooks, runHooks, type ModelClass, type ModelInstance } from './model-internals.js';
+import { runHooks, type ModelClass, type ModelInstance } from './model-internals.js';
 import { runOptions, tableContext } from './query-scope.js';
 import { mergeScope } from './scopes.js';
 import { validateInstance } from './validation.js';
+import { truncate } from './counter-writers.js';
 
 export interface CreateOptions {
   fields?: string[];
@@ -82,7 +83,7 @@ export async function create(model: ModelClass, values: Record<string, unknown> 
 }
 
 /** The attributes a batch writes: every column attribute present on any record, without null auto-increment keys. */
-function insertedAttributes(model: ModelClass, instances: readonly ModelInstance[], fields: readonly string[] | undefined): string[] {
+export function insertedAttributes(model: ModelClass, instances: readonly ModelInstance[], fields: readonly string[] | undefined): string[] {
   const definition = model.definition;
   const names = new Set<string>();
   for (const instance of instances) for (const key of Object.keys(instance.dataValues)) names.add(key);
@@ -95,7 +96,7 @@ function insertedAttributes(model: ModelClass, instances: readonly ModelInstance
   });
 }
 
-function conflictTarget(model: ModelClass, columnsWritten: readonly string[], given: readonly string[] | undefined): string[] {
+export function conflictTarget(model: ModelClass, columnsWritten: readonly string[], given: readonly string[] | undefined): string[] {
   const definition = model.definition;
   if (given) return given.map((name) => definition.columnOf(name));
   const writtenColumns = new Set(columnsWritten.map((name) => definition.columnOf(name)));
@@ -179,7 +180,7 @@ export async function bulkCreate(model: ModelClass, records: Record<string, unkn
   return instances;
 }
 
-function scopedWhere(model: ModelClass, options: { where?: unknown; paranoid?: boolean }): ExprNode | undefined {
+export function scopedWhere(model: ModelClass, options: { where?: unknown; paranoid?: boolean }): ExprNode | undefined {
   const merged = mergeScope(model.activeScope ? { where: model.activeScope['where'] } : undefined, { where: options.where }) as { where?: unknown };
   return findWhere({ where: merged.where, paranoid: options.paranoid }, tableContext(model));
 }
@@ -263,74 +264,5 @@ export async function restore(model: ModelClass, options: DestroyOptions = {}): 
   return result.affectedRows;
 }
 
-export async function upsert(model: ModelClass, values: Record<string, unknown>, options: UpsertOptions = {}): Promise<[unknown, boolean | null]> {
-  const definition = model.definition;
-  const instance = new model(values, { isNewRecord: true });
-  if (options.validate !== false) {
-    const error = await validateInstance(definition, instance as never, { fields: options.fields ?? Object.keys(values) });
-    if (error) throw error;
-  }
-  const hooks = options.hooks !== false;
-  if (hooks) await runHooks(model, 'beforeUpsert', values, options);
-  const now = new Date();
-  const { createdAt, updatedAt } = definition.timestamps;
-  if (createdAt && instance.dataValues[createdAt] == null) instance.dataValues[createdAt] = now;
-  if (updatedAt && !options.silent) instance.dataValues[updatedAt] = now;
-  const runner = model.host.queryRunner;
-  const dialect = runner.dialect;
-  const inserted = insertedAttributes(model, [instance], options.fields);
-  const target = conflictTarget(model, inserted, options.conflictFields);
-  const updatable = inserted.filter((name) => name !== createdAt && !target.includes(definition.columnOf(name)) && !definition.attributes[name]!.primaryKey)
-    .filter((name) => !options.fields || options.fields.includes(name) || name === updatedAt);
-  const conflict: ConflictAction = { action: 'update', target, columns: updatable.map((name) => definition.columnOf(name)) };
-  const returning = dialect.supports.insertReturning;
-  const node = insertStatement(definition, inserted, [instance.dataValues], tableContext(model), { conflict, returning });
-  const result = await runner.run(dialect.compiler.compile(node), runOptions(options, returning));
-  if (result.rows[0]) Object.assign(instance.dataValues, rowToAttributes(definition, dialect, result.rows[0]));
-  else if (result.insertId !== undefined && Number(result.insertId) > 0) {
-    const primaryKey = definition.primaryKeyAttributes[0];
-    if (primaryKey && instance.dataValues[primaryKey] == null) instance.dataValues[primaryKey] = Number(result.insertId);
-  }
-  instance.isNewRecord = false;
-  resetChanges((model as unknown as { _stateOf(i: unknown): Parameters<typeof resetChanges>[0] })._stateOf(instance));
-  // MySQL reports 1 affected row for an insert and 2 for an update; RETURNING dialects cannot tell, as in Sequelize.
-  const created: boolean | null = returning ? null : result.affectedRows === 1;
-  if (hooks) await runHooks(model, 'afterUpsert', [instance, created], options);
-  return [instance, created];
-}
-
-function incrementAmounts(model: ModelClass, fields: string | string[] | Record<string, number>, by: number): Record<string, number> {
-  const amounts: Record<string, number> = typeof fields === 'string' ? { [fields]: by } : Array.isArray(fields) ? Object.fromEntries(fields.map((field) => [field, by])) : { ...fields };
-  for (const name of Object.keys(amounts)) model.definition.requireAttribute(name, 'increment');
-  return amounts;
-}
-
-export async function increment(model: ModelClass, fields: string | string[] | Record<string, number>, options: IncrementOptions, sign: 1 | -1): Promise<[unknown[], number]> {
-  const definition = model.definition;
-  const amounts = incrementAmounts(model, fields, options.by ?? 1);
-  const runner = model.host.queryRunner;
-  const context = tableContext(model);
-  const values: Record<string, unknown> = {};
-  const set = Object.entries(amounts).map(([name, amount]) => {
-    const column = definition.columnOf(name);
-    return { column, value: sql.binary(sql.column(column), sign === 1 ? '+' : '-', sql.value(amount)) };
-  });
-  const { updatedAt } = definition.timestamps;
-  if (updatedAt && !options.silent && amounts[updatedAt] === undefined) values[updatedAt] = new Date();
-  const base = updateStatement(definition, values, scopedWhere(model, { where: options.where }), context);
-  const returning = runner.dialect.supports.updateReturning && options.returning !== false;
-  const node = { ...base, set: [...set, ...base.set], ...(returning ? { returning: definition.columnAttributes.map((name) => definition.columnOf(name)) } : {}) };
-  const result = await runner.run(runner.dialect.compiler.compile(node), runOptions(options, returning));
-  const rows = result.rows.map((row) => new model(rowToAttributes(definition, runner.dialect, row), { isNewRecord: false, raw: true }));
-  return [rows, result.affectedRows];
-}
-
-export async function truncate(model: ModelClass, options: DestroyOptions & { restartIdentity?: boolean } = {}): Promise<void> {
-  const runner = model.host.queryRunner;
-  const table = runner.dialect.compiler.quoteTable(model.definition.tableName, model.definition.schema);
-  for (const statement of runner.dialect.ddl.truncateTable(table, { cascade: options.cascade, restartIdentity: options.restartIdentity })) {
-    await runner.run({ sql: statement, parameters: [] }, runOptions(options, false));
-  }
-}
-
-export { hasHooks };
+export { upsert, increment } from './counter-writers.js';
+export { truncate };

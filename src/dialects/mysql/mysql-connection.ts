@@ -7,8 +7,17 @@ type MysqlModule = typeof MysqlPromise;
 type Pool = MysqlPromise.Pool;
 type PoolConnection = MysqlPromise.PoolConnection;
 
+const isHeader = (value: unknown) => typeof value === 'object' && value !== null && value.constructor?.name === 'ResultSetHeader';
+
 /** mysql2 answers a SELECT with rows and a write with a ResultSetHeader; the statement text does not matter. */
 function toResult(result: unknown, fields: unknown): QueryResult {
+  // With multipleStatements on, one result per statement comes back: the last statement's is the answer.
+  // (A row is never an array here unless rowsAsArray is on, so the per-statement field lists tell the two apart.)
+  const perStatementFields = Array.isArray(fields) && (fields[0] === undefined || Array.isArray(fields[0]));
+  if (Array.isArray(result) && result.length > 0 && (isHeader(result[0]) || (Array.isArray(result[0]) && perStatementFields))) {
+    const lastFields: unknown = Array.isArray(fields) ? fields[fields.length - 1] : fields;
+    return toResult(result[result.length - 1], lastFields);
+  }
   if (Array.isArray(result)) {
     const rows = result as Record<string, unknown>[];
     return { rows, affectedRows: rows.length, metadata: fields ?? rows };
@@ -59,8 +68,8 @@ export class MysqlPool implements ConnectionPool {
 
   /** Connection failures become ConnectionErrors here; statement errors travel on to `convertError`. */
   private async connect(): Promise<PoolConnection> {
+    const pool = this.pool ?? (await this.open());
     try {
-      const pool = this.pool ?? (await this.open());
       return await pool.getConnection();
     } catch (error) {
       throw convertMysqlConnectionError(error);

@@ -1,4 +1,5 @@
 import type { ColumnDescription, DialectIntrospection, IndexDescription } from '../dialect.js';
+import { foreignKeyReferenceOf } from '../introspection-rows.js';
 
 const quote = (name: string) => `\`${name.replaceAll('`', '``')}\``;
 const systemSchemas = new Set(['mysql', 'information_schema', 'performance_schema', 'sys']);
@@ -35,15 +36,7 @@ export const mysqlIntrospection: DialectIntrospection = {
        FROM INFORMATION_SCHEMA.KEY_COLUMN_USAGE WHERE TABLE_NAME = ? AND TABLE_SCHEMA = COALESCE(?, DATABASE()) AND REFERENCED_TABLE_NAME IS NOT NULL`,
       [table, schema ?? null],
     );
-    return rows.map((row) => ({
-      constraintName: String(row['constraintName']),
-      tableName: String(row['tableName']),
-      columnName: String(row['columnName']),
-      referencedTableName: String(row['referencedTableName']),
-      referencedColumnName: String(row['referencedColumnName']),
-      tableSchema: String(row['tableSchema']),
-      referencedTableSchema: String(row['referencedTableSchema']),
-    }));
+    return rows.map(foreignKeyReferenceOf);
   },
 
   async showIndexes(run, table, schema) {

@@ -80,8 +80,8 @@ export class PostgresPool implements ConnectionPool {
 
   /** Connection failures become ConnectionErrors here; statement errors travel on to `convertError`. */
   private async connect(): Promise<Pg.PoolClient> {
+    const pool = this.pool ?? (await this.open());
     try {
-      const pool = this.pool ?? (await this.open());
       return await pool.connect();
     } catch (error) {
       throw convertConnectionError(error);

@@ -1,4 +1,5 @@
 import type { DataType } from '../../data-types/abstract.js';
+import { formatDateOnly } from '../../data-types/date-types.js';
 import { enumTypeName } from '../../metadata/naming.js';
 import { Fn, Literal, SqlFragment } from '../../sql/sql-helpers.js';
 import { formatUtcDateTime } from '../../utils/dates.js';
@@ -20,7 +21,7 @@ export function escapePostgresLiteral(value: unknown, type?: DataType): string {
   }
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (typeof value === 'number' || typeof value === 'bigint') return String(value);
-  if (value instanceof Date) return literal(`${formatUtcDateTime(value)}+00`);
+  if (value instanceof Date) return literal(type?.key === 'DATEONLY' ? formatDateOnly(value) : `${formatUtcDateTime(value)}+00`);
   // E'' keeps the backslash of bytea's hex form whatever standard_conforming_strings says.
   if (Buffer.isBuffer(value)) return `E'\\\\x${value.toString('hex')}'`;
   if (typeof value === 'object') return literal(JSON.stringify(value));

@@ -1,4 +1,5 @@
 import type { ColumnDescription, DialectIntrospection, IndexDescription } from '../dialect.js';
+import { foreignKeyReferenceOf } from '../introspection-rows.js';
 
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
@@ -56,23 +57,16 @@ export const postgresIntrospection: DialectIntrospection = {
 
   async foreignKeyReferences(run, table, schema) {
     const rows = await run(
-      `SELECT tc.constraint_name, tc.table_name, kcu.column_name, ccu.table_name AS referenced_table_name, ccu.column_name AS referenced_column_name,
-        tc.table_schema, ccu.table_schema AS referenced_table_schema
+      `SELECT tc.constraint_name AS "constraintName", tc.table_name AS "tableName", kcu.column_name AS "columnName",
+        ccu.table_name AS "referencedTableName", ccu.column_name AS "referencedColumnName",
+        tc.table_schema AS "tableSchema", ccu.table_schema AS "referencedTableSchema"
        FROM information_schema.table_constraints tc
        JOIN information_schema.key_column_usage kcu ON tc.constraint_name = kcu.constraint_name AND tc.table_schema = kcu.table_schema
        JOIN information_schema.constraint_column_usage ccu ON ccu.constraint_name = tc.constraint_name AND ccu.constraint_schema = tc.table_schema
        WHERE tc.constraint_type = 'FOREIGN KEY' AND tc.table_name = $1 AND tc.table_schema = COALESCE($2, current_schema())`,
       [table, schema ?? null],
     );
-    return rows.map((row) => ({
-      constraintName: String(row['constraint_name']),
-      tableName: String(row['table_name']),
-      columnName: String(row['column_name']),
-      referencedTableName: String(row['referenced_table_name']),
-      referencedColumnName: String(row['referenced_column_name']),
-      tableSchema: String(row['table_schema']),
-      referencedTableSchema: String(row['referenced_table_schema']),
-    }));
+    return rows.map(foreignKeyReferenceOf);
   },
 
   async showIndexes(run, table, schema) {

@@ -1,0 +1,81 @@
+import type { ConflictAction } from '../sql/nodes.js';
+import { sql } from '../sql/nodes.js';
+import { insertStatement, rowToAttributes, updateStatement } from '../query/mutation-plan.js';
+import { resetChanges } from './instance-values.js';
+import { runHooks, type ModelClass } from './model-internals.js';
+import { runOptions, tableContext } from './query-scope.js';
+import { validateInstance } from './validation.js';
+import { conflictTarget, insertedAttributes, scopedWhere, type DestroyOptions, type IncrementOptions, type UpsertOptions } from './writers.js';
+
+/** upsert, increment/decrement and truncate: writes that are one statement each, apart from create's path. */
+
+export async function upsert(model: ModelClass, values: Record<string, unknown>, options: UpsertOptions = {}): Promise<[unknown, boolean | null]> {
+  const definition = model.definition;
+  const instance = new model(values, { isNewRecord: true });
+  if (options.validate !== false) {
+    const error = await validateInstance(definition, instance as never, { fields: options.fields ?? Object.keys(values) });
+    if (error) throw error;
+  }
+  const hooks = options.hooks !== false;
+  if (hooks) await runHooks(model, 'beforeUpsert', values, options);
+  const now = new Date();
+  const { createdAt, updatedAt } = definition.timestamps;
+  if (createdAt && instance.dataValues[createdAt] == null) instance.dataValues[createdAt] = now;
+  if (updatedAt && !options.silent) instance.dataValues[updatedAt] = now;
+  const runner = model.host.queryRunner;
+  const dialect = runner.dialect;
+  const inserted = insertedAttributes(model, [instance], options.fields);
+  const target = conflictTarget(model, inserted, options.conflictFields);
+  const updatable = inserted.filter((name) => name !== createdAt && !target.includes(definition.columnOf(name)) && !definition.attributes[name]!.primaryKey)
+    .filter((name) => !options.fields || options.fields.includes(name) || name === updatedAt);
+  const conflict: ConflictAction = { action: 'update', target, columns: updatable.map((name) => definition.columnOf(name)) };
+  const returning = dialect.supports.insertReturning;
+  const node = insertStatement(definition, inserted, [instance.dataValues], tableContext(model), { conflict, returning });
+  const result = await runner.run(dialect.compiler.compile(node), runOptions(options, returning));
+  if (result.rows[0]) Object.assign(instance.dataValues, rowToAttributes(definition, dialect, result.rows[0]));
+  else if (result.insertId !== undefined && Number(result.insertId) > 0) {
+    const primaryKey = definition.primaryKeyAttributes[0];
+    if (primaryKey && instance.dataValues[primaryKey] == null) instance.dataValues[primaryKey] = Number(result.insertId);
+  }
+  instance.isNewRecord = false;
+  resetChanges((model as unknown as { _stateOf(i: unknown): Parameters<typeof resetChanges>[0] })._stateOf(instance));
+  // MySQL reports 1 affected row for an insert and 2 for an update; RETURNING dialects cannot tell, as in Sequelize.
+  const created: boolean | null = returning ? null : result.affectedRows === 1;
+  if (hooks) await runHooks(model, 'afterUpsert', [instance, created], options);
+  return [instance, created];
+}
+
+function incrementAmounts(model: ModelClass, fields: string | string[] | Record<string, number>, by: number): Record<string, number> {
+  const amounts: Record<string, number> = typeof fields === 'string' ? { [fields]: by } : Array.isArray(fields) ? Object.fromEntries(fields.map((field) => [field, by])) : { ...fields };
+  for (const name of Object.keys(amounts)) model.definition.requireAttribute(name, 'increment');
+  return amounts;
+}
+
+export async function increment(model: ModelClass, fields: string | string[] | Record<string, number>, options: IncrementOptions, sign: 1 | -1): Promise<[unknown[], number]> {
+  const definition = model.definition;
+  const amounts = incrementAmounts(model, fields, options.by ?? 1);
+  const runner = model.host.queryRunner;
+  const context = tableContext(model);
+  const values: Record<string, unknown> = {};
+  const set = Object.entries(amounts).map(([name, amount]) => {
+    const column = definition.columnOf(name);
+    return { column, value: sql.binary(sql.column(column), sign === 1 ? '+' : '-', sql.value(amount)) };
+  });
+  const { updatedAt } = definition.timestamps;
+  if (updatedAt && !options.silent && amounts[updatedAt] === undefined) values[updatedAt] = new Date();
+  const base = updateStatement(definition, values, scopedWhere(model, { where: options.where }), context);
+  const returning = runner.dialect.supports.updateReturning && options.returning !== false;
+  const node = { ...base, set: [...set, ...base.set], ...(returning ? { returning: definition.columnAttributes.map((name) => definition.columnOf(name)) } : {}) };
+  const result = await runner.run(runner.dialect.compiler.compile(node), runOptions(options, returning));
+  const rows = result.rows.map((row) => new model(rowToAttributes(definition, runner.dialect, row), { isNewRecord: false, raw: true }));
+  return [rows, result.affectedRows];
+}
+
+export async function truncate(model: ModelClass, options: DestroyOptions & { restartIdentity?: boolean } = {}): Promise<void> {
+  const runner = model.host.queryRunner;
+  const table = runner.dialect.compiler.quoteTable(model.definition.tableName, model.definition.schema);
+  for (const statement of runner.dialect.ddl.truncateTable(table, { cascade: options.cascade, restartIdentity: options.restartIdentity })) {
+    await runner.run({ sql: statement, parameters: [] }, runOptions(options, false));
+  }
+}
+
