@@ -15,13 +15,15 @@ export const mysqlIntrospection: DialectIntrospection = {
     if (rows.length === 0) throw new Error(`No description found for "${table}" table. Check the table name and schema; remember, they _are_ case sensitive.`);
     const description: Record<string, ColumnDescription> = {};
     for (const row of rows) {
-      const type = String(row['Type']).toUpperCase();
+      const rawType = String(row['Type']);
+      // Sequelize uppercases the type but keeps an ENUM's values as written.
+      const type = /^enum/i.test(rawType) ? rawType.replace(/^enum/i, 'ENUM') : rawType.toUpperCase();
       description[String(row['Field'])] = {
         type,
         allowNull: row['Null'] === 'YES',
         defaultValue: row['Default'] ?? null,
         primaryKey: row['Key'] === 'PRI',
-        autoIncrement: String(row['Extra'] ?? '').toLowerCase().includes('auto_increment'),
+        autoIncrement: String(row['Extra'] ?? '').toLowerCase() === 'auto_increment',
         comment: row['Comment'] ? String(row['Comment']) : null,
         ...(type.startsWith('ENUM(') ? { special: [...type.matchAll(/'((?:[^']|'')*)'/g)].map((match) => match[1]!.replaceAll("''", "'")) } : {}),
       };
