@@ -31,6 +31,16 @@ async function run(target: Pool | PoolConnection, sql: string, parameters: reado
   return toResult(result, fields);
 }
 
+/**
+ * The server sends doubles as their exact shortest text, but mysql2's own float parser can drop the last digit
+ * (999877647630.9781 read back as 999877647630.978); `Number()` on the text is exact.
+ */
+function readFloatsExactly(field: { type: string; string(): string | null }, next: () => unknown): unknown {
+  if (field.type !== 'DOUBLE' && field.type !== 'FLOAT') return next();
+  const text = field.string();
+  return text === null ? null : Number(text);
+}
+
 export class MysqlPool implements ConnectionPool {
   private pool: Pool | undefined;
   private opening: Promise<Pool> | undefined;
@@ -55,6 +65,7 @@ export class MysqlPool implements ConnectionPool {
         bigNumberStrings: false,
         decimalNumbers: false,
         multipleStatements: false,
+        typeCast: readFloatsExactly,
         ...(this.config.dialectOptions ?? {}),
       });
       // A `dialectModule` may be mysql2's callback API (what Sequelize expects there); its pool has a promise twin.
