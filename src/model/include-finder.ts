@@ -14,7 +14,7 @@ import type { ModelClass, ModelInstance } from './model-internals.js';
  * and `limit`/`offset` on the root count root rows by construction.
  */
 
-type Instance = ModelInstance & { _options: Record<string, unknown>; get(key: string, options?: Record<string, unknown>): unknown; toJSON(): Record<string, unknown> };
+export type Instance = ModelInstance & { _options: Record<string, unknown>; get(key: string, options?: Record<string, unknown>): unknown; toJSON(): Record<string, unknown> };
 
 const keyOf = (value: unknown) => (typeof value === 'bigint' ? value.toString() : value);
 
@@ -54,30 +54,28 @@ function group(rows: Instance[], key: string): Map<unknown, Instance[]> {
   return map;
 }
 
-async function attach(parents: Instance[], include: ResolvedInclude, options: FindOptions): Promise<void> {
+/** The value each parent gets for one include (an instance, null, or a list), aligned with `parents`. */
+export async function associatedValues(parents: Instance[], include: ResolvedInclude, options: FindOptions): Promise<unknown[]> {
   const association = include.association;
-  const as = association.as;
   const target = association.target as unknown as ModelClass;
   switch (association.associationType) {
     case 'BelongsTo': {
       const foreignKey = association.foreignKey;
       const targetKey = association['targetKey'] as string;
       const byKey = group(await childrenFor(target, targetKey, parents.map((parent) => read(parent, foreignKey)), include, options), targetKey);
-      for (const parent of parents) parent.dataValues[as] = byKey.get(read(parent, foreignKey))?.[0] ?? null;
-      return;
+      return parents.map((parent) => byKey.get(read(parent, foreignKey))?.[0] ?? null);
     }
     case 'HasOne':
     case 'HasMany': {
       const sourceKey = association['sourceKey'] as string;
       const byKey = group(await childrenFor(target, association.foreignKey, parents.map((parent) => read(parent, sourceKey)), include, options), association.foreignKey);
-      for (const parent of parents) {
+      return parents.map((parent) => {
         const children = byKey.get(read(parent, sourceKey)) ?? [];
-        parent.dataValues[as] = association.associationType === 'HasOne' ? children[0] ?? null : limitPerParent(children, include.limit);
-      }
-      return;
+        return association.associationType === 'HasOne' ? children[0] ?? null : limitPerParent(children, include.limit);
+      });
     }
     case 'BelongsToMany':
-      return attachThrough(parents, include, association as unknown as BelongsToMany, options);
+      return throughValues(parents, include, association as unknown as BelongsToMany, options);
   }
 }
 
@@ -85,7 +83,7 @@ function limitPerParent(children: Instance[], limit: number | undefined): Instan
   return limit === undefined ? children : children.slice(0, limit);
 }
 
-async function attachThrough(parents: Instance[], include: ResolvedInclude, association: BelongsToMany, options: FindOptions): Promise<void> {
+async function throughValues(parents: Instance[], include: ResolvedInclude, association: BelongsToMany, options: FindOptions): Promise<Instance[][]> {
   const through = association.through.model as unknown as ModelClass;
   const target = association.target as unknown as ModelClass;
   const { foreignKey, otherKey, sourceKey, targetKey } = association;
@@ -94,7 +92,7 @@ async function attachThrough(parents: Instance[], include: ResolvedInclude, asso
   const targets = group(await childrenFor(target, targetKey, links.map((link) => read(link, otherKey)), include, options), targetKey);
   const linksByParent = group(links, foreignKey);
   const throughAttributes = include.through?.attributes;
-  for (const parent of parents) {
+  return parents.map((parent) => {
     const list: Instance[] = [];
     for (const link of linksByParent.get(read(parent, sourceKey)) ?? []) {
       const found = targets.get(read(link, otherKey))?.[0];
@@ -107,8 +105,8 @@ async function attachThrough(parents: Instance[], include: ResolvedInclude, asso
       }
       list.push(copy);
     }
-    parent.dataValues[association.as] = limitPerParent(list, include.limit);
-  }
+    return limitPerParent(list, include.limit);
+  });
 }
 
 function isRequired(include: ResolvedInclude): boolean {
@@ -124,7 +122,12 @@ export async function loadIncludes(model: ModelClass, options: FindOptions, _con
   const includes = resolveIncludes(model, options.include);
   const { include: _include, raw, ...rootOptions } = options;
   const parents = (await findAll(model, { ...rootOptions, hooks: false })) as Instance[];
-  for (const include of includes) await attach(parents, include, options);
+  for (const include of includes) {
+    const values = await associatedValues(parents, include, options);
+    parents.forEach((parent, index) => {
+      parent.dataValues[include.association.as] = values[index];
+    });
+  }
   const required = includes.filter(isRequired);
   const kept = required.length === 0 ? parents : parents.filter((parent) => required.every((include) => hasValue(parent.dataValues[include.association.as])));
   for (const parent of kept) parent._options = { ...parent._options, include: options.include, includeNames: includes.map((include) => include.association.as) };

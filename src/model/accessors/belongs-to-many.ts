@@ -1,6 +1,7 @@
 import type { BelongsToMany } from '../../associations/belongs-to-many.js';
 import { Op } from '../../sql/operators.js';
 import { keysOf, type Instance, type Statics } from './shared.js';
+import { isBatchable, loadBatched } from '../batch-loader.js';
 
 type Options = Record<string, unknown>;
 
@@ -51,6 +52,7 @@ export function belongsToManyAccessors(association: BelongsToMany): Record<strin
 
   return {
     async [accessors.get](this: Instance, options: Options = {}) {
+      if (isBatchable(options)) return loadBatched(association, this as never, options);
       return targetsOf(this, options);
     },
     async [accessors.count](this: Instance, options: Options = {}) {

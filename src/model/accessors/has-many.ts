@@ -1,6 +1,7 @@
 import type { HasMany } from '../../associations/has-many.js';
 import { Op } from '../../sql/operators.js';
 import { keysOf, type Instance, type Statics } from './shared.js';
+import { isBatchable, loadBatched } from '../batch-loader.js';
 
 type Options = Record<string, unknown>;
 
@@ -18,6 +19,7 @@ export function hasManyAccessors(association: HasMany): Record<string, (this: In
 
   return {
     async [accessors.get](this: Instance, options: Options = {}) {
+      if (isBatchable(options)) return loadBatched(association, this as never, options);
       return target.findAll({ ...options, where: andWhere(owner(this), options['where']) });
     },
     async [accessors.count](this: Instance, options: Options = {}) {

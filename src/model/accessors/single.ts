@@ -2,6 +2,7 @@ import type { BelongsTo } from '../../associations/belongs-to.js';
 import type { HasOne } from '../../associations/has-many.js';
 import { Op } from '../../sql/operators.js';
 import { isInstanceOf, keysOf, type Instance, type Statics } from './shared.js';
+import { isBatchable, loadBatched } from '../batch-loader.js';
 
 type Options = Record<string, unknown>;
 
@@ -12,6 +13,7 @@ export function belongsToAccessors(association: BelongsTo): Record<string, (this
     async [association.accessors.get](this: Instance, options: Options = {}) {
       const key = this.get(foreignKey, { raw: true });
       if (key === null || key === undefined) return null;
+      if (isBatchable(options)) return loadBatched(association, this as never, options);
       const where = options['where'] ? { [Op.and]: [{ [targetKey]: key }, options['where']] } : { [targetKey]: key };
       return target.findOne({ ...options, where });
     },
@@ -36,6 +38,7 @@ export function hasOneAccessors(association: HasOne): Record<string, (this: Inst
   const targetKey = association.target.definition.primaryKeyAttributes[0]!;
   return {
     async [association.accessors.get](this: Instance, options: Options = {}) {
+      if (isBatchable(options)) return loadBatched(association, this as never, options);
       const where = { [foreignKey]: this.get(sourceKey, { raw: true }) };
       return target.findOne({ ...options, where: options['where'] ? { [Op.and]: [where, options['where']] } : where });
     },
