@@ -1,5 +1,4 @@
 import { inspect } from 'node:util';
-import type { ModelDefinition } from '../metadata/model-definition.js';
 import type { ModelOptions } from '../metadata/model-options.js';
 import type { FindOptions } from '../query/find-options.js';
 import { HookRegistry, type HookFunction } from './hooks.js';
@@ -9,7 +8,8 @@ import * as finders from './finders.js';
 import * as writers from './writers.js';
 import * as persistence from './instance-persistence.js';
 import { initModel } from './model-init.js';
-import type { BuildOptions, ModelClass, ModelHost } from './model-internals.js';
+import { ModelMetadata } from './model-metadata.js';
+import type { BuildOptions, ModelClass } from './model-internals.js';
 import { scopedModel, addScope } from './scopes.js';
 import * as schema from './model-schema.js';
 import * as associate from './association-methods.js';
@@ -23,14 +23,7 @@ export type ModelStatic<M extends Model = Model> = (abstract new (...args: never
  * The public Model API. It keeps Sequelize's surface and delegates: finders, writers, persistence and schema
  * work live in their own modules; SQL is built by the query layer.
  */
-export class Model<TAttributes extends object = Record<string, unknown>, TCreationAttributes extends object = TAttributes> {
-  declare static definition: ModelDefinition;
-  declare static host: ModelHost;
-  declare static hooksRegistry: HookRegistry;
-  declare static associations: Record<string, unknown>;
-  declare static scopes: Record<string, unknown>;
-  declare static activeScope: Record<string, unknown> | undefined;
-
+export class Model<TAttributes extends object = Record<string, unknown>, TCreationAttributes extends object = TAttributes> extends ModelMetadata {
   declare static beforeValidate: HookShorthand;
   declare static afterValidate: HookShorthand;
   declare static validationFailed: HookShorthand;
@@ -70,6 +63,7 @@ export class Model<TAttributes extends object = Record<string, unknown>, TCreati
   declare [stateKey]: InstanceState;
 
   constructor(values?: Record<string, unknown>, options: BuildOptions = {}) {
+    super();
     const model = this.constructor as unknown as ModelClass;
     const isNewRecord = options.isNewRecord ?? true;
     Object.defineProperty(this, stateKey, { value: { dataValues: {}, previous: undefined, changedKeys: undefined }, enumerable: false, writable: true });
@@ -85,47 +79,6 @@ export class Model<TAttributes extends object = Record<string, unknown>, TCreati
     this[stateKey].dataValues = this.dataValues;
     if (values) setValues(this as unknown as Model, this[stateKey], values, { raw: options.raw === true && !isNewRecord, isBuilding: true, include: options.include });
     if (!isNewRecord) persistence.markClean(this[stateKey]);
-  }
-
-  // ---- metadata ----
-  static get rawAttributes(): ModelDefinition['attributes'] {
-    return this.definition.attributes;
-  }
-  static getAttributes(): ModelDefinition['attributes'] {
-    return this.definition.attributes;
-  }
-  static get tableName(): string {
-    return this.definition.tableName;
-  }
-  static get primaryKeyAttribute(): string | undefined {
-    return this.definition.primaryKeyAttributes[0];
-  }
-  static get primaryKeyAttributes(): string[] {
-    return this.definition.primaryKeyAttributes;
-  }
-  static get primaryKeyField(): string | undefined {
-    const key = this.primaryKeyAttribute;
-    return key === undefined ? undefined : this.definition.columnOf(key);
-  }
-  static get options(): ModelOptions & { name: { singular: string; plural: string } } {
-    return { ...this.definition.options, name: this.definition.names };
-  }
-  static get uniqueKeys(): ModelDefinition['uniqueKeys'] {
-    return this.definition.uniqueKeys;
-  }
-  static get sequelize(): ModelHost | undefined {
-    return Object.prototype.hasOwnProperty.call(this, 'host') || this.host ? this.host : undefined;
-  }
-  static getTableName(): string | { tableName: string; schema: string; delimiter: string; toString(): string } {
-    const { tableName, schema } = this.definition;
-    if (!schema) return tableName;
-    return { tableName, schema, delimiter: '.', toString: () => `"${schema}"."${tableName}"` };
-  }
-  static get _timestampAttributes(): ModelDefinition['timestamps'] {
-    return this.definition.timestamps;
-  }
-  static isParanoid(): boolean {
-    return this.definition.paranoid;
   }
 
   static init<M extends Model>(this: ModelStatic<M>, attributes: Record<string, unknown>, options: ModelOptions & { sequelize: unknown; modelName?: string }): ModelStatic<M> {

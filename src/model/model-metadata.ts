@@ -1,0 +1,55 @@
+import type { ModelDefinition } from '../metadata/model-definition.js';
+import type { ModelOptions } from '../metadata/model-options.js';
+import type { HookRegistry } from './hooks.js';
+import type { ModelHost } from './model-internals.js';
+
+/** The read-only statics Sequelize exposes about a model (rawAttributes, tableName, primaryKeyAttribute, …). */
+export class ModelMetadata {
+  declare static definition: ModelDefinition;
+  declare static host: ModelHost;
+  declare static hooksRegistry: HookRegistry;
+  declare static associations: Record<string, unknown>;
+  declare static scopes: Record<string, unknown>;
+  declare static activeScope: Record<string, unknown> | undefined;
+
+  static get rawAttributes(): ModelDefinition['attributes'] {
+    return this.definition.attributes;
+  }
+  static getAttributes(): ModelDefinition['attributes'] {
+    return this.definition.attributes;
+  }
+  static get tableName(): string {
+    return this.definition.tableName;
+  }
+  static get primaryKeyAttribute(): string | undefined {
+    return this.definition.primaryKeyAttributes[0];
+  }
+  static get primaryKeyAttributes(): string[] {
+    return this.definition.primaryKeyAttributes;
+  }
+  static get primaryKeyField(): string | undefined {
+    const key = this.primaryKeyAttribute;
+    return key === undefined ? undefined : this.definition.columnOf(key);
+  }
+  static get options(): ModelOptions & { name: { singular: string; plural: string } } {
+    return { ...this.definition.options, name: this.definition.names };
+  }
+  static get uniqueKeys(): ModelDefinition['uniqueKeys'] {
+    return this.definition.uniqueKeys;
+  }
+  static get sequelize(): ModelHost | undefined {
+    return Object.prototype.hasOwnProperty.call(this, 'host') || this.host ? this.host : undefined;
+  }
+  static getTableName(): string | { tableName: string; schema: string; delimiter: string; toString(): string } {
+    const { tableName, schema } = this.definition;
+    if (!schema) return tableName;
+    return { tableName, schema, delimiter: '.', toString: () => `"${schema}"."${tableName}"` };
+  }
+  static get _timestampAttributes(): ModelDefinition['timestamps'] {
+    return this.definition.timestamps;
+  }
+  static isParanoid(): boolean {
+    return this.definition.paranoid;
+  }
+
+}
