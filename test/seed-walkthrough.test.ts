@@ -106,6 +106,7 @@ for (const dialect of testDialects) {
       assert.equal(friends[0]!['name'], 'CodyFan <3');
       assert.equal((friends[0]!['friendship'] as Record<string, unknown>)['pugId'], cody.get('id'));
       assert.deepEqual(json[1]!['friends'], []);
+      assert.equal((pugs[0] as unknown as { friends: Model[] }).friends.length, 1, 'the include is also the property pug.friends');
       assert.equal(lonely.get('name'), 'Lonely');
       const withPugs = await Friend.findAll({ include: [Pug] });
       assert.deepEqual(names(withPugs[0]!.get('pugs')), ['Cody']);

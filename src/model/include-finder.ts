@@ -125,7 +125,9 @@ export async function loadIncludes(model: ModelClass, options: FindOptions, _con
   for (const include of includes) {
     const values = await associatedValues(parents, include, options);
     parents.forEach((parent, index) => {
+      // Sequelize exposes an include both as `get(as)` and as the property `instance[as]`.
       parent.dataValues[include.association.as] = values[index];
+      (parent as unknown as Record<string, unknown>)[include.association.as] = values[index];
     });
   }
   const required = includes.filter(isRequired);

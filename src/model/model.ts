@@ -14,10 +14,18 @@ import { scopedModel, addScope } from './scopes.js';
 import * as schema from './model-schema.js';
 import * as associate from './association-methods.js';
 import { installHookShorthands, type HookShorthand } from './hook-shorthands.js';
+import type { Attributes, CreationAttributes } from '../types/model-types.js';
+import type { IncludeList, TypedFindOptions, UpdateValues, WhereOptions } from '../types/query-options.js';
+import type { FindResult } from '../types/query-result.js';
+
+/** Finder options whose `include` and string `attributes` shape the result type. */
+type ShapedFindOptions<M extends Model, I, K> = TypedFindOptions<Attributes<M>> & { include?: I; attributes?: readonly (K | readonly [unknown, string])[] | { include?: readonly (readonly [unknown, string])[]; exclude?: readonly (keyof Attributes<M> & string)[] } };
+type AttributeKey<M extends Model> = keyof Attributes<M> & string;
 
 const stateKey = Symbol('joinery.state');
 
-export type ModelStatic<M extends Model = Model> = (abstract new (...args: never[]) => M) & Omit<typeof Model, 'prototype'>;
+// Declared with the real constructor parameters: `never[]` would make `InstanceType<typeof Pug>` silently `any`.
+export type ModelStatic<M extends Model = Model> = (abstract new (values?: Record<string, unknown>, options?: BuildOptions) => M) & Omit<typeof Model, 'prototype'>;
 
 /**
  * The public Model API. It keeps Sequelize's surface and delegates: finders, writers, persistence and schema
@@ -91,37 +99,37 @@ export class Model<TAttributes extends object = Record<string, unknown>, TCreati
   }
 
   // ---- building ----
-  static build<M extends Model>(this: ModelStatic<M>, values?: Record<string, unknown>, options?: BuildOptions): M {
+  static build<M extends Model>(this: ModelStatic<M>, values?: CreationAttributes<M>, options?: BuildOptions): M {
     return new (this as unknown as new (v?: Record<string, unknown>, o?: BuildOptions) => M)(values, options);
   }
-  static bulkBuild<M extends Model>(this: ModelStatic<M>, records: Record<string, unknown>[], options?: BuildOptions): M[] {
-    return records.map((values) => (this as unknown as typeof Model).build(values, options) as M);
+  static bulkBuild<M extends Model>(this: ModelStatic<M>, records: readonly CreationAttributes<M>[], options?: BuildOptions): M[] {
+    return records.map((values) => (this as unknown as typeof Model).build(values as Record<string, unknown>, options) as M);
   }
 
   // ---- finders ----
-  static findAll<M extends Model>(this: ModelStatic<M>, options?: FindOptions): Promise<M[]> {
-    return finders.findAll(this as unknown as ModelClass, options) as Promise<M[]>;
+  static findAll<M extends Model, const I extends IncludeList = [], K extends AttributeKey<M> = AttributeKey<M>>(this: ModelStatic<M>, options?: ShapedFindOptions<M, I, K>): Promise<Array<FindResult<M, I, K>>> {
+    return finders.findAll(this as unknown as ModelClass, options as FindOptions) as Promise<Array<FindResult<M, I, K>>>;
   }
-  static findOne<M extends Model>(this: ModelStatic<M>, options?: FindOptions): Promise<M | null> {
-    return finders.findOne(this as unknown as ModelClass, options) as Promise<M | null>;
+  static findOne<M extends Model, const I extends IncludeList = [], K extends AttributeKey<M> = AttributeKey<M>>(this: ModelStatic<M>, options?: ShapedFindOptions<M, I, K>): Promise<FindResult<M, I, K> | null> {
+    return finders.findOne(this as unknown as ModelClass, options as FindOptions) as Promise<FindResult<M, I, K> | null>;
   }
-  static findByPk<M extends Model>(this: ModelStatic<M>, key: unknown, options?: FindOptions): Promise<M | null> {
-    return finders.findByPk(this as unknown as ModelClass, key, options) as Promise<M | null>;
+  static findByPk<M extends Model, const I extends IncludeList = [], K extends AttributeKey<M> = AttributeKey<M>>(this: ModelStatic<M>, key: unknown, options?: Omit<ShapedFindOptions<M, I, K>, 'where'>): Promise<FindResult<M, I, K> | null> {
+    return finders.findByPk(this as unknown as ModelClass, key, options as FindOptions) as Promise<FindResult<M, I, K> | null>;
   }
-  static findAndCountAll<M extends Model>(this: ModelStatic<M>, options?: FindOptions): Promise<{ count: number; rows: M[] }> {
-    return finders.findAndCountAll(this as unknown as ModelClass, options) as Promise<{ count: number; rows: M[] }>;
+  static findAndCountAll<M extends Model, const I extends IncludeList = [], K extends AttributeKey<M> = AttributeKey<M>>(this: ModelStatic<M>, options?: ShapedFindOptions<M, I, K>): Promise<{ count: number; rows: Array<FindResult<M, I, K>> }> {
+    return finders.findAndCountAll(this as unknown as ModelClass, options as FindOptions) as Promise<{ count: number; rows: Array<FindResult<M, I, K>> }>;
   }
-  static findOrCreate<M extends Model>(this: ModelStatic<M>, options: FindOptions & { defaults?: Record<string, unknown> }): Promise<[M, boolean]> {
-    return finders.findOrCreate(this as unknown as ModelClass, options) as Promise<[M, boolean]>;
+  static findOrCreate<M extends Model>(this: ModelStatic<M>, options: TypedFindOptions<Attributes<M>> & { defaults?: Partial<CreationAttributes<M>> }): Promise<[M, boolean]> {
+    return finders.findOrCreate(this as unknown as ModelClass, options as FindOptions) as Promise<[M, boolean]>;
   }
-  static findOrBuild<M extends Model>(this: ModelStatic<M>, options: FindOptions & { defaults?: Record<string, unknown> }): Promise<[M, boolean]> {
-    return finders.findOrBuild(this as unknown as ModelClass, options) as Promise<[M, boolean]>;
+  static findOrBuild<M extends Model>(this: ModelStatic<M>, options: TypedFindOptions<Attributes<M>> & { defaults?: Partial<CreationAttributes<M>> }): Promise<[M, boolean]> {
+    return finders.findOrBuild(this as unknown as ModelClass, options as FindOptions) as Promise<[M, boolean]>;
   }
-  static findCreateFind<M extends Model>(this: ModelStatic<M>, options: FindOptions & { defaults?: Record<string, unknown> }): Promise<[M, boolean]> {
-    return finders.findCreateFind(this as unknown as ModelClass, options) as Promise<[M, boolean]>;
+  static findCreateFind<M extends Model>(this: ModelStatic<M>, options: TypedFindOptions<Attributes<M>> & { defaults?: Partial<CreationAttributes<M>> }): Promise<[M, boolean]> {
+    return finders.findCreateFind(this as unknown as ModelClass, options as FindOptions) as Promise<[M, boolean]>;
   }
-  static count(options?: FindOptions): Promise<number> {
-    return finders.count(this as unknown as ModelClass, options) as Promise<number>;
+  static count<M extends Model>(this: ModelStatic<M>, options?: TypedFindOptions<Attributes<M>>): Promise<number> {
+    return finders.count(this as unknown as ModelClass, options as FindOptions) as Promise<number>;
   }
   static aggregate(field: string, fn: string, options?: FindOptions & { dataType?: unknown; plain?: boolean }): Promise<unknown> {
     return finders.aggregate(this as unknown as ModelClass, field, fn, options);
@@ -137,23 +145,23 @@ export class Model<TAttributes extends object = Record<string, unknown>, TCreati
   }
 
   // ---- writers ----
-  static create<M extends Model>(this: ModelStatic<M>, values?: Record<string, unknown>, options?: writers.CreateOptions): Promise<M> {
-    return writers.create(this as unknown as ModelClass, values, options) as Promise<M>;
+  static create<M extends Model>(this: ModelStatic<M>, values?: CreationAttributes<M>, options?: writers.CreateOptions): Promise<M> {
+    return writers.create(this as unknown as ModelClass, values as Record<string, unknown> | undefined, options) as Promise<M>;
   }
-  static bulkCreate<M extends Model>(this: ModelStatic<M>, records: Record<string, unknown>[], options?: writers.BulkCreateOptions): Promise<M[]> {
-    return writers.bulkCreate(this as unknown as ModelClass, records, options) as Promise<M[]>;
+  static bulkCreate<M extends Model>(this: ModelStatic<M>, records: readonly CreationAttributes<M>[], options?: writers.BulkCreateOptions): Promise<M[]> {
+    return writers.bulkCreate(this as unknown as ModelClass, records as Record<string, unknown>[], options) as Promise<M[]>;
   }
-  static update<M extends Model>(this: ModelStatic<M>, values: Record<string, unknown>, options: writers.UpdateOptions): Promise<[number, M[]?]> {
-    return writers.update(this as unknown as ModelClass, values, options) as Promise<[number, M[]?]>;
+  static update<M extends Model>(this: ModelStatic<M>, values: UpdateValues<Attributes<M>>, options: writers.UpdateOptions & { where: WhereOptions<Attributes<M>> }): Promise<[number, M[]?]> {
+    return writers.update(this as unknown as ModelClass, values as Record<string, unknown>, options) as Promise<[number, M[]?]>;
   }
-  static destroy(options?: writers.DestroyOptions): Promise<number> {
+  static destroy<M extends Model>(this: ModelStatic<M>, options?: writers.DestroyOptions & { where?: WhereOptions<Attributes<M>> }): Promise<number> {
     return writers.destroy(this as unknown as ModelClass, options);
   }
-  static restore(options?: writers.DestroyOptions): Promise<number> {
+  static restore<M extends Model>(this: ModelStatic<M>, options?: writers.DestroyOptions & { where?: WhereOptions<Attributes<M>> }): Promise<number> {
     return writers.restore(this as unknown as ModelClass, options);
   }
-  static upsert<M extends Model>(this: ModelStatic<M>, values: Record<string, unknown>, options?: writers.UpsertOptions): Promise<[M, boolean | null]> {
-    return writers.upsert(this as unknown as ModelClass, values, options) as Promise<[M, boolean | null]>;
+  static upsert<M extends Model>(this: ModelStatic<M>, values: CreationAttributes<M>, options?: writers.UpsertOptions): Promise<[M, boolean | null]> {
+    return writers.upsert(this as unknown as ModelClass, values as Record<string, unknown>, options) as Promise<[M, boolean | null]>;
   }
   static increment<M extends Model>(this: ModelStatic<M>, fields: string | string[] | Record<string, number>, options: writers.IncrementOptions): Promise<[M[], number]> {
     return writers.increment(this as unknown as ModelClass, fields, options, 1) as Promise<[M[], number]>;
@@ -222,6 +230,8 @@ export class Model<TAttributes extends object = Record<string, unknown>, TCreati
   }
 
   // ---- instance values ----
+  get<K extends keyof TAttributes & string>(key: K, options?: GetOptions): TAttributes[K];
+  get(key?: string | GetOptions, options?: GetOptions): unknown;
   get(key?: string | GetOptions, options?: GetOptions): unknown {
     if (typeof key === 'string') return getValue(this, key, options);
     return getValues(this, key ?? options);
@@ -278,8 +288,8 @@ export class Model<TAttributes extends object = Record<string, unknown>, TCreati
   save(options?: persistence.SaveOptions): Promise<this> {
     return persistence.save(this as never, this[stateKey], options) as unknown as Promise<this>;
   }
-  update(values: Record<string, unknown>, options?: persistence.SaveOptions): Promise<this> {
-    return persistence.update(this as never, this[stateKey], values, options) as unknown as Promise<this>;
+  update(values: UpdateValues<TAttributes>, options?: persistence.SaveOptions): Promise<this> {
+    return persistence.update(this as never, this[stateKey], values as Record<string, unknown>, options) as unknown as Promise<this>;
   }
   reload(options?: FindOptions): Promise<this> {
     return persistence.reload(this as never, this[stateKey], options) as unknown as Promise<this>;

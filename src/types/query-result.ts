@@ -1,0 +1,39 @@
+import type { Model } from '../model/model.js';
+import type { associationsKey, Attributes, ModelNameOf } from './model-types.js';
+import type { AssociationEntry } from './associations.js';
+
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+
+type AssociationMap<M> = M extends { readonly [associationsKey]?: infer Map } ? NonNullable<Map> : {};
+
+type EntryValue<E, Nested> = E extends AssociationEntry<string, infer Many, infer T>
+  ? Many extends true ? Array<T & IncludedProperties<T, Nested>> : (T & IncludedProperties<T, Nested>) | null
+  : never;
+
+type ByName<M, Name extends string> = AssociationMap<M> extends infer Map
+  ? { [As in keyof Map as Map[As] extends { readonly model: Name } ? As : never]: Map[As] }
+  : never;
+
+type ByAlias<M, As> = AssociationMap<M> extends infer Map ? (As extends keyof Map ? { [P in As]: Map[As] } : {}) : never;
+
+type Filled<Entries, Nested> = { [As in keyof Entries]: EntryValue<Entries[As], Nested> };
+
+type ItemProperties<M, Item> = Item extends string
+  ? Filled<ByAlias<M, Item>, []>
+  : Item extends { as: infer As extends string }
+    ? Filled<ByAlias<M, As>, Item extends { include: infer N } ? N : []>
+    : Item extends { association: infer As extends string }
+      ? Filled<ByAlias<M, As>, Item extends { include: infer N } ? N : []>
+      : Item extends { model: infer S }
+        ? Filled<ByName<M, ModelNameOf<S>>, Item extends { include: infer N } ? N : []>
+        : Filled<ByName<M, ModelNameOf<Item>>, []>;
+
+/** The association properties an `include` adds: `owner: Owner | null`, `friends: Friend[]`, nested as written. */
+export type IncludedProperties<M, Include> = Include extends readonly unknown[]
+  ? UnionToIntersection<{ [I in keyof Include]: ItemProperties<M, Include[I]> }[number]>
+  : ItemProperties<M, Include>;
+
+/** `attributes: ['name']` leaves out the attributes that were not selected. */
+export type Selected<M extends Model, K> = [Exclude<keyof Attributes<M>, K>] extends [never] ? M : Omit<M, Exclude<keyof Attributes<M>, K>>;
+
+export type FindResult<M extends Model, Include, K> = Selected<M, K> & IncludedProperties<M, Include>;
