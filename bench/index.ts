@@ -1,95 +1,87 @@
 // `npm run bench`: the same workloads on the raw driver, joinery and sequelize@6, in one process, on in-memory
-// SQLite. Prints each as a median over rounds and as a ratio to raw. Timings are noisy: read the ratios.
-import BetterSqlite3 from 'better-sqlite3';
+// SQLite and (when reachable) PostgreSQL. Prints each as a median over rounds and as a ratio to raw.
+// Timings are noisy: read the ratios.
+//   BENCH_ROUNDS=5                      timed rounds per workload (after one warm-up)
+//   BENCH_DIALECTS=sqlite,postgres      default: sqlite, plus postgres when BENCH_POSTGRES_URL answers
+//   BENCH_POSTGRES_URL=postgres://…     default postgres://postgres@127.0.0.1:5432/test_perf
+//   BENCH_WORKLOADS=include,findByPk    only workloads whose name contains one of these (case-insensitive)
+//   BENCH_CONTENDERS=raw,joinery        only these contenders
 import { createRequire } from 'node:module';
-import { DataTypes, Sequelize as Joinery } from '../src/index.js';
+import { Sequelize as Joinery } from '../src/index.js';
+import { median, rounds, type Contender } from './harness.js';
+import { printTable, type Results } from './report.js';
+import { ormContender } from './workloads/orm.js';
+import { rawPostgresContender } from './workloads/raw-postgres.js';
+import { rawSqliteContender } from './workloads/raw-sqlite.js';
 
 const require = createRequire(import.meta.url);
-const rounds = Number(process.env['BENCH_ROUNDS'] ?? 5);
-const ROWS = 10_000;
-const CALLS = 1_000;
+const SequelizeV6 = require('sequelize').Sequelize as typeof Joinery;
+const postgresUrl = process.env['BENCH_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test_perf';
+const list = (value: string | undefined) => value?.split(',').map((item) => item.trim().toLowerCase()).filter(Boolean);
+const workloadFilter = list(process.env['BENCH_WORKLOADS']);
+const contenderFilter = list(process.env['BENCH_CONTENDERS']);
 
-type Workloads = Record<string, () => Promise<void>>;
-
-async function median(run: () => Promise<void>): Promise<number> {
-  await run();
-  const times: number[] = [];
-  for (let round = 0; round < rounds; round += 1) {
-    const started = performance.now();
-    await run();
-    times.push(performance.now() - started);
+async function postgresReachable(): Promise<boolean> {
+  const { Client } = require('pg') as typeof import('pg');
+  const client = new Client({ connectionString: postgresUrl, connectionTimeoutMillis: 2_000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
 }
 
-const rows = Array.from({ length: ROWS }, (_, index) => ({ name: `pug ${index}`, age: index % 15 }));
-
-function raw(): Workloads {
-  const db = new BetterSqlite3(':memory:');
-  db.exec('CREATE TABLE pugs (id INTEGER PRIMARY KEY AUTOINCREMENT, name VARCHAR(255), age INTEGER, createdAt DATETIME NOT NULL, updatedAt DATETIME NOT NULL)');
-  const insert = db.prepare('INSERT INTO pugs (name, age, createdAt, updatedAt) VALUES (?, ?, ?, ?)');
-  const now = () => new Date().toISOString();
-  db.transaction(() => rows.forEach((row) => insert.run(row.name, row.age, now(), now())))();
-  const all = db.prepare('SELECT id, name, age, createdAt, updatedAt FROM pugs');
-  const byPk = db.prepare('SELECT id, name, age, createdAt, updatedAt FROM pugs WHERE id = ?');
-  const scratch = new BetterSqlite3(':memory:');
-  scratch.exec('CREATE TABLE pugs (id INTEGER PRIMARY KEY AUTOINCREMENT, name VARCHAR(255), age INTEGER, createdAt DATETIME NOT NULL, updatedAt DATETIME NOT NULL)');
-  const scratchInsert = scratch.prepare('INSERT INTO pugs (name, age, createdAt, updatedAt) VALUES (?, ?, ?, ?)');
-  return {
-    'findAll 10,000 rows': async () => {
-      all.all().map((row) => ({ ...(row as object), createdAt: new Date((row as { createdAt: string }).createdAt) }));
-    },
-    'findByPk x 1,000': async () => {
-      for (let id = 1; id <= CALLS; id += 1) byPk.get(id);
-    },
-    'bulkCreate 10,000 rows': async () => {
-      scratch.transaction(() => rows.forEach((row) => scratchInsert.run(row.name, row.age, now(), now())))();
-    },
-    'create x 1,000 in a transaction': async () => {
-      scratch.transaction(() => {
-        for (let index = 0; index < CALLS; index += 1) scratchInsert.run(rows[index]!.name, rows[index]!.age, now(), now());
-      })();
-    },
-  };
+interface DialectRun {
+  title: string;
+  contenders: Record<string, () => Promise<Contender>>;
 }
 
-async function orm(Sequelize: typeof Joinery): Promise<Workloads> {
-  const db = new Sequelize('sqlite::memory:', { logging: false });
-  const Pug = db.define('pugs', { name: DataTypes.STRING, age: DataTypes.INTEGER });
-  const Scratch = db.define('scratch', { name: DataTypes.STRING, age: DataTypes.INTEGER });
-  await db.sync({ force: true });
-  await Pug.bulkCreate(rows);
-  return {
-    'findAll 10,000 rows': async () => {
-      await Pug.findAll();
+const dialectRuns: Record<string, DialectRun> = {
+  sqlite: {
+    title: 'SQLite in memory (raw = better-sqlite3)',
+    contenders: {
+      raw: async () => rawSqliteContender(),
+      joinery: () => ormContender(Joinery, 'sqlite::memory:'),
+      'sequelize@6': () => ormContender(SequelizeV6, 'sqlite::memory:'),
     },
-    'findByPk x 1,000': async () => {
-      for (let id = 1; id <= CALLS; id += 1) await Pug.findByPk(id);
+  },
+  postgres: {
+    title: `PostgreSQL ${postgresUrl.replace(/\/\/[^@]*@/, '//')} (raw = pg)`,
+    contenders: {
+      raw: () => rawPostgresContender(postgresUrl),
+      joinery: () => ormContender(Joinery, postgresUrl),
+      'sequelize@6': () => ormContender(SequelizeV6, postgresUrl),
     },
-    'bulkCreate 10,000 rows': async () => {
-      await Scratch.bulkCreate(rows);
-    },
-    'create x 1,000 in a transaction': async () => {
-      await db.transaction(async (transaction) => {
-        for (let index = 0; index < CALLS; index += 1) await Scratch.create(rows[index]!, { transaction });
-      });
-    },
-  };
-}
-
-const contenders: Record<string, Workloads> = {
-  raw: raw(),
-  joinery: await orm(Joinery),
-  'sequelize@6': await orm(require('sequelize').Sequelize as typeof Joinery),
+  },
 };
 
-console.log(`SQLite in-memory, median of ${rounds} rounds (ms, and ratio to raw better-sqlite3)\n`);
-console.log('| workload | raw | joinery | sequelize@6 |');
-console.log('|---|---|---|---|');
-for (const workload of Object.keys(contenders['raw']!)) {
-  const results: Record<string, number> = {};
-  for (const [name, workloads] of Object.entries(contenders)) results[name] = await median(workloads[workload]!);
-  const cell = (name: string) => `${results[name]!.toFixed(1)} (${(results[name]! / results['raw']!).toFixed(2)}x)`;
-  console.log(`| ${workload} | ${results['raw']!.toFixed(1)} | ${cell('joinery')} | ${cell('sequelize@6')} |`);
+let dialects = list(process.env['BENCH_DIALECTS']);
+if (dialects === undefined) {
+  dialects = ['sqlite'];
+  if (await postgresReachable()) dialects.push('postgres');
+  else console.log(`(PostgreSQL at ${postgresUrl} not reachable: SQLite only)`);
+}
+
+console.log(`median of ${rounds} rounds after one warm-up; ratio to the raw driver in the same run`);
+for (const dialect of dialects) {
+  const run = dialectRuns[dialect];
+  if (!run) throw new Error(`BENCH_DIALECTS: unknown dialect "${dialect}" (known: ${Object.keys(dialectRuns).join(', ')})`);
+  const names = Object.keys(run.contenders).filter((name) => !contenderFilter || contenderFilter.includes(name.toLowerCase()));
+  const results: Results = new Map();
+  // One contender at a time: on PostgreSQL they share a database, so each seeds, runs and drops its tables.
+  for (const name of names) {
+    const contender = await run.contenders[name]!();
+    try {
+      for (const [workload, body] of Object.entries(contender.workloads)) {
+        if (workloadFilter && !workloadFilter.some((part) => workload.toLowerCase().includes(part))) continue;
+        if (!results.has(workload)) results.set(workload, new Map());
+        results.get(workload)!.set(name, await median(body));
+      }
+    } finally {
+      await contender.close();
+    }
+  }
+  printTable(run.title, names, results);
 }
