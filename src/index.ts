@@ -1,6 +1,12 @@
-import { Sequelize } from './sequelize.js';
+import { Sequelize as SequelizeClass } from './sequelize.js';
+import type { SequelizeStatics } from './statics.js';
 
-export { Sequelize };
+/**
+ * The class, typed with the statics sequelize.ts assigns to it at load (`Sequelize.STRING`, `Sequelize.Op`,
+ * the errors…), which TypeScript cannot see through `Object.assign`.
+ */
+export const Sequelize = SequelizeClass as typeof SequelizeClass & SequelizeStatics;
+export type Sequelize = SequelizeClass;
 export { Model, type ModelStatic } from './model/model.js';
 export * from './data-types/index.js';
 export * from './errors/index.js';

@@ -2,7 +2,7 @@ import { DataTypes } from './data-types/index.js';
 import * as errors from './errors/index.js';
 import { Model } from './model/model.js';
 import { QueryTypes } from './query-types.js';
-import { Op } from './sql/operators.js';
+import { Op } from './types/operators.js';
 import { and, cast, col, fn, json, literal, or, where, Cast, Col, Fn, Json, Literal, Where } from './sql/sql-helpers.js';
 import { Transaction } from './transaction/transaction.js';
 
@@ -22,3 +22,5 @@ export const sequelizeStatics = {
   Utils: { Fn, Col, Literal, Cast, Where, Json, SequelizeMethod: Object.getPrototypeOf(Fn) as unknown },
   version: '6.37.0-joinery',
 };
+
+export type SequelizeStatics = typeof sequelizeStatics;

@@ -5,13 +5,21 @@ import { isPlainObject } from '../utils/object.js';
 
 export type ReferentialAction = 'CASCADE' | 'SET NULL' | 'SET DEFAULT' | 'RESTRICT' | 'NO ACTION';
 
-/** What a user may write for one attribute in `define`/`init`. */
-export interface AttributeOptions {
-  type: unknown;
+/**
+ * What a user may write for one attribute in `define`/`init`. The typed form (src/types/attributes.ts) fills
+ * in the parameters: the data type, and the instance that getters and setters see as `this`.
+ */
+export interface AttributeOptions<Type = unknown, Instance = unknown, SetValue = unknown> {
+  type: Type;
   allowNull?: boolean;
-  defaultValue?: unknown;
   primaryKey?: boolean;
   autoIncrement?: boolean;
+  defaultValue?: unknown;
+  /** ENUM written as `{ type: DataTypes.ENUM, values: [...] }`. */
+  values?: readonly string[];
+  /** The instance property takes the getter's return type. */
+  get?(this: Instance): unknown;
+  set?(this: Instance, value: SetValue): void;
   autoIncrementIdentity?: boolean;
   unique?: boolean | string | { name: string; msg?: string };
   field?: string;
@@ -20,9 +28,6 @@ export interface AttributeOptions {
   onDelete?: string;
   onUpdate?: string;
   validate?: Record<string, unknown>;
-  values?: readonly string[];
-  get?: (this: unknown) => unknown;
-  set?: (this: unknown, value: unknown) => void;
 }
 
 /** One attribute, normalized once: what `Model.rawAttributes[name]` / `getAttributes()` expose. */

@@ -1,4 +1,5 @@
 import type { DataType } from '../data-types/abstract.js';
+import type { AttributeOptions } from '../metadata/attributes.js';
 import type { Model } from '../model/model.js';
 
 /** Flattens an intersection so editors and error messages show one object type. */
@@ -11,28 +12,11 @@ export type DataTypeLike = DataTypeShape | (abstract new (...args: never) => Dat
 // `DataTypes.ENUM('a', 'b')` and widen its values to `string`.
 type DataTypeShape = Pick<DataType, 'key' | 'validate' | 'sanitize'>;
 
-/** One attribute written out in full; the fields that change the inferred type are the first five. */
-export interface AttributeSpecObject {
-  type: DataTypeLike;
-  allowNull?: boolean;
-  primaryKey?: boolean;
-  autoIncrement?: boolean;
-  defaultValue?: unknown;
-  /** ENUM written as `{ type: DataTypes.ENUM, values: [...] }`. */
-  values?: readonly string[];
-  /** The instance property takes the getter's return type. */
-  get?(this: Model): unknown;
-  /** Annotate the parameter (`set(value: string)`); unannotated it is `never`. */
-  set?(this: Model, value: never): void;
-  autoIncrementIdentity?: boolean;
-  unique?: boolean | string | { name: string; msg?: string };
-  field?: string;
-  comment?: string;
-  references?: string | { model?: unknown; key?: string; deferrable?: unknown };
-  onDelete?: string;
-  onUpdate?: string;
-  validate?: Record<string, unknown>;
-}
+/**
+ * One attribute written out in full: the runtime attribute options with the data type and `this` typed.
+ * Annotate a setter's parameter (`set(value: string)`); unannotated it is `never`.
+ */
+export interface AttributeSpecObject extends AttributeOptions<DataTypeLike, Model, never> {}
 
 /** `ThisType` gives getters and setters the instance as `this` (`this.getDataValue('name')`). */
 export type AttributeSpec = DataTypeLike | (AttributeSpecObject & ThisType<Model>);
