@@ -30,12 +30,6 @@ export function nestRow(row: Record<string, unknown>): Record<string, unknown> {
   return nested;
 }
 
-function inferType(sql: string): QueryType | undefined {
-  const keyword = /^\s*(\w+)/.exec(sql)?.[1]?.toUpperCase();
-  if (keyword === 'SELECT' || keyword === 'WITH' || keyword === 'SHOW' || keyword === 'PRAGMA' || keyword === 'DESCRIBE' || keyword === 'EXPLAIN') return QueryTypes.SELECT;
-  return undefined;
-}
-
 /** `sequelize.query`: values bound as parameters, results shaped per query type as Sequelize shapes them. */
 export async function runRawQuery(runner: QueryRunner, input: string | { query: string; values?: unknown[] }, options: RawQueryOptions): Promise<unknown> {
   const text = typeof input === 'string' ? input : input.query;
@@ -53,6 +47,7 @@ export async function runRawQuery(runner: QueryRunner, input: string | { query: 
   let rows = result.rows;
   if (options.nest) rows = rows.map(nestRow);
 
+  const shapes = runner.dialect.rawResults;
   switch (type) {
     case QueryTypes.SELECT: {
       let selected: unknown[] = rows;
@@ -64,20 +59,20 @@ export async function runRawQuery(runner: QueryRunner, input: string | { query: 
     }
     case QueryTypes.INSERT:
     case QueryTypes.UPSERT:
-      return [rows.length > 0 ? rows : result.insertId ?? rows, result.affectedRows];
+      return shapes.insert(result);
     case QueryTypes.UPDATE:
-      return [rows.length > 0 ? rows : undefined, result.affectedRows];
+      return shapes.update(result);
+    case QueryTypes.DELETE:
+      return shapes.delete(result);
     case QueryTypes.BULKUPDATE:
     case QueryTypes.BULKDELETE:
-    case QueryTypes.DELETE:
       return result.affectedRows;
     case QueryTypes.SHOWTABLES:
-      return rows.map((row) => Object.values(row)[0]);
-    case QueryTypes.RAW:
-      return [rows, result.metadata ?? rows];
+      return shapes.showTables(rows);
+    case QueryTypes.DESCRIBE:
+      return shapes.describe(rows);
     default:
       if (options.plain) return rows[0] ?? null;
-      if (inferType(compiled.sql) === QueryTypes.SELECT || options.raw) return [rows, result.metadata ?? rows];
-      return [rows, result.metadata ?? { affectedRows: result.affectedRows, insertId: result.insertId }];
+      return shapes.untyped(compiled.sql, options.nest ? { ...result, rows } : result);
   }
 }

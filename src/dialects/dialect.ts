@@ -172,8 +172,24 @@ export interface DialectTypes {
   needsParsing(type: DataType): boolean;
 }
 
+/**
+ * How `sequelize.query` shapes results, as Sequelize v6 does on this dialect (the shapes differ by dialect in v6
+ * and apps depend on them: `[insertId, affected]` on MySQL, `[rows, rowCount]` on PostgreSQL, …).
+ */
+export interface RawResultShapes {
+  /** No type, or `QueryTypes.RAW`: usually `[rows, driver metadata]`. */
+  untyped(sql: string, result: QueryResult): unknown;
+  insert(result: QueryResult): unknown;
+  update(result: QueryResult): unknown;
+  delete(result: QueryResult): unknown;
+  showTables(rows: Record<string, unknown>[]): unknown;
+  /** `QueryTypes.DESCRIBE` on the dialect's own describe statement (PRAGMA TABLE_INFO, DESCRIBE t). */
+  describe(rows: Record<string, unknown>[]): unknown;
+}
+
 export interface Dialect {
   readonly name: DialectName;
+  readonly rawResults: RawResultShapes;
   readonly supports: DialectSupports;
   readonly compiler: SqlCompiler;
   readonly types: DialectTypes;
@@ -201,4 +217,9 @@ export async function loadDriver<T>(packageName: string, dialectName: string, pr
     }
     throw error;
   }
+}
+
+/** Sequelize v6 tells an INSERT by its text when no query type is given. */
+export function isInsertText(sql: string): boolean {
+  return /^\s*insert\s/i.test(sql);
 }

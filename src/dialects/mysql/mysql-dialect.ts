@@ -1,3 +1,4 @@
+import { mysqlRawResults } from './mysql-raw-results.js';
 import type { ConnectionConfig, Dialect, DialectSupports } from '../dialect.js';
 import { MysqlCompiler } from './mysql-compiler.js';
 import { MysqlPool } from './mysql-connection.js';
@@ -41,6 +42,7 @@ function beginTransaction(options: { isolationLevel?: string; readOnly?: boolean
 
 export const mysqlDialect: Dialect = {
   name: 'mysql',
+  rawResults: mysqlRawResults,
   supports: mysqlSupports,
   compiler: new MysqlCompiler(),
   types: mysqlTypes,

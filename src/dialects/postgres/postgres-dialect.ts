@@ -1,3 +1,4 @@
+import { postgresRawResults } from './postgres-raw-results.js';
 import type { ConnectionConfig, Dialect, DialectSupports } from '../dialect.js';
 import { PostgresCompiler } from './postgres-compiler.js';
 import { PostgresPool } from './postgres-connection.js';
@@ -33,6 +34,7 @@ const supports: DialectSupports = {
 
 export const postgresDialect: Dialect = {
   name: 'postgres',
+  rawResults: postgresRawResults,
   supports,
   compiler: new PostgresCompiler(),
   types: postgresTypes,

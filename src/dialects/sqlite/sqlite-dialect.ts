@@ -1,3 +1,4 @@
+import { sqliteRawResults } from './sqlite-raw-results.js';
 import type { ConnectionConfig, Dialect, DialectSupports } from '../dialect.js';
 import { SqliteCompiler } from './sqlite-compiler.js';
 import { SqlitePool } from './sqlite-connection.js';
@@ -33,6 +34,7 @@ const supports: DialectSupports = {
 
 export const sqliteDialect: Dialect = {
   name: 'sqlite',
+  rawResults: sqliteRawResults,
   supports,
   compiler: new SqliteCompiler(),
   types: sqliteTypes,
