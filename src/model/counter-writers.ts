@@ -51,7 +51,11 @@ function incrementAmounts(model: ModelClass, fields: string | string[] | Record<
   return amounts;
 }
 
-export async function increment(model: ModelClass, fields: string | string[] | Record<string, number>, options: IncrementOptions, sign: 1 | -1): Promise<[unknown[], number]> {
+/**
+ * `Model.increment`: one UPDATE adding to each field. Resolves as Sequelize does, `[[rows, count]]` where
+ * UPDATE … RETURNING exists and `[[undefined, count]]` where it does not.
+ */
+export async function increment(model: ModelClass, fields: string | string[] | Record<string, number>, options: IncrementOptions, sign: 1 | -1): Promise<[[unknown[] | undefined, number]]> {
   const definition = model.definition;
   const amounts = incrementAmounts(model, fields, options.by ?? 1);
   const runner = model.host.queryRunner;
@@ -67,15 +71,18 @@ export async function increment(model: ModelClass, fields: string | string[] | R
   const returning = runner.dialect.supports.updateReturning && options.returning !== false;
   const node = { ...base, set: [...set, ...base.set], ...(returning ? { returning: definition.columnAttributes.map((name) => definition.columnOf(name)) } : {}) };
   const result = await runner.run(runner.dialect.compiler.compile(node), runOptions(options, returning));
-  const rows = result.rows.map((row) => new model(rowToAttributes(definition, runner.dialect, row), { isNewRecord: false, raw: true }));
-  return [rows, result.affectedRows];
+  const rows = returning ? result.rows.map((row) => new model(rowToAttributes(definition, runner.dialect, row), { isNewRecord: false, raw: true })) : undefined;
+  return [[rows, result.affectedRows]];
 }
 
-export async function truncate(model: ModelClass, options: DestroyOptions & { restartIdentity?: boolean } = {}): Promise<void> {
+/** Empties the table; the count is what the statement reports (SQLite deletes rows, TRUNCATE reports none). */
+export async function truncate(model: ModelClass, options: DestroyOptions & { restartIdentity?: boolean } = {}): Promise<number> {
   const runner = model.host.queryRunner;
   const table = runner.dialect.compiler.quoteTable(model.definition.tableName, model.definition.schema);
+  let affected: number | undefined;
   for (const statement of runner.dialect.ddl.truncateTable(table, { cascade: options.cascade, restartIdentity: options.restartIdentity })) {
-    await runner.run({ sql: statement, parameters: [] }, runOptions(options, false));
+    const result = await runner.run({ sql: statement, parameters: [] }, runOptions(options, false));
+    affected ??= result.affectedRows;
   }
+  return affected ?? 0;
 }
-

@@ -1,4 +1,5 @@
 import { InstanceError, UsageError } from '../errors/usage-errors.js';
+import { UniqueConstraintError } from '../errors/validation-errors.js';
 import { isVirtual } from '../metadata/attributes.js';
 import type { FindOptions } from '../query/find-options.js';
 import { insertStatement, rowToAttributes, updateStatement } from '../query/mutation-plan.js';
@@ -59,7 +60,7 @@ export function changed(instance: Instance, state: InstanceState, key?: string, 
     return keys.length > 0 ? keys : false;
   }
   if (value === undefined) return state.changedKeys?.has(key) ?? false;
-  if (value) markChanged(state, key, instance.dataValues[key]);
+  if (value) (state.changedKeys ??= new Set()).add(key);
   else state.changedKeys?.delete(key);
   return instance;
 }
@@ -115,7 +116,7 @@ export async function save(instance: Instance, state: InstanceState, options: Sa
   if (!isNew && fields.length === 0) return instance;
 
   const now = new Date();
-  if (updatedAt && !options.silent && (!options.fields || !isNew || options.fields.includes(updatedAt))) {
+  if (updatedAt && !options.silent) {
     instance.dataValues[updatedAt] = now;
     if (!fields.includes(updatedAt)) fields.push(updatedAt);
   }
@@ -145,13 +146,17 @@ export async function save(instance: Instance, state: InstanceState, options: Sa
     });
     const returning = runner.dialect.supports.insertReturning;
     const node = insertStatement(definition, columns, [values], context, { returning });
-    const result = await runner.run(runner.dialect.compiler.compile(node), runOptions(options, returning));
+    const result = await runner.run(runner.dialect.compiler.compile(node), runOptions(options, returning)).catch((error: unknown) => {
+      throw withInstanceDetails(error, instance);
+    });
     applyGeneratedValues(instance, result.rows[0], result.insertId);
   } else {
     const values = Object.fromEntries(fields.map((name) => [name, instance.dataValues[name]]));
     const where = buildWhere(primaryKeyWhere(instance), tableContext(model));
     const node = updateStatement(definition, values, where, tableContext(model));
-    await runner.run(runner.dialect.compiler.compile(node), runOptions(options, false));
+    await runner.run(runner.dialect.compiler.compile(node), runOptions(options, false)).catch((error: unknown) => {
+      throw withInstanceDetails(error, instance);
+    });
   }
   instance.isNewRecord = false;
   instance._options['isNewRecord'] = false;
@@ -161,6 +166,26 @@ export async function save(instance: Instance, state: InstanceState, options: Sa
     await runHooks(model, 'afterSave', instance, options);
   }
   return instance;
+}
+
+/** A unique violation from a save names the values and instance, and uses the `unique: { msg }` given. */
+function withInstanceDetails(error: unknown, instance: Instance): unknown {
+  if (!(error instanceof UniqueConstraintError)) return error;
+  const definition = modelOf(instance).definition;
+  const columns = Object.keys(error.fields);
+  const key = Object.values(definition.uniqueKeys).find((unique) => unique.fields.length === columns.length && unique.fields.every((field) => columns.includes(field)));
+  for (const column of columns) {
+    const attribute = definition.attributeByColumn.get(column);
+    if (attribute && (error.fields[column] === null || error.fields[column] === undefined)) error.fields[column] = instance.dataValues[attribute];
+  }
+  for (const item of error.errors) {
+    const attribute = item.path === null ? undefined : definition.attributeByColumn.get(item.path) ?? item.path;
+    if (attribute && (item.value === null || item.value === undefined)) item.value = instance.dataValues[attribute] ?? null;
+    item.instance = instance;
+    if (key?.msg) item.message = key.msg;
+  }
+  if (key?.msg) error.message = key.msg;
+  return error;
 }
 
 function applyGeneratedValues(instance: Instance, row: Record<string, unknown> | undefined, insertId: unknown): void {
@@ -238,6 +263,9 @@ export async function restore(instance: Instance, state: InstanceState, options:
 export async function increment(instance: Instance, fields: string | string[] | Record<string, number>, options: IncrementOptions, sign: 1 | -1): Promise<Instance> {
   const model = modelOf(instance);
   if (instance.isNewRecord) throw new UsageError(`Cannot increment a ${model.name} that has not been saved yet.`);
-  await staticIncrement(model, fields, { ...options, where: { ...(options.where as object | undefined), ...primaryKeyWhere(instance) } }, sign);
+  const [[rows]] = await staticIncrement(model, fields, { ...options, where: { ...(options.where as object | undefined), ...primaryKeyWhere(instance) } }, sign);
+  // Where UPDATE … RETURNING exists the instance takes the new values, as Sequelize's does on PostgreSQL.
+  const row = rows?.[0] as Instance | undefined;
+  if (row) Object.assign(instance.dataValues, row.dataValues);
   return instance;
 }

@@ -4,6 +4,7 @@ import { UuidV1Type, UuidV4Type } from '../data-types/string-types.js';
 import type { ModelDefinition } from '../metadata/model-definition.js';
 import { SqlFragment } from '../sql/sql-helpers.js';
 import { cloneDeepPlain } from '../utils/object.js';
+import { uuidV1 } from '../utils/uuid-v1.js';
 
 /** Per-instance state kept off the public surface; `dataValues` stays a plain object of attribute values. */
 export interface InstanceState {
@@ -15,11 +16,12 @@ export interface InstanceState {
 
 export function defaultValueOf(defaultValue: unknown): unknown {
   if (defaultValue instanceof UuidV4Type || defaultValue === UuidV4Type) return randomUUID();
-  if (defaultValue instanceof UuidV1Type || defaultValue === UuidV1Type) return randomUUID();
+  if (defaultValue instanceof UuidV1Type || defaultValue === UuidV1Type) return uuidV1();
   if (defaultValue instanceof NowType || defaultValue === NowType) return new Date();
   if (typeof defaultValue === 'function') {
     const produced: unknown = (defaultValue as () => unknown)();
-    if (produced instanceof UuidV4Type || produced instanceof UuidV1Type) return randomUUID();
+    if (produced instanceof UuidV4Type) return randomUUID();
+    if (produced instanceof UuidV1Type) return uuidV1();
     if (produced instanceof NowType) return new Date();
     return produced;
   }
@@ -51,11 +53,11 @@ export function valuesEqual(a: unknown, b: unknown): boolean {
   return false;
 }
 
-/** Records a change: remembers the value before the first change of the key. */
+/** Records a change: `previous(key)` is the value before the latest change, as in Sequelize. */
 export function markChanged(state: InstanceState, key: string, before: unknown): void {
   state.changedKeys ??= new Set();
   state.previous ??= {};
-  if (!(key in state.previous)) state.previous[key] = before;
+  state.previous[key] = before;
   state.changedKeys.add(key);
 }
 

@@ -163,14 +163,14 @@ export class Model<TAttributes extends object = Record<string, unknown>, TCreati
   static upsert<M extends Model>(this: ModelStatic<M>, values: CreationAttributes<M>, options?: writers.UpsertOptions): Promise<[M, boolean | null]> {
     return writers.upsert(this as unknown as ModelClass, values as Record<string, unknown>, options) as Promise<[M, boolean | null]>;
   }
-  static increment<M extends Model>(this: ModelStatic<M>, fields: string | string[] | Record<string, number>, options: writers.IncrementOptions): Promise<[M[], number]> {
-    return writers.increment(this as unknown as ModelClass, fields, options, 1) as Promise<[M[], number]>;
+  static increment<M extends Model>(this: ModelStatic<M>, fields: string | string[] | Record<string, number>, options: writers.IncrementOptions): Promise<[[M[] | undefined, number]]> {
+    return writers.increment(this as unknown as ModelClass, fields, options, 1) as Promise<[[M[] | undefined, number]]>;
   }
-  static decrement<M extends Model>(this: ModelStatic<M>, fields: string | string[] | Record<string, number>, options: writers.IncrementOptions): Promise<[M[], number]> {
-    return writers.increment(this as unknown as ModelClass, fields, options, -1) as Promise<[M[], number]>;
+  static decrement<M extends Model>(this: ModelStatic<M>, fields: string | string[] | Record<string, number>, options: writers.IncrementOptions): Promise<[[M[] | undefined, number]]> {
+    return writers.increment(this as unknown as ModelClass, fields, options, -1) as Promise<[[M[] | undefined, number]]>;
   }
-  static truncate(options?: writers.DestroyOptions & { cascade?: boolean; restartIdentity?: boolean }): Promise<void> {
-    return writers.truncate(this as unknown as ModelClass, options);
+  static truncate(options?: writers.DestroyOptions & { cascade?: boolean; restartIdentity?: boolean }): Promise<number> {
+    return writers.destroy(this as unknown as ModelClass, { ...options, truncate: true });
   }
 
   // ---- schema ----
@@ -294,11 +294,11 @@ export class Model<TAttributes extends object = Record<string, unknown>, TCreati
   reload(options?: FindOptions): Promise<this> {
     return persistence.reload(this as never, this[stateKey], options) as unknown as Promise<this>;
   }
-  destroy(options?: persistence.InstanceDestroyOptions): Promise<void> {
-    return persistence.destroy(this as never, options);
+  destroy(options?: persistence.InstanceDestroyOptions): Promise<this> {
+    return persistence.destroy(this as never, options).then(() => this);
   }
-  restore(options?: persistence.SaveOptions): Promise<void> {
-    return persistence.restore(this as never, this[stateKey], options);
+  restore(options?: persistence.SaveOptions): Promise<this> {
+    return persistence.restore(this as never, this[stateKey], options).then(() => this);
   }
   increment(fields: string | string[] | Record<string, number>, options?: writers.IncrementOptions): Promise<this> {
     return persistence.increment(this as never, fields, options ?? {}, 1) as unknown as Promise<this>;

@@ -37,13 +37,9 @@ export async function validateInstance(definition: ModelDefinition, instance: In
       }
       continue;
     }
-    if ((attribute.type instanceof StringType || attribute.type instanceof TextType) && typeof value === 'object' && !Buffer.isBuffer(value)) {
-      errors.push(new ValidationErrorItem(`${name} cannot be an array or an object`, 'string violation', name, value, instance, 'not_a_string'));
-      continue;
-    }
-    const typeProblem = attribute.type.validate(value);
-    if (typeProblem !== null) {
-      errors.push(new ValidationErrorItem(`${definition.modelName}.${name}: ${typeProblem}`, 'Validation error', name, value, instance, 'type', attribute.type.key));
+    const typeProblem = typeViolation(definition, name, value, instance);
+    if (typeProblem) {
+      errors.push(typeProblem);
       continue;
     }
     for (const [key, spec] of Object.entries(attribute.validate ?? {})) {
@@ -70,6 +66,29 @@ export async function validateInstance(definition: ModelDefinition, instance: In
     await runCustom(() => fn.call(instance), key, key, undefined, instance, errors);
   }
   return errors.length > 0 ? new ValidationError(undefined, errors) : undefined;
+}
+
+/** A value the attribute's data type cannot hold (`'abc'` for an INTEGER), as an error item naming model and attribute. */
+function typeViolation(definition: ModelDefinition, name: string, value: unknown, instance: Instance): ValidationErrorItem | undefined {
+  const attribute = definition.attributes[name]!;
+  if ((attribute.type instanceof StringType || attribute.type instanceof TextType) && typeof value === 'object' && !Buffer.isBuffer(value)) {
+    return new ValidationErrorItem(`${name} cannot be an array or an object`, 'string violation', name, value, instance, 'not_a_string');
+  }
+  const problem = attribute.type.validate(value);
+  if (problem === null) return undefined;
+  return new ValidationErrorItem(`${definition.modelName}.${name}: ${problem}`, 'Validation error', name, value, instance, 'type', attribute.type.key);
+}
+
+/** The type check alone, for writes that skip validators (bulkCreate without `validate: true`): cheap and synchronous. */
+export function checkValueTypes(definition: ModelDefinition, instance: Instance): ValidationError | undefined {
+  const values = instance.dataValues;
+  for (const name in values) {
+    const value = values[name];
+    if (value === null || value === undefined || value instanceof SqlFragment || !definition.attribute(name)) continue;
+    const problem = typeViolation(definition, name, value, instance);
+    if (problem) return new ValidationError(undefined, [problem]);
+  }
+  return undefined;
 }
 
 async function runCustom(run: () => unknown, path: string, key: string, value: unknown, instance: Instance, errors: ValidationErrorItem[]): Promise<void> {

@@ -1,16 +1,11 @@
 import { AggregateError, BulkRecordError, UsageError } from '../errors/usage-errors.js';
-import { ValidationError } from '../errors/validation-errors.js';
-import { isVirtual } from '../metadata/attributes.js';
-import { insertStatement, rowToAttributes, updateStatement, deleteStatement } from '../query/mutation-plan.js';
-import { findWhere } from '../query/select-builder.js';
-import type { ConflictAction, ExprNode } from '../sql/nodes.js';
+import { insertStatement, rowToAttributes } from '../query/mutation-plan.js';
+import type { ConflictAction } from '../sql/nodes.js';
 import { chunk } from '../utils/object.js';
-import { findAll } from './finders.js';
 import { resetChanges } from './instance-values.js';
 import { runHooks, type ModelClass, type ModelInstance } from './model-internals.js';
 import { runOptions, tableContext } from './query-scope.js';
-import { mergeScope } from './scopes.js';
-import { validateInstance } from './validation.js';
+import { checkValueTypes, validateInstance } from './validation.js';
 import { truncate } from './counter-writers.js';
 
 export interface CreateOptions {
@@ -120,12 +115,16 @@ export async function bulkCreate(model: ModelClass, records: Record<string, unkn
       if (error) failures.push(new BulkRecordError(error, instance));
     }
     if (failures.length > 0) throw new AggregateError(failures);
+  } else {
+    for (const instance of instances) {
+      const error = checkValueTypes(definition, instance as never);
+      if (error) throw error;
+    }
   }
   if (hooks && options.individualHooks) {
-    for (const instance of instances) {
-      await runHooks(model, 'beforeCreate', instance, options);
-      await runHooks(model, 'beforeSave', instance, options);
-    }
+    // Sequelize runs each hook over every record before the next hook.
+    for (const instance of instances) await runHooks(model, 'beforeCreate', instance, options);
+    for (const instance of instances) await runHooks(model, 'beforeSave', instance, options);
   }
   const now = new Date();
   const { createdAt, updatedAt } = definition.timestamps;
@@ -180,89 +179,6 @@ export async function bulkCreate(model: ModelClass, records: Record<string, unkn
   return instances;
 }
 
-export function scopedWhere(model: ModelClass, options: { where?: unknown; paranoid?: boolean }): ExprNode | undefined {
-  const merged = mergeScope(model.activeScope ? { where: model.activeScope['where'] } : undefined, { where: options.where }) as { where?: unknown };
-  return findWhere({ where: merged.where, paranoid: options.paranoid }, tableContext(model));
-}
-
-export async function update(model: ModelClass, values: Record<string, unknown>, options: UpdateOptions): Promise<[number, unknown[]?]> {
-  if (!options || options.where === undefined) {
-    throw new UsageError(`Missing where attribute in the options parameter passed to ${model.name}.update: pass { where: {} } to update every row.`);
-  }
-  const definition = model.definition;
-  const hooks = options.hooks !== false;
-  const fields = options.fields ?? Object.keys(values).filter((key) => definition.attribute(key) && !isVirtual(definition.attributes[key]!) && values[key] !== undefined);
-  const changes: Record<string, unknown> = {};
-  const built = new model({}, { isNewRecord: false });
-  for (const key of fields) built.set(key, values[key]);
-  for (const key of fields) changes[key] = built.dataValues[key];
-  if (options.validate !== false) {
-    const error = await validateInstance(definition, built as never, { fields });
-    if (error) throw error instanceof ValidationError ? error : new ValidationError(String(error));
-  }
-  const { updatedAt } = definition.timestamps;
-  if (updatedAt && !options.silent && changes[updatedAt] === undefined) changes[updatedAt] = new Date();
-  const hookOptions = { ...options, attributes: changes, fields };
-  if (hooks) await runHooks(model, 'beforeBulkUpdate', hookOptions);
-  let individuals: ModelInstance[] | undefined;
-  if (hooks && options.individualHooks) {
-    individuals = (await findAll(model, { where: options.where, transaction: options.transaction, paranoid: options.paranoid })) as ModelInstance[];
-    for (const instance of individuals) {
-      instance.set(changes);
-      await runHooks(model, 'beforeUpdate', instance, hookOptions);
-    }
-  }
-  if (Object.keys(changes).length === 0) return [0];
-  const runner = model.host.queryRunner;
-  const returning = options.returning && runner.dialect.supports.updateReturning ? options.returning : undefined;
-  const node = updateStatement(definition, changes, scopedWhere(model, options), tableContext(model), { returning, limit: options.limit });
-  const result = await runner.run(runner.dialect.compiler.compile(node), runOptions(options, Boolean(returning)));
-  if (individuals) for (const instance of individuals) await runHooks(model, 'afterUpdate', instance, hookOptions);
-  if (hooks) await runHooks(model, 'afterBulkUpdate', hookOptions);
-  if (returning) {
-    const rows = result.rows.map((row) => new model(rowToAttributes(definition, runner.dialect, row), { isNewRecord: false, raw: true }));
-    return [rows.length, rows];
-  }
-  return [result.affectedRows];
-}
-
-export async function destroy(model: ModelClass, options: DestroyOptions = {}): Promise<number> {
-  if (options.truncate) {
-    await truncate(model, options);
-    return 0;
-  }
-  const definition = model.definition;
-  const hooks = options.hooks !== false;
-  if (hooks) await runHooks(model, 'beforeBulkDestroy', options);
-  let individuals: ModelInstance[] | undefined;
-  if (hooks && options.individualHooks) {
-    individuals = (await findAll(model, { where: options.where, transaction: options.transaction })) as ModelInstance[];
-    for (const instance of individuals) await runHooks(model, 'beforeDestroy', instance, options);
-  }
-  const runner = model.host.queryRunner;
-  const deletedAt = definition.timestamps.deletedAt;
-  const where = scopedWhere(model, { where: options.where, paranoid: options.force ? false : undefined });
-  const node = deletedAt && !options.force
-    ? updateStatement(definition, { [deletedAt]: new Date() }, where, tableContext(model), { limit: options.limit })
-    : deleteStatement(definition, where, { limit: options.limit });
-  const result = await runner.run(runner.dialect.compiler.compile(node), runOptions(options, false));
-  if (individuals) for (const instance of individuals) await runHooks(model, 'afterDestroy', instance, options);
-  if (hooks) await runHooks(model, 'afterBulkDestroy', options);
-  return result.affectedRows;
-}
-
-export async function restore(model: ModelClass, options: DestroyOptions = {}): Promise<number> {
-  const deletedAt = model.definition.timestamps.deletedAt;
-  if (!deletedAt) throw new UsageError(`${model.name} is not paranoid: restore() needs paranoid: true.`);
-  const hooks = options.hooks !== false;
-  if (hooks) await runHooks(model, 'beforeBulkRestore', options);
-  const runner = model.host.queryRunner;
-  const where = scopedWhere(model, { where: options.where, paranoid: false });
-  const node = updateStatement(model.definition, { [deletedAt]: null }, where, tableContext(model), { limit: options.limit });
-  const result = await runner.run(runner.dialect.compiler.compile(node), runOptions(options, false));
-  if (hooks) await runHooks(model, 'afterBulkRestore', options);
-  return result.affectedRows;
-}
-
+export { update, destroy, restore, scopedWhere } from './bulk-writers.js';
 export { upsert, increment } from './counter-writers.js';
 export { truncate };
