@@ -4,7 +4,8 @@ import { isVirtual } from '../metadata/attributes.js';
 import type { FindOptions } from '../query/find-options.js';
 import { countWithIncludes, loadIncludes } from './include-finder.js';
 import { buildRootSelect, findWhere, groupNodes } from '../query/select-builder.js';
-import { sql, type SelectNode } from '../sql/nodes.js';
+import { sql, type ExprNode, type SelectNode } from '../sql/nodes.js';
+import { unknownAttribute } from '../query/where.js';
 import { Op } from '../sql/operators.js';
 import { isPlainObject } from '../utils/object.js';
 import { hasHooks, runHooks, type ModelClass, type ModelInstance } from './model-internals.js';
@@ -39,17 +40,32 @@ export async function findAll(model: ModelClass, given?: FindOptions): Promise<u
     }
   }
   if (options.hooks !== false && hasHooks(model, 'afterFind')) await runHooks(model, 'afterFind', results, options);
+  if (results.length === 0 && options.rejectOnEmpty) throw emptyResult(model, options.rejectOnEmpty);
+  // `plain: true` asks for the first row alone, as Sequelize's findAll answers it.
+  if (options.plain) return (results[0] ?? null) as unknown as unknown[];
   return results;
+}
+
+function emptyResult(model: ModelClass, rejectOnEmpty: FindOptions['rejectOnEmpty']): Error {
+  return rejectOnEmpty instanceof Error ? rejectOnEmpty : EmptyResultError.forModel(model.name);
+}
+
+/** The column an aggregate or `count({ col })` reads: an attribute (by name or column), `*`, or `model.attribute`. */
+function aggregateTarget(model: ModelClass, field: string, clause: string): ExprNode {
+  if (field === '*') return sql.star();
+  const definition = model.definition;
+  const name = field.startsWith(`${model.name}.`) ? field.slice(model.name.length + 1) : field;
+  const attribute = definition.attribute(name) ?? (definition.attributeByColumn.has(name) ? definition.attribute(definition.attributeByColumn.get(name)!) : undefined);
+  if (!attribute || isVirtual(attribute)) throw unknownAttribute(definition, field, clause);
+  return sql.column(attribute.field, model.name);
 }
 
 export async function findOne(model: ModelClass, given?: FindOptions): Promise<unknown> {
   const options: FindOptions = { ...(given ?? {}) };
   if (options.limit === undefined && !whereIsPrimaryKey(model, options.where)) options.limit = 1;
-  const rows = await findAll(model, options);
+  const rows = await findAll(model, { ...options, plain: false, rejectOnEmpty: false });
   const found = rows[0] ?? null;
-  if (found === null && options.rejectOnEmpty) {
-    throw options.rejectOnEmpty instanceof Error ? options.rejectOnEmpty : EmptyResultError.forModel(model.name);
-  }
+  if (found === null && options.rejectOnEmpty) throw emptyResult(model, options.rejectOnEmpty);
   return found;
 }
 
@@ -91,7 +107,7 @@ export async function findByPk(model: ModelClass, key: unknown, options?: FindOp
     if (problem === null) return cachedLookup(model, key, options);
   }
   if (key === null || key === undefined) {
-    if (options?.rejectOnEmpty) throw options.rejectOnEmpty instanceof Error ? options.rejectOnEmpty : EmptyResultError.forModel(model.name);
+    if (options?.rejectOnEmpty) throw emptyResult(model, options.rejectOnEmpty);
     return null;
   }
   const primaryKey = model.definition.primaryKeyAttributes[0]!;
@@ -108,7 +124,7 @@ export async function count(model: ModelClass, given?: FindOptions): Promise<num
   }
   const runner = model.host.queryRunner;
   const target = options.col
-    ? sql.column(model.definition.columnOf(options.col), model.name)
+    ? aggregateTarget(model, options.col, 'count({ col })')
     : options.distinct
       ? sql.column(model.definition.columnOf(model.definition.primaryKeyAttributes[0]!), model.name)
       : sql.star();
@@ -129,8 +145,8 @@ export async function count(model: ModelClass, given?: FindOptions): Promise<num
 export async function aggregate(model: ModelClass, field: string, fn: string, given?: FindOptions & { dataType?: unknown; plain?: boolean }): Promise<unknown> {
   const options = prepareOptions(model, given) as FindOptions & { dataType?: unknown };
   const context = rootContext(model);
-  const attribute = model.definition.attribute(field);
-  const column = field === '*' ? sql.star() : sql.column(attribute ? attribute.field : field, model.name);
+  const column = aggregateTarget(model, field, `${fn}()`);
+  const attribute = column.kind === 'column' ? model.definition.attribute(model.definition.attributeByColumn.get(column.name) ?? field) : undefined;
   const groupBy = groupNodes(options.group, context);
   const node: SelectNode = {
     kind: 'select',
@@ -142,7 +158,7 @@ export async function aggregate(model: ModelClass, field: string, fn: string, gi
   const runner = model.host.queryRunner;
   const rows = await runner.rows(runner.dialect.compiler.compile(node), runOptions(options));
   const parse = (value: unknown): unknown => {
-    if (value === null || value === undefined) return fn.toLowerCase() === 'sum' ? 0 : null;
+    if (value === null || value === undefined) return null;
     if (fn.toLowerCase() === 'count' || fn.toLowerCase() === 'sum' || fn.toLowerCase() === 'avg') return Number(value);
     if (!attribute || isVirtual(attribute)) return value;
     const converted = runner.dialect.types.fromDriver(attribute.type, value);

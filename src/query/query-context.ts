@@ -1,5 +1,6 @@
 import type { Dialect } from '../dialects/dialect.js';
 import type { ModelDefinition } from '../metadata/model-definition.js';
+import type { ExprNode } from '../sql/nodes.js';
 
 /**
  * What the query layer needs to know about a model: its definition and how to reach associated models.
@@ -21,4 +22,9 @@ export interface BuildContext {
   readonly scope: TableScope;
   /** Resolves `$assoc.attr$` / `assoc.attr` references in where and order, when includes are in play. */
   readonly resolvePath?: (path: string[]) => { alias: string; definition: ModelDefinition } | undefined;
+  /**
+   * The aliased expressions of `attributes` (`[fn('COUNT', …), 'n']`): `having: { n: … }` compares the
+   * expression itself, which every dialect accepts (PostgreSQL does not accept output aliases in HAVING).
+   */
+  readonly selectAliases?: ReadonlyMap<string, ExprNode>;
 }

@@ -112,6 +112,9 @@ export function orderNodes(order: unknown, context: BuildContext, resolveInclude
       const hasDirection = typeof last === 'string' && directions.has(last.toUpperCase()) && item.length > 1;
       const direction = hasDirection ? String(last).toUpperCase() : 'ASC';
       const target = hasDirection ? item.slice(0, -1) : item;
+      if (!hasDirection && item.length === 2 && typeof last === 'string' && (typeof item[0] === 'string' || item[0] instanceof SqlFragment)) {
+        throw new UsageError(`Invalid order direction '${last}' for ${describeOrder(item)} on ${context.scope.definition.modelName}: expected ASC, DESC, or either followed by NULLS FIRST / NULLS LAST.`);
+      }
       if (target.length === 1) return { expr: target[0] instanceof SqlFragment ? fragmentToNode(target[0], context) : orderTarget(String(target[0]), context), direction };
       const viaInclude = resolveIncludeOrder?.([...target, direction]);
       if (viaInclude) return viaInclude;
@@ -130,11 +133,20 @@ function describeOrder(item: unknown[]): string {
 }
 
 function orderTarget(name: string, context: BuildContext): ExprNode {
-  const attribute = context.scope.definition.attribute(name);
+  const { definition } = context.scope;
+  const attribute = definition.attribute(name) ?? (definition.attributeByColumn.has(name) ? definition.attribute(definition.attributeByColumn.get(name)!) : undefined);
   if (attribute) return sql.column(attribute.field, context.scope.alias);
   if (name.includes('.')) return columnReference(name, context);
   // An alias of a computed attribute (`attributes: [[fn('COUNT', …), 'total']]`, `order: ['total']`).
-  return sql.column(name);
+  if (context.selectAliases?.has(name)) return sql.column(name);
+  throw unknownAttribute(definition, name, 'order');
+}
+
+/** Output aliases of the selected columns, so `having` and `order` can name them. */
+export function aliasMap(columns: readonly SelectColumn[]): Map<string, ExprNode> {
+  const aliases = new Map<string, ExprNode>();
+  for (const column of columns) if (column.alias !== undefined) aliases.set(column.alias, column.expr);
+  return aliases;
 }
 
 export function lockMode(lock: FindOptions['lock']): LockMode | undefined {
@@ -171,15 +183,16 @@ export function isColumnFragment(value: unknown): value is Col {
 export function buildRootSelect(options: FindOptions, context: BuildContext): RootSelect {
   const { definition, alias } = context.scope;
   const { columns, selected } = selectColumns(options.attributes, context);
-  const having = options.having === undefined ? undefined : buildWhere(options.having, { ...context, scope: { definition, alias } });
+  const withAliases: BuildContext = { ...context, selectAliases: aliasMap(columns) };
+  const having = options.having === undefined ? undefined : buildWhere(options.having, withAliases);
   const node: SelectNode = {
     kind: 'select',
     from: sql.table(definition.tableName, alias, definition.schema),
     columns,
     where: findWhere(options, context),
-    groupBy: groupNodes(options.group, context),
+    groupBy: groupNodes(options.group, withAliases),
     having,
-    orderBy: orderNodes(options.order, context),
+    orderBy: orderNodes(options.order, withAliases),
     limit: options.limit ?? undefined,
     offset: options.offset ?? undefined,
     lock: lockMode(options.lock),

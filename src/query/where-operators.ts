@@ -1,8 +1,9 @@
+import { ArrayType, JsonbType, JsonType } from '../data-types/misc-types.js';
 import { UsageError } from '../errors/usage-errors.js';
 import { Op } from '../sql/operators.js';
 import { sql, type BinaryOperator, type ExprNode } from '../sql/nodes.js';
 import { Literal, SqlFragment } from '../sql/sql-helpers.js';
-import { isPlainObject } from '../utils/object.js';
+import { entriesWithSymbols, isPlainObject } from '../utils/object.js';
 import { fragmentToNode, columnReference } from './fragments.js';
 import type { BuildContext } from './query-context.js';
 import { convertValue, describeOperator, valueCondition, type Operand } from './where.js';
@@ -18,31 +19,60 @@ const binaryBySymbol = new Map<symbol, BinaryOperator>([
 /** Operators whose right side is a value of the attribute's own type (so it is type-checked and converted). */
 const typedComparisons = new Set<symbol>([Op.eq, Op.ne, Op.gt, Op.gte, Op.lt, Op.lte]);
 const textMatches = new Set<symbol>([Op.like, Op.notLike, Op.iLike, Op.notILike, Op.regexp, Op.notRegexp, Op.iRegexp, Op.notIRegexp]);
+const regexpMatches = new Set<symbol>([Op.regexp, Op.notRegexp, Op.iRegexp, Op.notIRegexp]);
+/** PostgreSQL's array / range / JSONB operators. */
+const containerOperators = new Set<symbol>([Op.contains, Op.contained, Op.overlap, Op.adjacent, Op.strictLeft, Op.strictRight, Op.noExtendRight, Op.noExtendLeft]);
 
 /** Comparators accepted as strings by `sequelize.where(col, '>', 5)`. */
 export const comparisonOperators: Record<string, symbol> = {
   '=': Op.eq, '!=': Op.ne, '<>': Op.ne, '>': Op.gt, '>=': Op.gte, '<': Op.lt, '<=': Op.lte,
   LIKE: Op.like, 'NOT LIKE': Op.notLike, ILIKE: Op.iLike, 'NOT ILIKE': Op.notILike, IN: Op.in, 'NOT IN': Op.notIn,
-  IS: Op.is, 'IS NOT': Op.not, REGEXP: Op.regexp, 'NOT REGEXP': Op.notRegexp,
+  IS: Op.is, 'IS NOT': Op.not, REGEXP: Op.regexp, 'NOT REGEXP': Op.notRegexp, BETWEEN: Op.between, 'NOT BETWEEN': Op.notBetween,
 };
 
-export function applyOperator(operand: Operand, operator: symbol, value: unknown, context: BuildContext): ExprNode {
+/** The single operator key of `{ [Op.any]: [...] }` / `{ [Op.all]: [...] }`, if the value is one. */
+function quantified(value: unknown): { quantifier: 'ANY' | 'ALL'; values: unknown } | undefined {
+  if (!isPlainObject(value)) return undefined;
+  const symbols = Object.getOwnPropertySymbols(value);
+  if (symbols.length !== 1 || Object.keys(value).length > 0) return undefined;
+  if (symbols[0] === Op.any) return { quantifier: 'ANY', values: (value as Record<symbol, unknown>)[Op.any] };
+  if (symbols[0] === Op.all) return { quantifier: 'ALL', values: (value as Record<symbol, unknown>)[Op.all] };
+  return undefined;
+}
+
+/** A JSON path compared with a number or boolean is told so; dialects that extract text then cast it. */
+function typedLeft(operand: Operand, value: unknown): Operand {
+  const { node } = operand;
+  if (node.kind !== 'jsonPath' || node.as !== undefined) return operand;
+  const sample = Array.isArray(value) ? value.find((item) => item !== null) : value;
+  const as = typeof sample === 'number' || typeof sample === 'bigint' ? 'number' : typeof sample === 'boolean' ? 'boolean' : undefined;
+  return as ? { ...operand, node: sql.jsonPath(node.expr, node.path, as) } : operand;
+}
+
+function isContainerType(operand: Operand): boolean {
+  const type = operand.attribute?.type;
+  return type instanceof ArrayType || type instanceof JsonType;
+}
+
+export function applyOperator(given: Operand, operator: symbol, value: unknown, context: BuildContext): ExprNode {
+  const operand = typedLeft(given, value);
   const { node: left, label } = operand;
   if (operator === Op.and || operator === Op.or) {
-    const items = Array.isArray(value) ? value : isPlainObject(value) ? Object.getOwnPropertySymbols(value).map((symbol) => ({ [symbol]: value[symbol as unknown as string] })) : [value];
-    const nodes = items.map((item) => valueCondition(operand, item, context));
+    const items = Array.isArray(value) ? value : isPlainObject(value) ? entriesWithSymbols(value).map(([key, item]) => ({ [key]: item })) : [value];
+    const nodes = items.map((item) => valueCondition(given, item, context));
     return operator === Op.and ? sql.and(nodes) : sql.or(nodes);
   }
   if (value instanceof SqlFragment && !(value instanceof Literal && (operator === Op.in || operator === Op.notIn))) {
-    const binary = binaryBySymbol.get(operator);
+    const binary = operator === Op.not ? '<>' : binaryBySymbol.get(operator);
     if (binary) return sql.binary(left, binary, fragmentToNode(value, context));
   }
   if (isPlainObject(value) && Object.getOwnPropertySymbols(value).includes(Op.col)) {
-    const binary = binaryBySymbol.get(operator) ?? '=';
-    return sql.binary(left, binary, columnReference(String(value[Op.col as unknown as string]), context));
+    const binary = (operator === Op.not ? '<>' : binaryBySymbol.get(operator)) ?? '=';
+    return sql.binary(left, binary, columnReference(String((value as Record<symbol, unknown>)[Op.col]), context));
   }
-  if (isPlainObject(value) && Object.getOwnPropertySymbols(value).includes(Op.any) && operator === Op.eq) {
-    return applyOperator(operand, Op.any, value[Op.any as unknown as string], context);
+  const quantifiedValue = quantified(value);
+  if (quantifiedValue && typedComparisons.has(operator)) {
+    return quantifiedComparison(operand, binaryBySymbol.get(operator)!, quantifiedValue.quantifier, quantifiedValue.values, operator, context);
   }
 
   switch (operator) {
@@ -58,7 +88,8 @@ export function applyOperator(operand: Operand, operator: symbol, value: unknown
       return sql.is(left, value);
     case Op.not:
       if (value === null || typeof value === 'boolean') return sql.is(left, value, true);
-      if (isPlainObject(value)) return sql.not(valueCondition(operand, value, context));
+      if (Array.isArray(value)) return applyOperator(operand, Op.notIn, value, context);
+      if (isPlainObject(value)) return sql.not(valueCondition(given, value, context));
       return sql.binary(left, '<>', sql.value(convertValue(operand.attribute, value, context, label)));
     case Op.in:
     case Op.notIn:
@@ -67,41 +98,76 @@ export function applyOperator(operand: Operand, operator: symbol, value: unknown
       return sql.in(left, value.map((item) => sql.value(convertValue(operand.attribute, item, context, label))), operator === Op.notIn);
     case Op.between:
     case Op.notBetween: {
-      if (!Array.isArray(value) || value.length !== 2) throw invalid(label, operator, 'an array of two values', value);
-      const [low, high] = value.map((item) => sql.value(convertValue(operand.attribute, item, context, label)));
+      if (!Array.isArray(value) || value.length !== 2) throw invalid(label, operator, 'an array of two values, [low, high]', value);
+      const [low, high] = value.map((item) => (item instanceof SqlFragment ? fragmentToNode(item, context) : sql.value(convertValue(operand.attribute, item, context, label))));
       return sql.between(left, low!, high!, operator === Op.notBetween);
     }
     case Op.startsWith:
     case Op.endsWith:
     case Op.substring: {
       if (typeof value !== 'string') throw invalid(label, operator, 'a string', value);
-      const pattern = operator === Op.startsWith ? `${value}%` : operator === Op.endsWith ? `%${value}` : `%${value}%`;
-      return sql.binary(left, 'LIKE', sql.value(pattern));
+      // The text is matched literally: `%` and `_` in it are escaped (Sequelize v6 leaves them as wildcards).
+      const text = value.replace(/[!%_]/g, (character) => `!${character}`);
+      const pattern = operator === Op.startsWith ? `${text}%` : operator === Op.endsWith ? `%${text}` : `%${text}%`;
+      return sql.like(left, sql.value(pattern), '!');
     }
     case Op.any:
-    case Op.all: {
-      if (!Array.isArray(value)) throw invalid(label, operator, 'an array', value);
-      const converted = value.map((item) => convertValue(operand.attribute, item, context, label));
-      if (operator === Op.all) return sql.and(converted.map((item) => sql.eq(left, sql.value(item))));
-      return sql.any(left, converted);
-    }
+    case Op.all:
+      return quantifiedComparison(operand, '=', operator === Op.any ? 'ANY' : 'ALL', value, operator, context);
     case Op.col:
       return sql.eq(left, columnReference(String(value), context));
   }
 
   const binary = binaryBySymbol.get(operator);
   if (!binary) {
-    throw new UsageError(`Invalid operator ${describeOperator(operator)} for ${label}. Use one of Op.eq, Op.ne, Op.gt, Op.in, Op.like, … (see Op).`);
+    const known = [...binaryBySymbol.keys(), Op.in, Op.notIn, Op.between, Op.notBetween, Op.is, Op.not, Op.startsWith, Op.endsWith, Op.substring, Op.any, Op.all, Op.col];
+    throw new UsageError(`Invalid operator ${describeOperator(operator)} for ${label}. Known operators: ${known.map(describeOperator).join(', ')}.`);
+  }
+  if (regexpMatches.has(operator) && !context.dialect.supports.regexp) {
+    throw new UsageError(`${describeOperator(operator)} on ${label}: the ${context.dialect.name} dialect has no regular expressions; use Op.like or Op.substring.`);
   }
   if (textMatches.has(operator)) {
     if (typeof value !== 'string' && !(value instanceof SqlFragment)) throw invalid(label, operator, 'a string pattern', value);
     return sql.binary(left, binary, sql.value(value));
   }
-  if (Array.isArray(value) && !typedComparisons.has(operator)) return sql.binary(left, binary, sql.value(value));
-  const converted = typedComparisons.has(operator) ? convertValue(operand.attribute, value, context, label) : value;
-  return sql.binary(left, binary, sql.value(converted));
+  if (containerOperators.has(operator)) return containerCondition(operand, operator, binary, value, context);
+  if (Array.isArray(value) && !isContainerType(operand)) {
+    throw invalid(label, operator, 'a single value (use Op.in for a list, or { [Op.any]: [...] })', value);
+  }
+  return sql.binary(left, binary, sql.value(convertValue(operand.attribute, value, context, label)));
+}
+
+/** `{ [Op.gt]: { [Op.any]: [1, 2] } }`, `{ [Op.any]: [1, 2] }`, `{ [Op.all]: [...] }`. */
+function quantifiedComparison(operand: Operand, binary: BinaryOperator, quantifier: 'ANY' | 'ALL', values: unknown, operator: symbol, context: BuildContext): ExprNode {
+  if (values instanceof Literal) return sql.binary(operand.node, binary, sql.raw(`${quantifier} (${values.val})`));
+  if (!Array.isArray(values)) throw invalid(operand.label, operator, `an array of values for Op.${quantifier.toLowerCase()}`, values);
+  const converted = values.map((item) => convertValue(operand.attribute, item, context, operand.label));
+  if (converted.length === 0) return sql.raw(quantifier === 'ANY' ? '0 = 1' : '1 = 1');
+  return sql.any(operand.node, converted, binary, quantifier);
+}
+
+/** Op.contains / contained / overlap (and the range operators): PostgreSQL arrays, ranges and JSONB. */
+function containerCondition(operand: Operand, operator: symbol, binary: BinaryOperator, value: unknown, context: BuildContext): ExprNode {
+  const { supports, name } = context.dialect;
+  if (!supports.ARRAY && !supports.JSONB) {
+    throw new UsageError(`${describeOperator(operator)} on ${operand.label}: the ${name} dialect has no array, range or JSONB columns; use Op.in, Op.substring or a JSON path such as { 'meta.key': value }.`);
+  }
+  const type = operand.attribute?.type;
+  if (type instanceof JsonType && !(type instanceof JsonbType)) {
+    throw new UsageError(`${describeOperator(operator)} on ${operand.label}: JSON columns have no containment operators; declare the attribute as DataTypes.JSONB, or compare a path such as { 'meta.key': value }.`);
+  }
+  return sql.binary(operand.node, binary, sql.value(isContainerType(operand) ? convertValue(operand.attribute, value, context, operand.label) : value));
 }
 
 function invalid(label: string, operator: symbol, expected: string, value: unknown): UsageError {
-  return new UsageError(`Invalid value for ${label} with ${describeOperator(operator)}: expected ${expected}, got ${JSON.stringify(value) ?? String(value)}.`);
+  return new UsageError(`Invalid value for ${label} with ${describeOperator(operator)}: expected ${expected}, got ${describe(value)}.`);
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'symbol') return String(value);
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
 }

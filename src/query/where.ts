@@ -96,8 +96,13 @@ export function resolveOperand(key: string, context: BuildContext): Operand {
   const { definition, alias } = context.scope;
   const direct = attributeByNameOrColumn(definition, key);
   if (direct) return { node: sql.column(direct.field, alias), attribute: direct, label: `${definition.modelName}.${direct.fieldName}` };
+  const selected = context.selectAliases?.get(key);
+  if (selected) return { node: selected, label: `${definition.modelName}.${key}` };
 
-  const path = key.startsWith('$') && key.endsWith('$') ? key.slice(1, -1).split('.') : key.split('.');
+  const nested = key.length > 2 && key.startsWith('$') && key.endsWith('$');
+  const path = nested ? key.slice(1, -1).split('.') : key.split('.');
+  if (nested && path.length === 1) return resolveOperand(path[0]!, context);
+  if (nested && path.length === 2 && (path[0] === alias || path[0] === definition.tableName)) return resolveOperand(path[1]!, context);
   if (path.length > 1) {
     const attributeName = path[path.length - 1]!;
     const owner = context.resolvePath?.(path.slice(0, -1));

@@ -34,6 +34,15 @@ export class SqlCompiler {
   binaryOperator(operator: BinaryNode['operator']): string {
     return operator;
   }
+  /** Prints `left op right`; dialects override it for operators they spell as functions. */
+  binaryExpression(state: CompileState, node: BinaryNode): void {
+    state.operand(node.left).append(` ${this.binaryOperator(node.operator)} `).operand(node.right);
+    if (node.escape !== undefined) state.append(` ESCAPE '${node.escape.replaceAll("'", "''")}'`);
+  }
+  /** The type name in `CAST(x AS type)`, for dialects whose CAST accepts other names. */
+  castType(type: string): string {
+    return type;
+  }
   limitOffset(state: CompileState, limit: number | undefined, offset: number | undefined): void {
     if (limit !== undefined) state.append(' LIMIT ').param(limit);
     if (offset !== undefined) {
@@ -58,9 +67,15 @@ export class SqlCompiler {
     const assignments = conflict.columns.map((column) => `${this.quoteIdentifier(column)} = EXCLUDED.${this.quoteIdentifier(column)}`);
     state.append(` ON CONFLICT${target} DO ${assignments.length > 0 ? `UPDATE SET ${assignments.join(', ')}` : 'NOTHING'}`);
   }
-  /** Default: expand to an IN list; dialects with array parameters print `= ANY(?)`. */
+  /** Default: `= ANY` / `<> ALL` become an IN / NOT IN list, other comparisons one per value; arrays dialects print `op ANY(?)`. */
   anyExpression(state: CompileState, node: AnyNode): void {
-    state.expr({ kind: 'in', left: node.left, list: node.values.map((value) => ({ kind: 'value', value })), negated: node.negated });
+    const values = node.values.map((value): ExprNode => ({ kind: 'value', value }));
+    if ((node.operator === '=' && node.quantifier === 'ANY') || (node.operator === '<>' && node.quantifier === 'ALL')) {
+      state.expr({ kind: 'in', left: node.left, list: values, negated: node.operator === '<>' });
+      return;
+    }
+    const comparisons = values.map((right): ExprNode => ({ kind: 'binary', operator: node.operator, left: node.left, right }));
+    state.expr({ kind: node.quantifier === 'ANY' ? 'or' : 'and', items: comparisons });
   }
   jsonPath(state: CompileState, node: JsonPathNode): void {
     state.append('json_extract(').expr(node.expr).append(', ').param(`$.${node.path.join('.')}`).append(')');
@@ -196,7 +211,8 @@ export class CompileState {
       case 'fn':
         return this.append(`${node.name}(`).list(node.args, (arg) => this.expr(arg)).append(')');
       case 'binary':
-        return this.wrapped(node.left).append(` ${this.compiler.binaryOperator(node.operator)} `).wrapped(node.right);
+        this.compiler.binaryExpression(this, node);
+        return this;
       case 'in':
         return this.inList(node);
       case 'any':
@@ -213,7 +229,7 @@ export class CompileState {
       case 'not':
         return this.append('NOT (').expr(node.item).append(')');
       case 'cast':
-        return this.append('CAST(').expr(node.expr).append(` AS ${node.type})`);
+        return this.append('CAST(').expr(node.expr).append(` AS ${this.compiler.castType(node.type)})`);
       case 'subquery':
         this.append('(');
         this.select(node.select);
@@ -228,7 +244,8 @@ export class CompileState {
     }
   }
 
-  private wrapped(node: ExprNode): this {
+  /** An operand of a binary operator, parenthesised when it is itself a comparison. */
+  operand(node: ExprNode): this {
     const needsParens = node.kind === 'binary' || node.kind === 'between';
     if (needsParens) this.append('(');
     this.expr(node);
@@ -244,9 +261,13 @@ export class CompileState {
       return this.expr(node.left).append(`${keyword}(`).list(items, (item) => this.expr(item)).append(')');
     }
     const list = node.list as Exclude<InNode['list'], readonly ExprNode[]>;
+    // `literal('(1, 2)')` / `literal('(SELECT …)')` bring their own parentheses, as in Sequelize.
+    if (list.kind === 'raw') {
+      const text = list.sql.trim();
+      return this.expr(node.left).append(keyword).append(text.startsWith('(') ? text : `(${text})`);
+    }
     this.expr(node.left).append(`${keyword}(`);
-    if (list.kind === 'raw') this.append(list.sql);
-    else this.select(list);
+    this.select(list);
     return this.append(')');
   }
 }

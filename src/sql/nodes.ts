@@ -36,6 +36,8 @@ export interface BinaryNode {
   readonly operator: BinaryOperator;
   readonly left: ExprNode;
   readonly right: ExprNode;
+  /** LIKE's escape character, for patterns built from literal text (startsWith, endsWith, substring). */
+  readonly escape?: string;
 }
 export interface InNode {
   readonly kind: 'in';
@@ -43,12 +45,16 @@ export interface InNode {
   readonly list: readonly ExprNode[] | SelectNode | RawNode;
   readonly negated: boolean;
 }
-/** `left = ANY(values)`: one array parameter where the dialect has arrays, an IN list where it does not. */
+/**
+ * `left > ANY(values)` / `left = ALL(values)`: one array parameter where the dialect has arrays; elsewhere
+ * an IN list (`= ANY`, `<> ALL`) or the comparisons joined by OR (ANY) / AND (ALL).
+ */
 export interface AnyNode {
   readonly kind: 'any';
   readonly left: ExprNode;
+  readonly operator: BinaryOperator;
+  readonly quantifier: 'ANY' | 'ALL';
   readonly values: readonly unknown[];
-  readonly negated: boolean;
 }
 export interface BetweenNode {
   readonly kind: 'between';
@@ -84,11 +90,15 @@ export interface ExistsNode {
   readonly kind: 'exists';
   readonly select: SelectNode;
 }
-/** A `$.a.b` path into a JSON column; each dialect prints its own extraction syntax. */
+/**
+ * A `$.a.b` path into a JSON column; each dialect prints its own extraction syntax. `as` says the value it
+ * is compared with is a number or a boolean, so dialects that extract text compare it as one.
+ */
 export interface JsonPathNode {
   readonly kind: 'jsonPath';
   readonly expr: ExprNode;
   readonly path: readonly string[];
+  readonly as?: 'number' | 'boolean';
 }
 
 export type ExprNode =
@@ -181,9 +191,11 @@ export const sql = {
   star: (table?: string): StarNode => Object.freeze(table === undefined ? { kind: 'star' } : { kind: 'star', table }),
   fn: (name: string, args: readonly ExprNode[]): FnNode => Object.freeze({ kind: 'fn', name, args }),
   binary: (left: ExprNode, operator: BinaryOperator, right: ExprNode): BinaryNode => Object.freeze({ kind: 'binary', operator, left, right }),
+  like: (left: ExprNode, pattern: ExprNode, escape: string): BinaryNode => Object.freeze({ kind: 'binary', operator: 'LIKE', left, right: pattern, escape }),
   eq: (left: ExprNode, right: ExprNode): BinaryNode => sql.binary(left, '=', right),
   in: (left: ExprNode, list: readonly ExprNode[] | SelectNode | RawNode, negated = false): InNode => Object.freeze({ kind: 'in', left, list, negated }),
-  any: (left: ExprNode, values: readonly unknown[], negated = false): AnyNode => Object.freeze({ kind: 'any', left, values, negated }),
+  any: (left: ExprNode, values: readonly unknown[], operator: BinaryOperator = '=', quantifier: 'ANY' | 'ALL' = 'ANY'): AnyNode =>
+    Object.freeze({ kind: 'any', left, operator, quantifier, values }),
   between: (left: ExprNode, low: ExprNode, high: ExprNode, negated = false): BetweenNode => Object.freeze({ kind: 'between', left, low, high, negated }),
   is: (left: ExprNode, value: null | boolean, negated = false): IsNode => Object.freeze({ kind: 'is', left, value, negated }),
   and: (items: readonly ExprNode[]): ExprNode => (items.length === 1 ? items[0]! : Object.freeze({ kind: 'and', items })),
@@ -192,7 +204,8 @@ export const sql = {
   cast: (expr: ExprNode, type: string): CastNode => Object.freeze({ kind: 'cast', expr, type }),
   subquery: (select: SelectNode): SubqueryNode => Object.freeze({ kind: 'subquery', select }),
   exists: (select: SelectNode): ExistsNode => Object.freeze({ kind: 'exists', select }),
-  jsonPath: (expr: ExprNode, path: readonly string[]): JsonPathNode => Object.freeze({ kind: 'jsonPath', expr, path }),
+  jsonPath: (expr: ExprNode, path: readonly string[], as?: JsonPathNode['as']): JsonPathNode =>
+    Object.freeze(as === undefined ? { kind: 'jsonPath', expr, path } : { kind: 'jsonPath', expr, path, as }),
   table: (name: string, alias?: string, schema?: string): TableNode =>
     Object.freeze({ kind: 'table', name, ...(alias === undefined ? {} : { alias }), ...(schema === undefined ? {} : { schema }) }),
 };

@@ -6,6 +6,11 @@ function jsonPathText(path: readonly string[]): string {
   return `$${path.map((key) => (/^\d+$/.test(key) ? `[${key}]` : /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `.${JSON.stringify(key)}`)).join('')}`;
 }
 
+const castTypes: Record<string, string> = {
+  TEXT: 'CHAR', STRING: 'CHAR', VARCHAR: 'CHAR', INTEGER: 'SIGNED', INT: 'SIGNED', BIGINT: 'SIGNED', SMALLINT: 'SIGNED',
+  'DOUBLE PRECISION': 'DOUBLE', FLOAT: 'DOUBLE', REAL: 'DOUBLE', BOOLEAN: 'SIGNED', TIMESTAMP: 'DATETIME',
+};
+
 export class MysqlCompiler extends SqlCompiler {
   override readonly randomFunction: string = 'RAND';
 
@@ -27,13 +32,22 @@ export class MysqlCompiler extends SqlCompiler {
     return `\`${name.replaceAll('`', '``')}\``;
   }
 
-  /** LIKE follows the column's collation, case-insensitive by default; REGEXP likewise. */
+  /** LIKE and REGEXP follow the column's collation (case-insensitive by default), as in Sequelize. */
   override binaryOperator(operator: BinaryNode['operator']): string {
     if (operator === 'ILIKE') return 'LIKE';
     if (operator === 'NOT ILIKE') return 'NOT LIKE';
-    if (operator === 'IREGEXP') return 'REGEXP';
-    if (operator === 'NOT IREGEXP') return 'NOT REGEXP';
     return operator;
+  }
+
+  /** iRegexp is case-insensitive whatever the collation: the pattern gets PCRE/ICU's `(?i)` flag. */
+  override binaryExpression(state: CompileState, node: BinaryNode): void {
+    if (node.operator !== 'IREGEXP' && node.operator !== 'NOT IREGEXP') return super.binaryExpression(state, node);
+    state.operand(node.left).append(node.operator === 'IREGEXP' ? ' REGEXP ' : ' NOT REGEXP ').append("CONCAT('(?i)', ").expr(node.right).append(')');
+  }
+
+  /** MySQL's CAST knows CHAR, SIGNED, DOUBLE, DECIMAL, DATE…: map the common SQL type names onto them. */
+  override castType(type: string): string {
+    return castTypes[type] ?? (/^(VARCHAR|CHARACTER VARYING)\b/.test(type) ? 'CHAR' : type);
   }
 
   override limitOffset(state: CompileState, limit: number | undefined, offset: number | undefined): void {
@@ -56,8 +70,11 @@ export class MysqlCompiler extends SqlCompiler {
     state.append(` ON DUPLICATE KEY UPDATE ${columns.map((column) => `${this.quoteIdentifier(column)} = VALUES(${this.quoteIdentifier(column)})`).join(', ')}`);
   }
 
+  /** Unquoted text compares with numbers as numbers; a JSON boolean unquotes to 'true'/'false', so it is compared as text. */
   override jsonPath(state: CompileState, node: JsonPathNode): void {
+    if (node.as === 'boolean') state.append('(');
     state.append('json_unquote(json_extract(').expr(node.expr).append(', ').param(jsonPathText(node.path)).append('))');
+    if (node.as === 'boolean') state.append(" = 'true')");
   }
 
   override emptyInsertValues(): string {

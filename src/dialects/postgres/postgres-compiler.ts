@@ -5,6 +5,9 @@ const regexpOperators: Partial<Record<BinaryNode['operator'], string>> = {
   REGEXP: '~', 'NOT REGEXP': '!~', IREGEXP: '~*', 'NOT IREGEXP': '!~*',
 };
 
+/** `#>>` extracts text; a path compared with a number or boolean is cast so `10 > 9` holds as numbers do. */
+const jsonCasts: Record<NonNullable<JsonPathNode['as']>, string> = { number: 'DOUBLE PRECISION', boolean: 'BOOLEAN' };
+
 export class PostgresCompiler extends SqlCompiler {
   override placeholder(index: number): string {
     return `$${index}`;
@@ -16,11 +19,13 @@ export class PostgresCompiler extends SqlCompiler {
 
   /** One array parameter instead of a list: the statement text stays the same whatever the list's length. */
   override anyExpression(state: CompileState, node: AnyNode): void {
-    state.expr(node.left).append(node.negated ? ' <> ALL(' : ' = ANY(').param([...node.values]).append(')');
+    state.operand(node.left).append(` ${this.binaryOperator(node.operator)} ${node.quantifier}(`).param([...node.values]).append(')');
   }
 
   override jsonPath(state: CompileState, node: JsonPathNode): void {
+    if (node.as) state.append('CAST(');
     state.append('(').expr(node.expr).append('#>>').param([...node.path]).append(')');
+    if (node.as) state.append(` AS ${jsonCasts[node.as]})`);
   }
 
   override limitOffset(state: CompileState, limit: number | undefined, offset: number | undefined): void {

@@ -10,8 +10,13 @@ export class SqliteCompiler extends SqlCompiler {
   override binaryOperator(operator: BinaryNode['operator']): string {
     if (operator === 'ILIKE') return 'LIKE';
     if (operator === 'NOT ILIKE') return 'NOT LIKE';
-    if (operator === 'IREGEXP') return 'IREGEXP';
     return operator;
+  }
+
+  /** SQLite only spells REGEXP as an operator; the case-insensitive match is joinery's registered iregexp(pattern, value). */
+  override binaryExpression(state: CompileState, node: BinaryNode): void {
+    if (node.operator !== 'IREGEXP' && node.operator !== 'NOT IREGEXP') return super.binaryExpression(state, node);
+    state.append(node.operator === 'IREGEXP' ? 'iregexp(' : 'NOT iregexp(').expr(node.right).append(', ').expr(node.left).append(')');
   }
 
   override insertKeyword(conflict: ConflictAction | undefined): string {
