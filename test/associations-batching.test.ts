@@ -48,7 +48,7 @@ for (const dialect of testDialects) {
       });
     });
 
-    test('hasMany and belongsTo getters batch too; calls with options do not', async () => {
+    test('hasMany and belongsTo getters batch too; calls with equal options share a query, differing ones do not', async () => {
       sql.statements.length = 0;
       const toys = await Promise.all(pugs.map((pug) => pug['getToys']!()));
       const owners = await Promise.all(pugs.map((pug) => pug['getOwner']!()));
@@ -57,7 +57,11 @@ for (const dialect of testDialects) {
       owners.forEach((owner, index) => assert.equal(owner === null ? null : (owner as Model).get('name'), index % 2 === 0 ? 'Ann' : null));
       sql.statements.length = 0;
       await Promise.all(pugs.map((pug) => pug['getToys']!({ where: { name: 'x' } })));
-      assert.equal(selects(sql.statements), pugs.length);
+      assert.equal(selects(sql.statements), 1, 'equal options: one query');
+      sql.statements.length = 0;
+      const named = await Promise.all(pugs.map((pug, index) => pug['getToys']!({ where: { name: `toy of pug${index % 2}` } })));
+      assert.equal(selects(sql.statements), 2, 'two distinct options: two queries');
+      named.forEach((list, index) => assert.deepEqual(names(list), index < 2 ? [`toy of pug${index}`] : []));
     });
   });
 }

@@ -47,6 +47,7 @@ export abstract class Association<S extends AssociableModel = AssociableModel, T
     this.isAliased = options.as !== undefined;
     this.isSelfAssociation = (source as unknown) === (target as unknown);
     this.scope = options.scope;
+    checkOptionNames(source.name, (target as AssociableModel).name, options);
   }
 
   get isSingleAssociation(): boolean {
@@ -83,4 +84,37 @@ export function requireKey(model: AssociableModel, name: string | undefined, pur
   if (name === undefined) throw new AssociationError(`${model.name} has no primary key to use as ${purpose}.`);
   if (!model.definition.attribute(name)) throw new AssociationError(`${model.name} has no attribute "${name}" to use as ${purpose}.`);
   return name;
+}
+
+/** Every option an association of any kind reads, plus the model options Sequelize passes along with them. */
+const knownOptions = [
+  'as', 'foreignKey', 'sourceKey', 'targetKey', 'otherKey', 'through', 'uniqueKey', 'constraints', 'foreignKeyConstraint',
+  'onDelete', 'onUpdate', 'scope', 'hooks', 'useHooks', 'timestamps', 'paranoid', 'keyType', 'name', 'createdAt', 'updatedAt', 'deletedAt',
+  'underscored', 'schema', 'tableName', 'freezeTableName',
+];
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i += 1) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const current = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length]!;
+}
+
+/**
+ * Sequelize ignores an option it does not know, so `foreignkey: 'ownerId'` silently creates `ownerId`'s default
+ * twin. An unknown name that is a near miss of a known one is almost surely a typo: say so before anything changes.
+ */
+function checkOptionNames(source: string, target: string, options: AssociationOptions): void {
+  for (const key of Object.keys(options)) {
+    if (knownOptions.includes(key)) continue;
+    const meant = knownOptions.find((known) => known.toLowerCase() === key.toLowerCase() || (key.length > 4 && editDistance(known, key) <= 2));
+    if (meant) throw new AssociationError(`Unknown option "${key}" in the association ${source} -> ${target}; did you mean "${meant}"?`);
+  }
 }

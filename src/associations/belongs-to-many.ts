@@ -33,7 +33,10 @@ export class BelongsToMany<S extends AssociableModel = AssociableModel, T extend
 
   constructor(source: S, target: T, options: BelongsToManyOptions) {
     super(source, target, options);
-    if (!options.through?.model) throw new AssociationError(`${source.name}.belongsToMany(${target.name}) needs a "through" model or table name.`);
+    if (!options.through?.model) throw new AssociationError(`${source.name}.belongsToMany(${target.name}) requires a "through" option: a join table name or a model.`);
+    if (this.isSelfAssociation && options.as === undefined) {
+      throw new AssociationError(`${source.name}.belongsToMany(${source.name}) associates the model with itself, so it needs an alias: pass "as" (for example { as: 'friends' }).`);
+    }
     const names = this.aliasNames();
     this.as = names.plural;
     this.through = options.through;

@@ -15,7 +15,8 @@ export class BelongsTo<S extends AssociableModel = AssociableModel, T extends As
     this.as = this.aliasNames().singular;
     this.targetKey = requireKey(target, options.targetKey ?? target.definition.primaryKeyAttributes[0], `the target key of ${source.name}.belongsTo(${target.name})`);
     const foreignKey = this.foreignKeyOptions();
-    this.foreignKey = foreignKey.name ?? belongsToForeignKey(this.as, this.targetKey);
+    // Sequelize names the key from the target's primary key even when `targetKey` points elsewhere.
+    this.foreignKey = foreignKey.name ?? belongsToForeignKey(this.as, target.definition.primaryKeyAttributes[0] ?? this.targetKey);
     const allowNull = (foreignKey.attribute['allowNull'] as boolean | undefined) ?? true;
     addForeignKey({
       holder: source.definition, name: this.foreignKey, referenced: target.definition, referencedKey: this.targetKey,

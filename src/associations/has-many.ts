@@ -12,7 +12,8 @@ abstract class TargetHoldsKey<S extends AssociableModel, T extends AssociableMod
     super(source, target, options);
     this.sourceKey = requireKey(source, options.sourceKey ?? source.definition.primaryKeyAttributes[0], `the source key of ${source.name}'s association to ${target.name}`);
     const foreignKey = this.foreignKeyOptions();
-    this.foreignKey = foreignKey.name ?? defaultForeignKey(this.sourceKey);
+    // Sequelize names the key from the source's primary key even when `sourceKey` points elsewhere.
+    this.foreignKey = foreignKey.name ?? defaultForeignKey(source.definition.primaryKeyAttributes[0] ?? this.sourceKey);
     if (this.isSelfAssociation && this.foreignKey === this.sourceKey) {
       throw new AssociationError(`${source.name} cannot reference itself through its own key "${this.sourceKey}": give the association a foreignKey.`);
     }
@@ -43,6 +44,9 @@ export class HasMany<S extends AssociableModel = AssociableModel, T extends Asso
   readonly accessors: MultipleAccessors;
 
   constructor(source: S, target: T, options: AssociationOptions) {
+    if (options['through'] !== undefined) {
+      throw new AssociationError(`${source.name}.hasMany(${target.name}) was given a "through" option: many-to-many associations are made with ${source.name}.belongsToMany(${target.name}, { through }).`);
+    }
     super(source, target, options, (sourceKey) => hasManyForeignKey(source.definition.names.singular, sourceKey));
     const names = this.aliasNames();
     this.as = names.plural;

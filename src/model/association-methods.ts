@@ -20,6 +20,9 @@ function register(source: ModelClass, association: Association, accessors: Recor
   if (source.associations[association.as] && source.associations[association.as] !== association) {
     throw new AssociationError(`You have used the alias ${association.as} in two separate associations of ${source.name}. Aliased associations must have unique aliases.`);
   }
+  if (source.definition.attribute(association.as)) {
+    throw new AssociationError(`Naming collision between attribute '${association.as}' and association '${association.as}' on model ${source.name}. To remedy this, change either foreignKey or as in your association definition.`);
+  }
   source.associations[association.as] = association;
   for (const [name, fn] of Object.entries(accessors)) {
     Object.defineProperty(source.prototype, name, { value: fn, configurable: true, writable: true, enumerable: false });
@@ -57,26 +60,36 @@ export function hasMany(source: ModelClass, target: unknown, options: Associatio
 }
 
 /** `through` may name a table (the join model is defined on first use, then shared by both sides) or be a model. */
-function resolveThrough(source: ModelClass, options: Record<string, unknown>): BelongsToManyOptions['through'] {
+function resolveThrough(source: ModelClass, target: ModelClass, options: Record<string, unknown>): BelongsToManyOptions['through'] {
   const given = options['through'];
+  if (given === undefined || given === null || given === true) {
+    throw new AssociationError(`${source.name}.belongsToMany(${target.name}) requires a "through" option: a join table name ({ through: 'friendship' }) or a model.`);
+  }
   const spec = (typeof given === 'object' && given !== null && 'model' in given ? given : { model: given }) as { model: unknown; unique?: boolean; scope?: Record<string, unknown>; paranoid?: boolean };
   let model = spec.model;
   if (typeof model === 'string') {
     const host = source.host as unknown as DefiningHost;
     model = host.isDefined(model)
       ? host.model(model)
-      : host.define(model, {}, { tableName: model, timestamps: options['timestamps'] ?? (source.host.options.define?.['timestamps'] as boolean | undefined), paranoid: spec.paranoid ?? false });
+      : host.define(model, {}, {
+          tableName: model, timestamps: options['timestamps'] ?? (source.host.options.define?.['timestamps'] as boolean | undefined), paranoid: spec.paranoid ?? false,
+          // The join model takes the source's naming: `underscored` gives it pug_id and created_at.
+          underscored: source.definition.underscored, ...(source.definition.schema ? { schema: source.definition.schema } : {}),
+        });
   }
   if (typeof model !== 'function' || !(model as ModelClass).definition) {
-    throw new AssociationError(`${source.name}.belongsToMany needs { through: 'table name' } or { through: Model }; got ${String(spec.model)}.`);
+    throw new AssociationError(`${source.name}.belongsToMany(${target.name}) needs { through: 'table name' } or { through: Model }; got ${String(spec.model)}.`);
   }
   return { ...spec, model: model as ModelClass };
 }
 
 export function belongsToMany(source: ModelClass, target: unknown, options: Record<string, unknown> = {}): BelongsToMany {
   const model = checkTarget(source, target, 'belongsToMany');
-  const through = resolveThrough(source, options);
-  const association = new BelongsToMany(source, model, { ...options, through } as BelongsToManyOptions);
+  const through = resolveThrough(source, model, options);
+  // The second side of a pair shares the join table: its other key is the first side's foreign key.
+  const pair = Object.values(model.associations ?? {}).find((other): other is BelongsToMany => other instanceof BelongsToMany && other.through.model === through.model && other.target === source && other !== undefined);
+  const pairedOtherKey = pair && options['otherKey'] === undefined && model !== source ? { otherKey: pair.foreignKey } : {};
+  const association = new BelongsToMany(source, model, { ...options, ...pairedOtherKey, through } as BelongsToManyOptions);
   refreshAttributeAccessors(through.model as ModelClass);
   for (const other of Object.values(model.associations ?? {})) {
     if (other instanceof BelongsToMany && other.through.model === through.model && other.target === source && other.foreignKey === association.otherKey) {

@@ -1,99 +1,145 @@
 import type { BelongsToMany } from '../../associations/belongs-to-many.js';
-import { Op } from '../../sql/operators.js';
-import { keysOf, type Instance, type Statics } from './shared.js';
-import { isBatchable, loadBatched } from '../batch-loader.js';
+import { batched } from '../batch-loader.js';
+import { belongsToManyWrites } from './belongs-to-many-writes.js';
+import { dropKey, page, readKey, valueOf, withKey } from './has-many.js';
+import { andWhere, finderOptions, keyChunks, keyOf, keysOf, raw, scopedTarget, unique, type AccessorMap, type Instance, type Options, type Statics } from './shared.js';
 
-type Options = Record<string, unknown>;
+type Entry = { instance: Instance; args: unknown };
+
+/** Join rows of the owners in `entries` (optionally only those pointing at `targets`), with the through scope and `through.where`. */
+export async function linksOf(association: BelongsToMany, owners: unknown[], options: Options, targets?: unknown[], attributes?: string[]): Promise<Instance[]> {
+  const through = association.through.model as unknown as Statics;
+  const throughOptions = (options['through'] ?? {}) as { where?: unknown; paranoid?: boolean };
+  const links: Instance[] = [];
+  for (const ownerChunk of keyChunks(through, owners)) {
+    for (const targetChunk of targets ? keyChunks(through, targets) : [undefined]) {
+      const base = { [association.foreignKey]: ownerChunk.length === 1 ? ownerChunk[0] : ownerChunk, ...(targetChunk ? { [association.otherKey]: targetChunk } : {}) };
+      links.push(...(await through.findAll({
+        where: andWhere(base, association.through.scope, throughOptions.where),
+        transaction: options['transaction'], logging: options['logging'],
+        ...(attributes ? { attributes, raw: true } : {}),
+        ...(throughOptions.paranoid !== undefined ? { paranoid: throughOptions.paranoid } : {}),
+      })));
+    }
+  }
+  return links;
+}
 
 /**
- * belongsToMany accessors. Reads take two statements (join rows, then targets); adding many targets is one
- * multi-row INSERT of the missing pairs; `set` is one DELETE plus that INSERT, atomically.
+ * belongsToMany reads: the join rows of every owner asking in this tick, then their targets — two queries for
+ * the whole batch. Each fetched target carries its join row under the join model's name (`friend.friendship`).
  */
-export function belongsToManyAccessors(association: BelongsToMany): Record<string, (this: Instance, ...args: never[]) => Promise<unknown>> {
+export function belongsToManyAccessors(association: BelongsToMany): AccessorMap {
   const target = association.target as unknown as Statics;
-  const through = association.through.model as unknown as Statics;
   const { foreignKey, otherKey, sourceKey, targetKey, accessors } = association;
+  const throughName = association.through.model.name;
   const label = (name: string) => `${association.source.name}.${name}`;
-  const targetKeys = (values: unknown, name: string) => keysOf(values, association.target as never, targetKey, label(name));
+  const ownerKey = (instance: Instance) => raw(instance, sourceKey);
+  const ownerKeys = (entries: readonly Entry[]) => unique(entries.map((entry) => ownerKey(entry.instance)).filter((key) => key !== null && key !== undefined));
+  const targetModel = target as unknown as new (values: Record<string, unknown>, options: Record<string, unknown>) => Instance;
 
-  async function joinRows(instance: Instance, options: Options, keys?: unknown[]): Promise<Instance[]> {
-    const throughWhere = (options['through'] as { where?: unknown } | undefined)?.where;
-    const where: Record<string | symbol, unknown> = { [foreignKey]: instance.get(sourceKey, { raw: true }), ...(keys ? { [otherKey]: keys } : {}) };
-    return through.findAll({ where: throughWhere ? { [Op.and]: [where, throughWhere] } : where, transaction: options['transaction'], logging: options['logging'] });
-  }
+  /** Join rows always point at a target when constraints hold and the target filters nothing out: then they alone answer count/has. */
+  const linksSuffice = (options: Options, scopeOption: boolean) =>
+    association.options.constraints !== false && !association.scope && options['where'] === undefined && !(scopeOption && Object.prototype.hasOwnProperty.call(options, 'scope'))
+    && !association.target.definition.paranoid && !(association.target as unknown as { options?: { defaultScope?: object } }).options?.defaultScope
+    && Object.keys(((association.target as unknown as { scopes?: Record<string, unknown> }).scopes?.['defaultScope'] as object | undefined) ?? {}).length === 0;
 
-  async function targetsOf(instance: Instance, options: Options): Promise<Instance[]> {
-    const links = await joinRows(instance, options);
-    const byTarget = new Map(links.map((link) => [link.get(otherKey, { raw: true }), link]));
-    const where = { [targetKey]: [...byTarget.keys()] };
-    const { through: _through, joinTableAttributes, ...finderOptions } = options;
-    const targets = await target.findAll({ ...finderOptions, where: options['where'] ? { [Op.and]: [where, options['where']] } : where });
-    const throughName = association.through.model.name;
-    const throughAttributes = joinTableAttributes as string[] | undefined;
-    for (const item of targets) {
-      const link = byTarget.get(item.get(targetKey, { raw: true }));
-      if (!link || (throughAttributes && throughAttributes.length === 0)) continue;
-      if (throughAttributes) for (const key of Object.keys(link.dataValues)) if (!throughAttributes.includes(key)) delete link.dataValues[key];
-      item.dataValues[throughName] = link;
+  function attachLink(item: unknown, link: Instance, joinAttributes: string[] | undefined, rawRows: boolean): void {
+    if (joinAttributes && joinAttributes.length === 0) return;
+    const values = link.dataValues;
+    const names = joinAttributes ?? Object.keys(values);
+    if (rawRows) {
+      for (const name of names) (item as Record<string, unknown>)[`${throughName}.${name}`] = values[name];
+      return;
     }
-    return targets;
+    if (joinAttributes) for (const key of Object.keys(values)) if (!joinAttributes.includes(key)) delete values[key];
+    (item as Instance).dataValues[throughName] = link;
   }
 
-  async function add(instance: Instance, values: unknown, options: Options, name: string): Promise<Instance[] | undefined> {
-    const keys = targetKeys(values, name);
-    if (keys.length === 0) return undefined;
-    const existing = new Set((await joinRows(instance, options, keys)).map((link) => link.get(otherKey, { raw: true })));
-    const missing = [...new Set(keys)].filter((key) => !existing.has(key));
-    if (missing.length === 0) return undefined;
-    const extra = (options['through'] as Options | undefined) ?? {};
-    const ownerKey = instance.get(sourceKey, { raw: true });
-    return through.bulkCreate(missing.map((key) => ({ ...extra, [foreignKey]: ownerKey, [otherKey]: key })), { transaction: options['transaction'], logging: options['logging'] });
+  async function load(entries: readonly Entry[], options: Options): Promise<unknown[][]> {
+    const links = await linksOf(association, ownerKeys(entries), options);
+    const linksByTarget = new Map<unknown, Instance[]>();
+    for (const link of links) {
+      const key = keyOf(raw(link, otherKey));
+      const list = linksByTarget.get(key);
+      if (list) list.push(link);
+      else linksByTarget.set(key, [link]);
+    }
+    const model = scopedTarget(target, options);
+    const { limit: _limit, offset: _offset, ...rest } = finderOptions(options);
+    const { attributes, added } = withKey(rest['attributes'], targetKey);
+    const joinAttributes = options['joinTableAttributes'] as string[] | undefined;
+    const rawRows = options['raw'] === true;
+    const byOwner = new Map<unknown, unknown[]>();
+    for (const keys of keyChunks(target, [...new Set(links.map((link) => raw(link, otherKey)))])) {
+      const rows = await model.findAll({ ...rest, ...(attributes ? { attributes } : {}), where: andWhere({ [targetKey]: keys.length === 1 ? keys[0] : keys }, association.scope, options['where']) });
+      for (const row of rows) {
+        const key = readKey(row, targetKey);
+        if (added) dropKey(row, targetKey);
+        (linksByTarget.get(key) ?? []).forEach((link, index) => {
+          // The same friend is a separate instance under each pug: each carries its own join row.
+          const item = index === 0 ? row : rawRows ? { ...(row as object) } : new targetModel({ ...(row as Instance).dataValues }, { isNewRecord: false, raw: true });
+          const owner = keyOf(raw(link, foreignKey));
+          attachLink(item, link, joinAttributes, rawRows);
+          const list = byOwner.get(owner);
+          if (list) list.push(item);
+          else byOwner.set(owner, [item]);
+        });
+      }
+    }
+    return entries.map((entry) => page(byOwner.get(keyOf(ownerKey(entry.instance))) ?? [], options));
   }
+
+  /** Target keys among `keys` that pass the target's scope and the caller's `where`. */
+  async function passing(keys: unknown[], options: Options, unscoped: boolean): Promise<Set<unknown>> {
+    const model = unscoped ? target.unscoped() : scopedTarget(target, options);
+    const found = new Set<unknown>();
+    for (const part of keyChunks(target, unique(keys))) {
+      const rows = await model.findAll({ ...finderOptions(options), attributes: [targetKey], raw: true, where: andWhere({ [targetKey]: part }, association.scope, options['where']) });
+      for (const row of rows) found.add(readKey(row, targetKey));
+    }
+    return found;
+  }
+
+  async function countAll(entries: readonly Entry[], options: Options): Promise<number[]> {
+    const links = await linksOf(association, ownerKeys(entries), options, undefined, [foreignKey, otherKey]);
+    const kept = linksSuffice(options, true) ? undefined : await passing(links.map((link) => valueOf(link, otherKey)), options, false);
+    const counts = new Map<unknown, number>();
+    for (const link of links) {
+      if (kept && !kept.has(readKey(link, otherKey))) continue;
+      const owner = readKey(link, foreignKey);
+      counts.set(owner, (counts.get(owner) ?? 0) + 1);
+    }
+    return entries.map((entry) => counts.get(keyOf(ownerKey(entry.instance))) ?? 0);
+  }
+
+  async function hasAll(entries: readonly Entry[], options: Options): Promise<boolean[]> {
+    const asked = unique(entries.flatMap((entry) => entry.args as unknown[]));
+    const links = asked.length === 0 ? [] : await linksOf(association, ownerKeys(entries), options, asked, [foreignKey, otherKey]);
+    const kept = linksSuffice(options, false) || links.length === 0 ? undefined : await passing(links.map((link) => valueOf(link, otherKey)), options, true);
+    const pairs = new Set<string>();
+    for (const link of links) if (!kept || kept.has(readKey(link, otherKey))) pairs.add(`${String(readKey(link, foreignKey))}\u0000${String(readKey(link, otherKey))}`);
+    return entries.map((entry) => (entry.args as unknown[]).every((key) => pairs.has(`${String(keyOf(ownerKey(entry.instance)))}\u0000${String(keyOf(key))}`)));
+  }
+
+  const has = (instance: Instance, values: unknown, options: Options, name: string) => {
+    const list = keysOf(values, association.target as never, targetKey, label(name));
+    return batched(association, 'has', options, instance, list, (entries) => hasAll(entries, options));
+  };
 
   return {
     async [accessors.get](this: Instance, options: Options = {}) {
-      if (isBatchable(options)) return loadBatched(association, this as never, options);
-      return targetsOf(this, options);
+      return batched(association, 'get', options, this, undefined, (entries) => load(entries, options));
     },
     async [accessors.count](this: Instance, options: Options = {}) {
-      return (await targetsOf(this, { ...options, attributes: [targetKey] })).length;
+      return batched(association, 'count', options, this, undefined, (entries) => countAll(entries, options));
     },
     async [accessors.hasSingle](this: Instance, value: unknown, options: Options = {}) {
-      const keys = targetKeys(value, accessors.hasSingle);
-      return (await joinRows(this, options, keys)).length === new Set(keys).size;
+      return has(this, value, options, accessors.hasSingle);
     },
     async [accessors.hasAll](this: Instance, values: unknown, options: Options = {}) {
-      const keys = targetKeys(values, accessors.hasAll);
-      return (await joinRows(this, options, keys)).length === new Set(keys).size;
+      return has(this, values, options, accessors.hasAll);
     },
-    async [accessors.add](this: Instance, value: unknown, options: Options = {}) {
-      return add(this, value, options, accessors.add);
-    },
-    async [accessors.addMultiple](this: Instance, values: unknown, options: Options = {}) {
-      return add(this, values, options, accessors.addMultiple);
-    },
-    async [accessors.set](this: Instance, values: unknown, options: Options = {}) {
-      const keys = targetKeys(values, accessors.set);
-      const ownerKey = this.get(sourceKey, { raw: true });
-      return (this.constructor as unknown as Statics).host.transactionWith(options, async (transaction) => {
-        await through.destroy({ where: { [foreignKey]: ownerKey, ...(keys.length > 0 ? { [otherKey]: { [Op.notIn]: keys } } : {}) }, transaction, logging: options['logging'] });
-        return add(this, keys, { ...options, transaction }, accessors.set);
-      });
-    },
-    async [accessors.remove](this: Instance, value: unknown, options: Options = {}) {
-      const keys = targetKeys(value, accessors.remove);
-      return through.destroy({ where: { [foreignKey]: this.get(sourceKey, { raw: true }), [otherKey]: keys }, transaction: options['transaction'], logging: options['logging'] });
-    },
-    async [accessors.removeMultiple](this: Instance, values: unknown, options: Options = {}) {
-      const keys = targetKeys(values, accessors.removeMultiple);
-      return through.destroy({ where: { [foreignKey]: this.get(sourceKey, { raw: true }), [otherKey]: keys }, transaction: options['transaction'], logging: options['logging'] });
-    },
-    async [accessors.create](this: Instance, values: Options = {}, options: Options = {}) {
-      return (this.constructor as unknown as Statics).host.transactionWith(options, async (transaction) => {
-        const created = await target.create(values, { ...options, transaction });
-        await add(this, created, { ...options, transaction }, accessors.create);
-        return created;
-      });
-    },
+    ...belongsToManyWrites(association),
   };
 }

@@ -1,69 +1,163 @@
 import type { HasMany } from '../../associations/has-many.js';
 import { Op } from '../../sql/operators.js';
-import { keysOf, type Instance, type Statics } from './shared.js';
-import { isBatchable, loadBatched } from '../batch-loader.js';
+import { batched } from '../batch-loader.js';
+import { andWhere, finderOptions, keyChunks, keyOf, keysOf, raw, scopedTarget, unique, type AccessorMap, type Instance, type Options, type Statics } from './shared.js';
 
-type Options = Record<string, unknown>;
+type Entry = { instance: Instance; args: unknown };
 
-function andWhere(base: Record<string, unknown>, extra: unknown): Record<string | symbol, unknown> {
-  return extra ? { [Op.and]: [base, extra] } : base;
+/** Attribute lists must carry the key rows are grouped by; it is taken out again when the caller did not ask for it. */
+export function withKey(attributes: unknown, key: string): { attributes: unknown; added: boolean } {
+  if (!Array.isArray(attributes) || attributes.includes(key)) return { attributes, added: false };
+  return { attributes: [...attributes, key], added: true };
 }
 
-/** hasMany accessors: every multi-row change is one UPDATE (or two, atomically, for set). */
-export function hasManyAccessors(association: HasMany): Record<string, (this: Instance, ...args: never[]) => Promise<unknown>> {
+export function dropKey(row: unknown, key: string): void {
+  const record = row as { dataValues?: Record<string, unknown>; _previousDataValues?: Record<string, unknown> } & Record<string, unknown>;
+  if (record.dataValues) {
+    delete record.dataValues[key];
+    if (record._previousDataValues) delete record._previousDataValues[key];
+  } else delete record[key];
+}
+
+/** A key's value on an instance or on a raw row, as the driver returned it. */
+export function valueOf(row: unknown, key: string): unknown {
+  const record = row as Instance & Record<string, unknown>;
+  return typeof record.get === 'function' && 'dataValues' in record ? raw(record, key) : record[key];
+}
+
+/** The same, normalized for Map lookups. */
+export function readKey(row: unknown, key: string): unknown {
+  return keyOf(valueOf(row, key));
+}
+
+/** Per-owner `limit`/`offset` over rows already in the query's order: the same rows a query per owner returns. */
+export function page<T>(rows: T[], options: Options): T[] {
+  const offset = Number(options['offset'] ?? 0);
+  const limit = options['limit'] === undefined || options['limit'] === null ? undefined : Number(options['limit']);
+  return offset === 0 && limit === undefined ? rows : rows.slice(offset, limit === undefined ? undefined : offset + limit);
+}
+
+/**
+ * hasMany accessors. Reads batch per tick (one query for every owner asking in that tick); every write is one
+ * UPDATE of the target rows (two, in one transaction, for set), never one query per element.
+ */
+export function hasManyAccessors(association: HasMany): AccessorMap {
   const target = association.target as unknown as Statics;
   const { foreignKey, sourceKey, accessors } = association;
   const targetKey = association.target.definition.primaryKeyAttributes[0]!;
   const label = (name: string) => `${association.source.name}.${name}`;
-  const owner = (instance: Instance) => ({ [foreignKey]: instance.get(sourceKey, { raw: true }) });
+  const keys = (values: unknown, name: string) => keysOf(values, association.target as never, targetKey, label(name));
+  const ownerKey = (instance: Instance) => raw(instance, sourceKey);
+  const ownersWhere = (owners: unknown[]) => ({ [foreignKey]: owners.length === 1 ? owners[0] : owners });
+  const ownerKeys = (entries: readonly Entry[]) => unique(entries.map((entry) => ownerKey(entry.instance)).filter((key) => key !== null && key !== undefined));
+
+  async function load(entries: readonly Entry[], options: Options): Promise<unknown[][]> {
+    const model = scopedTarget(target, options);
+    const { limit: _limit, offset: _offset, ...rest } = finderOptions(options);
+    const { attributes, added } = withKey(rest['attributes'], foreignKey);
+    const rows: unknown[] = [];
+    for (const owners of keyChunks(target, ownerKeys(entries))) {
+      rows.push(...(await model.findAll({ ...rest, ...(attributes ? { attributes } : {}), where: andWhere(ownersWhere(owners), association.scope, options['where']) })));
+    }
+    const byOwner = new Map<unknown, unknown[]>();
+    for (const row of rows) {
+      const owner = readKey(row, foreignKey);
+      if (added) dropKey(row, foreignKey);
+      const list = byOwner.get(owner);
+      if (list) list.push(row);
+      else byOwner.set(owner, [row]);
+    }
+    return entries.map((entry) => page(byOwner.get(keyOf(ownerKey(entry.instance))) ?? [], options));
+  }
+
+  async function countAll(entries: readonly Entry[], options: Options): Promise<number[]> {
+    const model = scopedTarget(target, options);
+    const counts = new Map<unknown, number>();
+    const field = association.target.definition.columnOf(foreignKey);
+    for (const owners of keyChunks(target, ownerKeys(entries))) {
+      const where = andWhere(ownersWhere(owners), association.scope, options['where']);
+      const base = { ...finderOptions(options), where, col: targetKey };
+      if (owners.length === 1) counts.set(keyOf(owners[0]), (await model.count(base)) as number);
+      else for (const row of (await model.count({ ...base, group: [foreignKey] })) as Array<Record<string, unknown>>) counts.set(keyOf(row[foreignKey] ?? row[field]), Number(row['count']));
+    }
+    return entries.map((entry) => counts.get(keyOf(ownerKey(entry.instance))) ?? 0);
+  }
+
+  async function hasAll(entries: readonly Entry[], options: Options): Promise<boolean[]> {
+    const wanted = entries.map((entry) => (entry.args as unknown[]).map(keyOf));
+    const owned = new Set<string>();
+    const asked = unique(entries.flatMap((entry) => entry.args as unknown[]));
+    for (const owners of keyChunks(target, ownerKeys(entries))) {
+      for (const targets of keyChunks(target, asked)) {
+        const rows = await target.unscoped().findAll({
+          ...finderOptions(options), attributes: [targetKey, foreignKey], raw: true,
+          where: andWhere({ ...ownersWhere(owners), [targetKey]: targets }, association.scope, options['where']),
+        });
+        for (const row of rows) owned.add(`${String(readKey(row, foreignKey))}\u0000${String(readKey(row, targetKey))}`);
+      }
+    }
+    return entries.map((entry, index) => wanted[index]!.every((key) => owned.has(`${String(keyOf(ownerKey(entry.instance)))}\u0000${String(key)}`)));
+  }
+
+  const link = (instance: Instance) => ({ [foreignKey]: ownerKey(instance), ...(association.scope ?? {}) });
+  const has = (instance: Instance, values: unknown, options: Options, name: string) => {
+    const list = keys(values, name);
+    return batched(association, 'has', options, instance, list, (entries) => hasAll(entries, options));
+  };
+  const add = async (instance: Instance, values: unknown, options: Options, name: string) => {
+    if (values === undefined || values === null) return undefined;
+    const list = keys(values, name);
+    if (list.length > 0) await target.unscoped().update(link(instance), { ...finderOptions(options), where: { [targetKey]: list } });
+    return instance;
+  };
+  const remove = async (instance: Instance, values: unknown, options: Options, name: string) => {
+    const list = keys(values, name);
+    if (list.length > 0) await target.unscoped().update({ [foreignKey]: null }, { ...finderOptions(options), where: { [foreignKey]: ownerKey(instance), [targetKey]: list } });
+    // Sequelize resolves remove with the association object itself; kept for code that passes it on.
+    return association;
+  };
 
   return {
     async [accessors.get](this: Instance, options: Options = {}) {
-      if (isBatchable(options)) return loadBatched(association, this as never, options);
-      return target.findAll({ ...options, where: andWhere(owner(this), options['where']) });
+      return batched(association, 'get', options, this, undefined, (entries) => load(entries, options));
     },
     async [accessors.count](this: Instance, options: Options = {}) {
-      return target.count({ ...options, where: andWhere(owner(this), options['where']) });
+      return batched(association, 'count', options, this, undefined, (entries) => countAll(entries, options));
     },
     async [accessors.hasSingle](this: Instance, value: unknown, options: Options = {}) {
-      const keys = keysOf(value, association.target as never, targetKey, label(accessors.hasSingle));
-      return (await target.count({ ...options, where: andWhere({ ...owner(this), [targetKey]: keys }, options['where']) })) === keys.length;
+      return has(this, value, options, accessors.hasSingle);
     },
     async [accessors.hasAll](this: Instance, values: unknown, options: Options = {}) {
-      const keys = keysOf(values, association.target as never, targetKey, label(accessors.hasAll));
-      return (await target.count({ ...options, where: andWhere({ ...owner(this), [targetKey]: keys }, options['where']) })) === keys.length;
+      return has(this, values, options, accessors.hasAll);
     },
     async [accessors.set](this: Instance, values: unknown, options: Options = {}) {
-      const keys = keysOf(values, association.target as never, targetKey, label(accessors.set));
-      const ownerWhere = owner(this);
+      const list = values === null ? [] : keys(values, accessors.set);
+      const owner = ownerKey(this);
       await (this.constructor as unknown as Statics).host.transactionWith(options, async (transaction) => {
-        await target.update({ [foreignKey]: null }, { ...options, transaction, where: { ...ownerWhere, [targetKey]: { [Op.notIn]: keys } } });
-        if (keys.length > 0) await target.update(ownerWhere, { ...options, transaction, where: { [targetKey]: keys } });
+        const scoped = { ...finderOptions(options), transaction };
+        const obsolete = andWhere({ [foreignKey]: owner, ...(list.length > 0 ? { [targetKey]: { [Op.notIn]: list } } : {}) }, association.scope);
+        await target.unscoped().update({ [foreignKey]: null }, { ...scoped, where: obsolete });
+        if (list.length > 0) await target.unscoped().update(link(this), { ...scoped, where: { [targetKey]: list } });
       });
       return this;
     },
     async [accessors.add](this: Instance, value: unknown, options: Options = {}) {
-      const keys = keysOf(value, association.target as never, targetKey, label(accessors.add));
-      if (keys.length > 0) await target.update(owner(this), { ...options, where: { [targetKey]: keys } });
-      return this;
+      return add(this, value, options, accessors.add);
     },
     async [accessors.addMultiple](this: Instance, values: unknown, options: Options = {}) {
-      const keys = keysOf(values, association.target as never, targetKey, label(accessors.addMultiple));
-      if (keys.length > 0) await target.update(owner(this), { ...options, where: { [targetKey]: keys } });
-      return this;
+      return add(this, values, options, accessors.addMultiple);
     },
     async [accessors.remove](this: Instance, value: unknown, options: Options = {}) {
-      const keys = keysOf(value, association.target as never, targetKey, label(accessors.remove));
-      await target.update({ [foreignKey]: null }, { ...options, where: { ...owner(this), [targetKey]: keys } });
-      return this;
+      return remove(this, value, options, accessors.remove);
     },
     async [accessors.removeMultiple](this: Instance, values: unknown, options: Options = {}) {
-      const keys = keysOf(values, association.target as never, targetKey, label(accessors.removeMultiple));
-      await target.update({ [foreignKey]: null }, { ...options, where: { ...owner(this), [targetKey]: keys } });
-      return this;
+      return remove(this, values, options, accessors.removeMultiple);
     },
-    async [accessors.create](this: Instance, values: Options = {}, options: Options = {}) {
-      return target.create({ ...values, ...owner(this) }, options);
+    async [accessors.create](this: Instance, values: Options = {}, given: Options | string[] = {}) {
+      const options: Options = Array.isArray(given) ? { fields: given } : { ...given };
+      const added = [...Object.keys(association.scope ?? {}), foreignKey];
+      if (Array.isArray(options['fields'])) options['fields'] = [...(options['fields'] as string[]), ...added];
+      return target.create({ ...values, ...link(this) }, options);
     },
   };
 }

@@ -1,5 +1,9 @@
 import { AssociationError } from '../../errors/usage-errors.js';
+import { Op } from '../../sql/operators.js';
+import { chunk } from '../../utils/object.js';
 import type { ModelClass, ModelInstance } from '../model-internals.js';
+
+export type Options = Record<string, unknown>;
 
 export type Instance = ModelInstance & {
   save(options?: Record<string, unknown>): Promise<unknown>;
@@ -9,34 +13,87 @@ export type Instance = ModelInstance & {
 export type Statics = ModelClass & {
   findAll(options?: Record<string, unknown>): Promise<Instance[]>;
   findOne(options?: Record<string, unknown>): Promise<Instance | null>;
-  count(options?: Record<string, unknown>): Promise<number>;
+  findByPk(key: unknown, options?: Record<string, unknown>): Promise<Instance | null>;
+  count(options?: Record<string, unknown>): Promise<number | Array<Record<string, unknown>>>;
   create(values?: Record<string, unknown>, options?: Record<string, unknown>): Promise<Instance>;
+  build(values?: Record<string, unknown>, options?: Record<string, unknown>): Instance;
   bulkCreate(records: Record<string, unknown>[], options?: Record<string, unknown>): Promise<Instance[]>;
   update(values: Record<string, unknown>, options: Record<string, unknown>): Promise<[number]>;
   destroy(options?: Record<string, unknown>): Promise<number>;
+  scope(...names: unknown[]): Statics;
+  unscoped(): Statics;
 };
+
+export type AccessorMap = Record<string, (this: Instance, ...args: never[]) => Promise<unknown>>;
 
 export function isInstanceOf(value: unknown, model: ModelClass): value is Instance {
   const base = (model as unknown as { baseModel?: ModelClass }).baseModel ?? model;
   return value !== null && typeof value === 'object' && value instanceof (base as unknown as new () => object);
 }
 
-/** Accepts instances of the target or bare keys; an instance of another model is a mistake worth naming. */
+function isModelInstance(value: unknown): value is Instance {
+  return value !== null && typeof value === 'object' && 'dataValues' in value && typeof (value as { get?: unknown }).get === 'function';
+}
+
+/** Accepts instances of the target or bare keys (also mixed in one array); an instance of another model is a mistake worth naming. */
 export function keysOf(values: unknown, target: ModelClass, key: string, accessor: string): unknown[] {
   const list = Array.isArray(values) ? values : values === null || values === undefined ? [] : [values];
   return list.map((value) => {
     if (isInstanceOf(value, target)) return (value as Instance).get(key, { raw: true });
-    if (value !== null && typeof value === 'object' && 'dataValues' in value) {
+    if (isModelInstance(value)) {
       throw new AssociationError(`${accessor} expects ${target.name} instances or ${target.name} keys, but got an instance of ${(value.constructor as { name: string }).name}.`);
     }
-    if (value !== null && typeof value === 'object') {
+    if (value !== null && typeof value === 'object' && !(value instanceof Date) && !Buffer.isBuffer(value)) {
       const inner = (value as Record<string, unknown>)[key];
       if (inner !== undefined) return inner;
+      throw new AssociationError(`${accessor} expects ${target.name} instances or ${target.name} keys (${key}), but got an object without "${key}".`);
+    }
+    if (value === null || value === undefined) {
+      throw new AssociationError(`${accessor} was given ${String(value)} in its list of ${target.name} instances or keys.`);
     }
     return value;
   });
 }
 
-export function withoutUndefined(object: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined));
+export function andWhere(base: Record<string | symbol, unknown>, ...extra: unknown[]): Record<string | symbol, unknown> {
+  const parts = extra.filter((part) => part !== undefined && part !== null && !(typeof part === 'object' && Reflect.ownKeys(part as object).length === 0));
+  return parts.length === 0 ? base : { [Op.and]: [base, ...parts] };
+}
+
+/** `scope: 'name'` / `scope: false` on an accessor picks the target's scope as Sequelize does. */
+export function scopedTarget(target: Statics, options: Options): Statics {
+  if (!Object.prototype.hasOwnProperty.call(options, 'scope')) return target;
+  const scope = options['scope'];
+  if (!scope) return target.unscoped();
+  return target.scope(...(Array.isArray(scope) ? scope : [scope]));
+}
+
+/** Finder options without the accessor-only ones, ready for the target's `findAll`. */
+export function finderOptions(options: Options): Options {
+  const { scope: _scope, through: _through, joinTableAttributes: _joinTableAttributes, save: _save, ...rest } = options;
+  return rest;
+}
+
+export function raw(instance: Instance, key: string): unknown {
+  return instance.get(key, { raw: true });
+}
+
+/** Normalizes keys for Map lookups: drivers may return bigint or string for the same integer key. */
+export function keyOf(value: unknown): unknown {
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'number') return String(value);
+  if (value instanceof Date) return value.toISOString();
+  return value;
+}
+
+/** Keys in chunks that fit the dialect's bound-parameter limit, with room for the rest of the statement. */
+export function keyChunks<T>(model: ModelClass, keys: readonly T[]): T[][] {
+  const size = Math.max(1, model.host.queryRunner.dialect.supports.maxParameters - 100);
+  return keys.length === 0 ? [] : chunk(keys, size);
+}
+
+export function unique<T>(values: readonly T[]): T[] {
+  const seen = new Map<unknown, T>();
+  for (const value of values) if (!seen.has(keyOf(value))) seen.set(keyOf(value), value);
+  return [...seen.values()];
 }

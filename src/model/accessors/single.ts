@@ -1,66 +1,95 @@
 import type { BelongsTo } from '../../associations/belongs-to.js';
 import type { HasOne } from '../../associations/has-many.js';
-import { Op } from '../../sql/operators.js';
-import { isInstanceOf, keysOf, type Instance, type Statics } from './shared.js';
-import { isBatchable, loadBatched } from '../batch-loader.js';
+import { batched } from '../batch-loader.js';
+import { dropKey, readKey, withKey } from './has-many.js';
+import { andWhere, finderOptions, isInstanceOf, keyChunks, keyOf, keysOf, raw, scopedTarget, unique, type AccessorMap, type Instance, type Options, type Statics } from './shared.js';
 
-type Options = Record<string, unknown>;
+type Entry = { instance: Instance; args: unknown };
 
-export function belongsToAccessors(association: BelongsTo): Record<string, (this: Instance, ...args: never[]) => Promise<unknown>> {
+/** One query for every instance asking in the tick: rows whose `column` is among the instances' `ownKey` values. */
+async function loadOne(target: Statics, entries: readonly Entry[], options: Options, ownKey: string, column: string, scope: unknown): Promise<unknown[]> {
+  const model = scopedTarget(target, options);
+  const { limit: _limit, offset: _offset, ...rest } = finderOptions(options);
+  const { attributes, added } = withKey(rest['attributes'], column);
+  const wanted = unique(entries.map((entry) => raw(entry.instance, ownKey)).filter((key) => key !== null && key !== undefined));
+  const found = new Map<unknown, unknown>();
+  for (const keys of keyChunks(target, wanted)) {
+    const where = andWhere({ [column]: keys.length === 1 ? keys[0] : keys }, scope, options['where']);
+    for (const row of await model.findAll({ ...rest, ...(attributes ? { attributes } : {}), where })) {
+      const key = readKey(row, column);
+      if (added) dropKey(row, column);
+      if (!found.has(key)) found.set(key, row);
+    }
+  }
+  return entries.map((entry) => found.get(keyOf(raw(entry.instance, ownKey))) ?? null);
+}
+
+export function belongsToAccessors(association: BelongsTo): AccessorMap {
   const target = association.target as unknown as Statics;
-  const { foreignKey, targetKey } = association;
+  const { foreignKey, targetKey, accessors } = association;
+  const label = `${association.source.name}.${accessors.set}`;
+
   return {
-    async [association.accessors.get](this: Instance, options: Options = {}) {
-      const key = this.get(foreignKey, { raw: true });
+    async [accessors.get](this: Instance, options: Options = {}) {
+      const key = raw(this, foreignKey);
       if (key === null || key === undefined) return null;
-      if (isBatchable(options)) return loadBatched(association, this as never, options);
-      const where = options['where'] ? { [Op.and]: [{ [targetKey]: key }, options['where']] } : { [targetKey]: key };
-      return target.findOne({ ...options, where });
+      return batched(association, 'get', options, this, undefined, (entries) => loadOne(target, entries, options, foreignKey, targetKey, undefined));
     },
-    async [association.accessors.set](this: Instance, value: unknown, options: Options = {}) {
-      const [key] = value === null || value === undefined ? [null] : keysOf(value, association.target as never, targetKey, `${association.source.name}.${association.accessors.set}`);
+    /** Resolves with the saved source instance, or undefined with `save: false`, as Sequelize does. */
+    async [accessors.set](this: Instance, value: unknown, options: Options = {}) {
+      const [key] = value === null || value === undefined ? [null] : keysOf(value, association.target as never, targetKey, label);
       this.set(foreignKey, key ?? null);
       if (options['save'] === false) return undefined;
-      return this.save({ ...options, fields: [foreignKey] });
+      return this.save({ ...finderOptions(options), fields: [foreignKey] });
     },
-    async [association.accessors.create](this: Instance, values: Options = {}, options: Options = {}) {
-      const created = await target.create(values, options);
-      this.set(foreignKey, created.get(targetKey, { raw: true }));
-      await this.save({ ...options, fields: [foreignKey] });
-      return created;
+    async [accessors.create](this: Instance, values: Options = {}, options: Options = {}) {
+      return (this.constructor as unknown as Statics).host.transactionWith(options, async (transaction) => {
+        const created = await target.create(values, { ...options, transaction });
+        this.set(foreignKey, raw(created, targetKey));
+        await this.save({ ...finderOptions(options), transaction, fields: [foreignKey] });
+        return created;
+      });
     },
   };
 }
 
-export function hasOneAccessors(association: HasOne): Record<string, (this: Instance, ...args: never[]) => Promise<unknown>> {
+export function hasOneAccessors(association: HasOne): AccessorMap {
   const target = association.target as unknown as Statics;
-  const { foreignKey, sourceKey } = association;
+  const { foreignKey, sourceKey, accessors } = association;
   const targetKey = association.target.definition.primaryKeyAttributes[0]!;
+  const label = `${association.source.name}.${accessors.set}`;
+
   return {
-    async [association.accessors.get](this: Instance, options: Options = {}) {
-      if (isBatchable(options)) return loadBatched(association, this as never, options);
-      const where = { [foreignKey]: this.get(sourceKey, { raw: true }) };
-      return target.findOne({ ...options, where: options['where'] ? { [Op.and]: [where, options['where']] } : where });
+    async [accessors.get](this: Instance, options: Options = {}) {
+      return batched(association, 'get', options, this, undefined, (entries) => loadOne(target, entries, options, sourceKey, foreignKey, association.scope));
     },
-    async [association.accessors.set](this: Instance, value: unknown, options: Options = {}) {
-      const sourceValue = this.get(sourceKey, { raw: true });
-      return association.source.definition && (this.constructor as unknown as Statics).host.transactionWith(options, async (transaction) => {
-        const scoped = { ...options, transaction };
-        const current = await target.findOne({ where: { [foreignKey]: sourceValue }, transaction });
-        const [newKey] = value === null || value === undefined ? [undefined] : keysOf(value, association.target as never, targetKey, `${association.source.name}.${association.accessors.set}`);
-        if (current && current.get(targetKey, { raw: true }) !== newKey) {
+    /**
+     * Unlinks the current target and links the new one in one transaction. Resolves with the newly linked
+     * instance, or null when there is none or it was already linked (Sequelize's results).
+     */
+    async [accessors.set](this: Instance, value: unknown, options: Options = {}) {
+      const owner = raw(this, sourceKey);
+      const [newKey] = value === null || value === undefined ? [undefined] : keysOf(value, association.target as never, targetKey, label);
+      return (this.constructor as unknown as Statics).host.transactionWith(options, async (transaction) => {
+        const scoped = { ...finderOptions(options), transaction };
+        const current = await target.unscoped().findOne({ ...scoped, where: andWhere({ [foreignKey]: owner }, association.scope) });
+        const alreadyLinked = current !== null && newKey !== undefined && keyOf(raw(current, targetKey)) === keyOf(newKey);
+        if (current && !alreadyLinked) {
           current.set(foreignKey, null);
           await current.save({ ...scoped, fields: [foreignKey] });
         }
-        if (value === null || value === undefined) return null;
-        const instance = isInstanceOf(value, association.target as never) ? (value as Instance) : await target.findOne({ where: { [targetKey]: newKey }, transaction });
-        if (!instance) return null;
-        instance.set(foreignKey, sourceValue);
-        return instance.save(scoped);
+        if (newKey === undefined || alreadyLinked) return null;
+        const linked = isInstanceOf(value, association.target as never)
+          ? (value as Instance)
+          : target.build({ [targetKey]: newKey }, { isNewRecord: false });
+        for (const [name, scopeValue] of Object.entries(association.scope ?? {})) linked.set(name, scopeValue);
+        linked.set(foreignKey, owner);
+        return linked.save(scoped);
       });
     },
-    async [association.accessors.create](this: Instance, values: Options = {}, options: Options = {}) {
-      return target.create({ ...values, [foreignKey]: this.get(sourceKey, { raw: true }) }, options);
+    async [accessors.create](this: Instance, values: Options = {}, options: Options = {}) {
+      const fields = Array.isArray(options['fields']) ? { fields: [...(options['fields'] as string[]), ...Object.keys(association.scope ?? {}), foreignKey] } : {};
+      return target.create({ ...values, ...(association.scope ?? {}), [foreignKey]: raw(this, sourceKey) }, { ...options, ...fields });
     },
   };
 }
