@@ -84,7 +84,7 @@ export class Sequelize implements ModelHost {
     return this.config.database;
   }
   getQueryInterface(): QueryInterface {
-    this.queryInterface ??= new QueryInterface(this.queryRunner);
+    this.queryInterface ??= Object.assign(new QueryInterface(this.queryRunner), { sequelize: this });
     return this.queryInterface;
   }
 
@@ -243,6 +243,13 @@ export class Sequelize implements ModelHost {
   static useCLS(): typeof Sequelize {
     // Managed transactions always propagate through AsyncLocalStorage; nothing to configure.
     return Sequelize;
+  }
+}
+
+// `queryInterface.sequelize`, as migrations reach `queryInterface.sequelize.query(…)` and `.transaction()`.
+declare module './schema/query-interface.js' {
+  interface QueryInterface {
+    sequelize: Sequelize;
   }
 }
 

@@ -14,6 +14,8 @@ export interface DialectSupports {
   readonly schemas: boolean;
   readonly transactions: boolean;
   readonly savepoints: boolean;
+  /** Schema changes (CREATE/ALTER/DROP) roll back with their transaction; MySQL commits them as they run. */
+  readonly transactionalDdl: boolean;
   readonly isolationLevels: boolean;
   readonly lock: boolean;
   readonly iLike: boolean;

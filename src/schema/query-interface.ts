@@ -3,6 +3,7 @@ import { UsageError } from '../errors/usage-errors.js';
 import { normalizeAttribute, type NormalizedAttribute } from '../metadata/attributes.js';
 import { indexName } from '../metadata/naming.js';
 import type { QueryRunner, RunOptions } from '../query/query-runner.js';
+import { bulkDeleteStatement, bulkInsertStatements } from './bulk-rows.js';
 import { columnDefinition, columnSpec, createTableStatements, foreignKeyClause, tableSpecFromAttributes } from './table-ddl.js';
 
 type TableName = string | { tableName: string; schema?: string };
@@ -155,6 +156,25 @@ export class QueryInterface {
 
   async dropSchema(schema: string, options: QueryOptions = {}): Promise<void> {
     await this.execute([this.dialect.introspection.dropSchema(schema)], options);
+  }
+
+  /** Inserts plain rows (seeders, data migrations); resolves to the last insert id where the driver reports one, else the row count. */
+  async bulkInsert(table: TableName, records: readonly Record<string, unknown>[], options: QueryOptions = {}, attributes: Record<string, unknown> = {}): Promise<number | bigint | string> {
+    let last: number | bigint | string = 0;
+    let count = 0;
+    for (const statement of bulkInsertStatements(this.dialect, splitTable(table), records, attributes)) {
+      const result = await this.runner.run(statement, { expectRows: false, transaction: options.transaction as never, ...(options.logging !== undefined ? { logging: options.logging } : {}) });
+      count += result.affectedRows;
+      if (result.insertId !== undefined) last = result.insertId;
+    }
+    return last || count;
+  }
+
+  /** Deletes the rows matching a where object on column names (`null` or `{}` deletes every row); resolves to the rows deleted. */
+  async bulkDelete(table: TableName, where: unknown = null, options: QueryOptions = {}): Promise<number> {
+    const statement = bulkDeleteStatement(this.dialect, splitTable(table), where);
+    const result = await this.runner.run(statement, { expectRows: false, transaction: options.transaction as never, ...(options.logging !== undefined ? { logging: options.logging } : {}) });
+    return result.affectedRows;
   }
 
   foreignKeyClauseFor(column: string, attribute: unknown, table: string): string {

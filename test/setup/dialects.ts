@@ -13,6 +13,13 @@ const urls: Record<string, string> = {
   mariadb: process.env['JOINERY_MARIADB_URL'] ?? 'mariadb://root@127.0.0.1:3306/test',
 };
 
+/** The connection URL of a dialect's test database (for tools run outside the process, such as the CLI). */
+export function testDatabaseUrl(dialect: string): string {
+  const url = urls[dialect];
+  if (!url) throw new Error(`Unknown test dialect "${dialect}"`);
+  return url;
+}
+
 /** A fresh Sequelize on the dialect's test database, with every table of earlier tests dropped. */
 export async function connect(dialect: string, options: SequelizeOptions = {}): Promise<Sequelize> {
   const url = urls[dialect];

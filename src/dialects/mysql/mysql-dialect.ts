@@ -17,6 +17,7 @@ const mysqlSupports: DialectSupports = {
   schemas: false,
   transactions: true,
   savepoints: true,
+  transactionalDdl: false,
   isolationLevels: true,
   lock: true,
   iLike: false,

@@ -17,6 +17,7 @@ const supports: DialectSupports = {
   schemas: true,
   transactions: true,
   savepoints: true,
+  transactionalDdl: true,
   isolationLevels: true,
   lock: true,
   iLike: true,

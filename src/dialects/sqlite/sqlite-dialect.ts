@@ -17,6 +17,7 @@ const supports: DialectSupports = {
   schemas: false,
   transactions: true,
   savepoints: true,
+  transactionalDdl: true,
   isolationLevels: false,
   lock: false,
   iLike: false,
