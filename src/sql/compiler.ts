@@ -1,6 +1,6 @@
 import type {
   AnyNode, BinaryNode, ConflictAction, DeleteNode, ExprNode, FromNode, InNode, InsertNode, JoinNode, JsonPathNode,
-  SelectNode, StatementNode, UpdateNode,
+  OrderNode, SelectNode, StatementNode, UpdateNode,
 } from './nodes.js';
 
 export interface CompiledQuery {
@@ -38,6 +38,11 @@ export class SqlCompiler {
   binaryExpression(state: CompileState, node: BinaryNode): void {
     state.operand(node.left).append(` ${this.binaryOperator(node.operator)} `).operand(node.right);
     if (node.escape !== undefined) state.append(` ESCAPE '${node.escape.replaceAll("'", "''")}'`);
+  }
+  /** One ORDER BY item; dialects without `NULLS FIRST/LAST` override it. */
+  orderItem(state: CompileState, order: OrderNode): void {
+    state.expr(order.expr);
+    if (order.direction !== '') state.append(` ${order.direction}`);
   }
   /** The type name in `CAST(x AS type)`, for dialects whose CAST accepts other names. */
   castType(type: string): string {
@@ -145,7 +150,7 @@ export class CompileState {
     if (node.groupBy && node.groupBy.length > 0) this.append(' GROUP BY ').list(node.groupBy, (item) => this.expr(item));
     if (node.having) this.append(' HAVING ').expr(node.having);
     if (node.orderBy && node.orderBy.length > 0) {
-      this.append(' ORDER BY ').list(node.orderBy, (order) => this.expr(order.expr).append(` ${order.direction}`));
+      this.append(' ORDER BY ').list(node.orderBy, (order) => this.compiler.orderItem(this, order));
     }
     this.compiler.limitOffset(this, node.limit, node.offset);
     this.compiler.lockClause(this, node.lock);

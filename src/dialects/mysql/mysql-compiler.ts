@@ -1,5 +1,5 @@
 import { SqlCompiler, type CompileState, type CompiledQuery } from '../../sql/compiler.js';
-import type { BinaryNode, ConflictAction, ExprNode, JsonPathNode, SelectNode, StatementNode } from '../../sql/nodes.js';
+import type { BinaryNode, ConflictAction, ExprNode, JsonPathNode, OrderNode, SelectNode, StatementNode } from '../../sql/nodes.js';
 
 /** `$.a.b`, quoting keys that are not plain identifiers and indexing numeric ones: `$."a-b"[0]`. */
 function jsonPathText(path: readonly string[]): string {
@@ -75,6 +75,13 @@ export class MysqlCompiler extends SqlCompiler {
     if (node.as === 'boolean') state.append('(');
     state.append('json_unquote(json_extract(').expr(node.expr).append(', ').param(jsonPathText(node.path)).append('))');
     if (node.as === 'boolean') state.append(" = 'true')");
+  }
+
+  /** MySQL sorts NULL first ascending and has no NULLS FIRST/LAST: sort on `expr IS NULL` before the expression. */
+  override orderItem(state: CompileState, order: OrderNode): void {
+    const nulls = /^(ASC |DESC )?NULLS (FIRST|LAST)$/.exec(order.direction);
+    if (!nulls) return super.orderItem(state, order);
+    state.append('(').expr(order.expr).append(` IS NULL) ${nulls[2] === 'FIRST' ? 'DESC' : 'ASC'}, `).expr(order.expr).append(` ${(nulls[1] ?? 'ASC ').trim()}`);
   }
 
   override emptyInsertValues(): string {
