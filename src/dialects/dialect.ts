@@ -7,6 +7,12 @@ export type DialectName = 'sqlite' | 'postgres' | 'mysql' | 'mariadb';
 export interface DialectSupports {
   readonly returnValues: boolean;
   readonly insertReturning: boolean;
+  /**
+   * After an INSERT, read back only what the database generated (keys, and values written as SQL fragments),
+   * as Sequelize does on this dialect; the other attributes keep the values the model wrote. Saves the
+   * RETURNING row where the driver reports the new key anyway.
+   */
+  readonly insertReadsBackKeysOnly: boolean;
   readonly updateReturning: boolean;
   readonly deleteReturning: boolean;
   readonly upserts: boolean;

@@ -2,14 +2,15 @@ import { InstanceError, UsageError } from '../errors/usage-errors.js';
 import { UniqueConstraintError } from '../errors/validation-errors.js';
 import { isVirtual } from '../metadata/attributes.js';
 import type { FindOptions } from '../query/find-options.js';
-import { insertStatement, rowToAttributes, updateStatement } from '../query/mutation-plan.js';
+import { rowToAttributes, updateStatement } from '../query/mutation-plan.js';
 import { buildWhere } from '../query/where.js';
 import { sql } from '../sql/nodes.js';
 import { findOne } from './finders.js';
 import { markChanged, resetChanges, type InstanceState } from './instance-values.js';
 import { hasHooks, runHooks, type ModelClass } from './model-internals.js';
 import { rootContext, runOptions, tableContext } from './query-scope.js';
-import { validateInstance, type ValidateOptions } from './validation.js';
+import { checkInstance, type ValidateOptions } from './validation.js';
+import { compileInsert, holdsFragment } from './insert-cache.js';
 import { increment as staticIncrement, type IncrementOptions } from './writers.js';
 
 export interface SaveOptions {
@@ -86,8 +87,10 @@ export function equals(instance: Instance, other: unknown): boolean {
 export async function validate(instance: Instance, options: InstanceValidateOptions = {}): Promise<void> {
   const model = modelOf(instance);
   const hooks = options.hooks !== false;
-  if (hooks) await runHooks(model, 'beforeValidate', instance, options);
-  const error = await validateInstance(model.definition, instance as never, options);
+  if (hooks && hasHooks(model, 'beforeValidate')) await runHooks(model, 'beforeValidate', instance, options);
+  let checked = checkInstance(model.definition, instance as never, options);
+  if (checked instanceof Promise) checked = await checked;
+  const error = checked;
   if (error) {
     if (hooks && hasHooks(model, 'validationFailed')) {
       const replaced = { error: error as Error };
@@ -96,7 +99,23 @@ export async function validate(instance: Instance, options: InstanceValidateOpti
     }
     throw error;
   }
-  if (hooks) await runHooks(model, 'afterValidate', instance, options);
+  if (hooks && hasHooks(model, 'afterValidate')) await runHooks(model, 'afterValidate', instance, options);
+}
+
+/** Validation as `save` runs it: synchronous unless a hook or an asynchronous validator is in play. */
+function validateForSave(instance: Instance, options: InstanceValidateOptions): Promise<void> | undefined {
+  const model = modelOf(instance);
+  if (options.hooks !== false && (hasHooks(model, 'beforeValidate') || hasHooks(model, 'afterValidate') || hasHooks(model, 'validationFailed'))) {
+    return validate(instance, options);
+  }
+  const checked = checkInstance(model.definition, instance as never, options);
+  if (checked instanceof Promise) {
+    return checked.then((error) => {
+      if (error) throw error;
+    });
+  }
+  if (checked) throw checked;
+  return undefined;
 }
 
 function savedAttributes(instance: Instance, state: InstanceState, options: SaveOptions): string[] {
@@ -125,11 +144,13 @@ export async function save(instance: Instance, state: InstanceState, options: Sa
     if (!fields.includes(createdAt)) fields.push(createdAt);
   }
   if (options.validate !== false) {
-    await validate(instance, { fields: options.fields ? fields : isNew ? undefined : fields, hooks: options.hooks });
+    const validating = validateForSave(instance, { fields: options.fields ? fields : isNew ? undefined : fields, hooks: options.hooks });
+    if (validating) await validating;
   }
   const hooks = options.hooks !== false;
-  if (hooks) {
-    await runHooks(model, isNew ? 'beforeCreate' : 'beforeUpdate', instance, options);
+  const beforeHook = isNew ? 'beforeCreate' : 'beforeUpdate';
+  if (hooks && (hasHooks(model, beforeHook) || hasHooks(model, 'beforeSave'))) {
+    await runHooks(model, beforeHook, instance, options);
     await runHooks(model, 'beforeSave', instance, options);
     if (!options.fields) fields = [...new Set([...fields, ...savedAttributes(instance, state, options)])];
   }
@@ -144,9 +165,10 @@ export async function save(instance: Instance, state: InstanceState, options: Sa
       if (options.omitNull && (values[name] === null || values[name] === undefined)) return false;
       return values[name] !== undefined;
     });
-    const returning = runner.dialect.supports.insertReturning;
-    const node = insertStatement(definition, columns, [values], context, { returning });
-    const result = await runner.run(runner.dialect.compiler.compile(node), runOptions(options, returning)).catch((error: unknown) => {
+    const supports = runner.dialect.supports;
+    const keysOnly = supports.insertReadsBackKeysOnly && !options.returning && !holdsFragment([values], columns);
+    const returning = supports.insertReturning && !keysOnly;
+    const result = await runner.run(compileInsert(model, columns, [values], context, { returning }), runOptions(options, returning)).catch((error: unknown) => {
       throw withInstanceDetails(error, instance);
     });
     applyGeneratedValues(instance, result.rows[0], result.insertId);
@@ -161,8 +183,9 @@ export async function save(instance: Instance, state: InstanceState, options: Sa
   instance.isNewRecord = false;
   instance._options['isNewRecord'] = false;
   resetChanges(state);
-  if (hooks) {
-    await runHooks(model, isNew ? 'afterCreate' : 'afterUpdate', instance, options);
+  const afterHook = isNew ? 'afterCreate' : 'afterUpdate';
+  if (hooks && (hasHooks(model, afterHook) || hasHooks(model, 'afterSave'))) {
+    await runHooks(model, afterHook, instance, options);
     await runHooks(model, 'afterSave', instance, options);
   }
   return instance;

@@ -19,13 +19,23 @@ type Instance = { dataValues: Record<string, unknown>; get(key: string): unknown
  * model-level validators. Collects every failure into one ValidationError, as Sequelize does.
  */
 export async function validateInstance(definition: ModelDefinition, instance: Instance, options: ValidateOptions = {}): Promise<ValidationError | undefined> {
+  return checkInstance(definition, instance, options);
+}
+
+/**
+ * `validateInstance` without a promise when nothing asynchronous can run (no custom or model validators):
+ * the common case, kept off the microtask queue on the hot write paths.
+ */
+export function checkInstance(definition: ModelDefinition, instance: Instance, options: ValidateOptions = {}): ValidationError | undefined | Promise<ValidationError | undefined> {
   const errors: ValidationErrorItem[] = [];
   const fields = options.fields ? new Set(options.fields) : undefined;
-  const skip = new Set(options.skip ?? []);
-  const pending: Promise<void>[] = [];
+  const skip = options.skip && options.skip.length > 0 ? new Set(options.skip) : undefined;
+  let pending: Promise<void>[] | undefined;
+  const attributes = definition.attributes;
 
-  for (const [name, attribute] of Object.entries(definition.attributes)) {
-    if (skip.has(name) || (fields && !fields.has(name))) continue;
+  for (const name in attributes) {
+    const attribute = attributes[name]!;
+    if (skip?.has(name) || (fields && !fields.has(name))) continue;
     const value = instance.dataValues[name];
     if (value instanceof SqlFragment) continue;
     const isTimestamp = name === definition.timestamps.createdAt || name === definition.timestamps.updatedAt;
@@ -42,10 +52,11 @@ export async function validateInstance(definition: ModelDefinition, instance: In
       errors.push(typeProblem);
       continue;
     }
-    for (const [key, spec] of Object.entries(attribute.validate ?? {})) {
+    if (attribute.validate === undefined) continue;
+    for (const [key, spec] of Object.entries(attribute.validate)) {
       if (key === 'notNull' || spec === false) continue;
       if (typeof spec === 'function') {
-        pending.push(runCustom(() => (spec as (this: unknown, v: unknown) => unknown).call(instance, value), name, key, value, instance, errors));
+        (pending ??= []).push(runCustom(() => (spec as (this: unknown, v: unknown) => unknown).call(instance, value), name, key, value, instance, errors));
         continue;
       }
       const check = builtInValidators[key];
@@ -59,9 +70,15 @@ export async function validateInstance(definition: ModelDefinition, instance: In
       }
     }
   }
-  await Promise.all(pending);
+  const modelValidators = definition.options.validate;
+  if (pending === undefined && (modelValidators === undefined || Object.keys(modelValidators).length === 0)) {
+    return errors.length > 0 ? new ValidationError(undefined, errors) : undefined;
+  }
+  return finishAsync(instance, errors, pending ?? [], modelValidators ?? {});
+}
 
-  const modelValidators = definition.options.validate ?? {};
+async function finishAsync(instance: Instance, errors: ValidationErrorItem[], pending: Promise<void>[], modelValidators: Record<string, (this: unknown) => unknown>): Promise<ValidationError | undefined> {
+  await Promise.all(pending);
   for (const [key, fn] of Object.entries(modelValidators)) {
     await runCustom(() => fn.call(instance), key, key, undefined, instance, errors);
   }

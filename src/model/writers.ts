@@ -1,9 +1,10 @@
 import { AggregateError, BulkRecordError, UsageError } from '../errors/usage-errors.js';
-import { insertStatement, rowToAttributes } from '../query/mutation-plan.js';
+import { rowToAttributes } from '../query/mutation-plan.js';
 import type { ConflictAction } from '../sql/nodes.js';
+import { compileInsert, holdsFragment } from './insert-cache.js';
 import { chunk } from '../utils/object.js';
 import { resetChanges } from './instance-values.js';
-import { runHooks, type ModelClass, type ModelInstance } from './model-internals.js';
+import { hasHooks, runHooks, type ModelClass, type ModelInstance } from './model-internals.js';
 import { runOptions, tableContext } from './query-scope.js';
 import { checkValueTypes, validateInstance } from './validation.js';
 import { truncate } from './counter-writers.js';
@@ -107,7 +108,7 @@ export async function bulkCreate(model: ModelClass, records: Record<string, unkn
   const definition = model.definition;
   const hooks = options.hooks !== false;
   const instances = records.map((values) => new model(values, { isNewRecord: true, ...(options.include ? { include: options.include } : {}) }));
-  if (hooks) await runHooks(model, 'beforeBulkCreate', instances, options);
+  if (hooks && hasHooks(model, 'beforeBulkCreate')) await runHooks(model, 'beforeBulkCreate', instances, options);
   if (options.validate) {
     const failures: Error[] = [];
     for (const instance of instances) {
@@ -143,14 +144,18 @@ export async function bulkCreate(model: ModelClass, records: Record<string, unkn
   }
   const primaryKey = definition.primaryKeyAttributes[0];
   const wantsKeys = primaryKey !== undefined && definition.attributes[primaryKey]!.autoIncrement && !attributes.includes(primaryKey);
-  const returning = dialect.supports.insertReturning && (wantsKeys || options.returning === true) && !options.ignoreDuplicates;
+  const readsAll = options.returning === true || !dialect.supports.insertReadsBackKeysOnly || holdsFragment(instances.map((instance) => instance.dataValues), attributes);
+  const returning = dialect.supports.insertReturning && (wantsKeys || options.returning === true) && !options.ignoreDuplicates
+    ? (readsAll ? true : [primaryKey!])
+    : false;
   const rowsPerStatement = Math.max(1, Math.min(1000, Math.floor(dialect.supports.maxParameters / Math.max(1, attributes.length))));
   const batches = chunk(instances, rowsPerStatement);
+  const context = tableContext(model);
 
   const insertBatches = async (transaction: unknown) => {
     for (const batch of batches) {
-      const node = insertStatement(definition, attributes, batch.map((instance) => instance.dataValues), tableContext(model), { returning, conflict });
-      const result = await runner.run(dialect.compiler.compile(node), { ...runOptions(options, returning), transaction: transaction as never });
+      const compiled = compileInsert(model, attributes, batch.map((instance) => instance.dataValues), context, { returning, conflict });
+      const result = await runner.run(compiled, { ...runOptions(options, returning !== false), transaction: transaction as never });
       if (returning && result.rows.length === batch.length) {
         result.rows.forEach((row, index) => Object.assign(batch[index]!.dataValues, rowToAttributes(definition, dialect, row)));
       } else if (wantsKeys && result.insertId !== undefined && !options.ignoreDuplicates && !options.updateOnDuplicate) {
@@ -175,7 +180,7 @@ export async function bulkCreate(model: ModelClass, records: Record<string, unkn
       await runHooks(model, 'afterSave', instance, options);
     }
   }
-  if (hooks) await runHooks(model, 'afterBulkCreate', instances, options);
+  if (hooks && hasHooks(model, 'afterBulkCreate')) await runHooks(model, 'afterBulkCreate', instances, options);
   return instances;
 }
 

@@ -45,6 +45,25 @@ export function insertStatement(
   return node;
 }
 
+/**
+ * The bound values `insertStatement` would print for these rows, in the same order; undefined when a value
+ * is an SQL fragment, which is printed in place and so changes the text.
+ */
+export function insertParameters(definition: ModelDefinition, attributeNames: readonly string[], rows: readonly Record<string, unknown>[], dialect: Dialect): unknown[] | undefined {
+  const types = attributeNames.map((name) => definition.attributes[name]?.type);
+  const parameters = new Array<unknown>(rows.length * attributeNames.length);
+  let index = 0;
+  for (const row of rows) {
+    for (let column = 0; column < attributeNames.length; column += 1) {
+      const value = row[attributeNames[column]!];
+      if (value instanceof SqlFragment) return undefined;
+      const type = types[column];
+      parameters[index++] = type === undefined || value === null || value === undefined ? (value ?? null) : dialect.types.toDriver(type, value);
+    }
+  }
+  return parameters;
+}
+
 export function updateStatement(
   definition: ModelDefinition,
   values: Record<string, unknown>,

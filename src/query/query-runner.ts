@@ -52,8 +52,16 @@ export class QueryRunner {
     }
     const target = transaction?.connection ?? this.settings.pool;
     const logging = options.logging === undefined ? this.settings.logging : options.logging;
-    const benchmark = options.benchmark ?? this.settings.benchmark;
     const hooks = this.settings.hasQueryHooks();
+    if (!logging && !hooks) {
+      // The common case, kept free of the option objects only hooks and loggers read.
+      try {
+        return await target.execute(query.sql, query.parameters, options.expectRows ?? true);
+      } catch (error) {
+        throw this.settings.dialect.convertError(error, query);
+      }
+    }
+    const benchmark = options.benchmark ?? this.settings.benchmark;
     const hookOptions = { ...options.hookOptions, transaction, logging };
     if (hooks) await this.settings.runHooks?.('beforeQuery', hookOptions, query);
     const started = benchmark ? performance.now() : 0;

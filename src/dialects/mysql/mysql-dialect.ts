@@ -10,6 +10,7 @@ import { mysqlTypes } from './mysql-types.js';
 const mysqlSupports: DialectSupports = {
   returnValues: false,
   insertReturning: false,
+  insertReadsBackKeysOnly: false,
   updateReturning: false,
   deleteReturning: false,
   upserts: true,

@@ -10,6 +10,7 @@ import { postgresTypes } from './postgres-types.js';
 const supports: DialectSupports = {
   returnValues: true,
   insertReturning: true,
+  insertReadsBackKeysOnly: false,
   updateReturning: true,
   deleteReturning: true,
   upserts: true,

@@ -63,8 +63,18 @@ export class SqlitePool implements ConnectionPool {
     return statement;
   }
 
-  private async run(sql: string, parameters: readonly unknown[]): Promise<QueryResult> {
-    const database = this.database ?? (await this.open());
+  /** Not `async`: better-sqlite3 answers synchronously, so an open database costs one settled promise. */
+  private run(sql: string, parameters: readonly unknown[]): Promise<QueryResult> {
+    const database = this.database;
+    if (database === undefined) return this.open().then((opened) => this.runNow(opened, sql, parameters));
+    try {
+      return Promise.resolve(this.runNow(database, sql, parameters));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  private runNow(database: Database, sql: string, parameters: readonly unknown[]): QueryResult {
     const bound = parameters.map(toSqliteParameter);
     const statement = this.prepareOrExec(database, sql);
     if (statement === undefined) return { rows: [], affectedRows: 0 };
@@ -90,7 +100,12 @@ export class SqlitePool implements ConnectionPool {
   }
 
   /** A statement from outside any transaction must not land inside an open one on the shared connection. */
-  async execute(sql: string, parameters: readonly unknown[]): Promise<QueryResult> {
+  execute(sql: string, parameters: readonly unknown[]): Promise<QueryResult> {
+    if (this.database !== undefined && !this.lock.isHeld) return this.run(sql, parameters);
+    return this.executeWhenFree(sql, parameters);
+  }
+
+  private async executeWhenFree(sql: string, parameters: readonly unknown[]): Promise<QueryResult> {
     if (this.database === undefined) await this.open();
     if (!this.lock.isHeld) return this.run(sql, parameters);
     await this.lock.acquire();

@@ -10,6 +10,7 @@ import { sqliteTypes } from './sqlite-types.js';
 const supports: DialectSupports = {
   returnValues: true,
   insertReturning: true,
+  insertReadsBackKeysOnly: true,
   updateReturning: true,
   deleteReturning: true,
   upserts: true,

@@ -1,0 +1,116 @@
+// create/bulkCreate reuse compiled INSERT text per model shape and skip hooks and validation work when none
+// apply. These tests pin what the cached paths must still notice: hooks, validators and attributes that
+// change after the first call, and values only the database knows.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { DataTypes, ValidationError, type Model, type ModelStatic, type Sequelize } from '../src/index.js';
+import { connect, testDialects } from './setup/dialects.js';
+
+for (const dialect of testDialects) {
+  describe(`write fast paths on ${dialect}`, () => {
+    let db: Sequelize;
+    let Pug: ModelStatic<Model>;
+
+    before(async () => {
+      db = await connect(dialect);
+      Pug = db.define('pugs', { name: DataTypes.STRING, age: DataTypes.INTEGER });
+      await db.sync({ force: true });
+    });
+    after(async () => {
+      await db.close();
+    });
+
+    test('repeated creates bind fresh values into the same statement, and a new column set gets its own', async () => {
+      const first = await Pug.create({ name: 'Cody', age: 3 });
+      const second = await Pug.create({ name: 'Doug', age: 5 });
+      const nameOnly = await Pug.create({ name: 'Ella' });
+      assert.notEqual(first.get('id'), second.get('id'));
+      const stored = await Pug.findAll({ where: { id: [first.get('id'), second.get('id'), nameOnly.get('id')] }, order: [['id', 'ASC']], raw: true });
+      assert.deepEqual(stored.map((row) => [row['name'], row['age']]), [['Cody', 3], ['Doug', 5], ['Ella', null]]);
+      assert.ok(second.get('createdAt') instanceof Date);
+    });
+
+    test('hooks added after the first create run on the next one', async () => {
+      await Pug.create({ name: 'before hooks' });
+      const seen: string[] = [];
+      const rename = (pug: Model) => {
+        seen.push('beforeCreate');
+        pug.set('name', 'renamed by hook');
+      };
+      const afterSave = () => void seen.push('afterSave');
+      const beforeValidate = () => void seen.push('beforeValidate');
+      Pug.addHook('beforeCreate', rename);
+      Pug.addHook('afterSave', afterSave);
+      db.addHook('beforeValidate', beforeValidate);
+      try {
+        const pug = await Pug.create({ name: 'Fido' });
+        assert.deepEqual(seen, ['beforeValidate', 'beforeCreate', 'afterSave']);
+        const stored = await Pug.findByPk(pug.get('id') as number, { raw: true });
+        assert.equal((stored as Record<string, unknown> | null)?.['name'], 'renamed by hook');
+      } finally {
+        Pug.removeHook('beforeCreate', rename);
+        Pug.removeHook('afterSave', afterSave);
+        db.removeHook('beforeValidate', beforeValidate);
+      }
+      const [bulk] = await Pug.bulkCreate([{ name: 'no hooks again' }]);
+      assert.equal(bulk!.get('name'), 'no hooks again');
+      assert.equal(seen.length, 3);
+    });
+
+    test('validators still reject bad values on the fast path, and an async model validator is awaited', async () => {
+      const Strict = db.define('stricts', {
+        name: { type: DataTypes.STRING, allowNull: false },
+        age: { type: DataTypes.INTEGER, validate: { min: 0 } },
+      }, {
+        validate: {
+          async notOlderThanName(this: Model) {
+            await Promise.resolve();
+            if ((this.get('age') as number) > 100) throw new Error('too old');
+          },
+        },
+      });
+      await Strict.sync({ force: true });
+      await Strict.create({ name: 'ok', age: 1 });
+      await assert.rejects(Strict.create({ age: 1 }), (error: unknown) => error instanceof ValidationError && /name cannot be null/.test(error.message));
+      await assert.rejects(Strict.create({ name: 'neg', age: -1 }), ValidationError);
+      await assert.rejects(Strict.create({ name: 'old', age: 101 }), (error: unknown) => error instanceof ValidationError && /too old/.test(error.message));
+      assert.equal(await Strict.count(), 1);
+    });
+
+    test('a cached INSERT is rebuilt when the model gains or loses attributes', async () => {
+      const Toy = db.define('toys', { name: DataTypes.STRING, color: DataTypes.STRING });
+      await Toy.sync({ force: true });
+      await Toy.create({ name: 'ball', color: 'red' });
+      Toy.removeAttribute('color');
+      const ball = await Toy.create({ name: 'bone', color: 'blue' });
+      assert.equal((await Toy.findByPk(ball.get('id') as number, { raw: true, attributes: ['name'] }) as Record<string, unknown>)['name'], 'bone');
+      const [rows] = await db.query(`SELECT color FROM toys WHERE id = ${Number(ball.get('id'))}`);
+      assert.equal((rows as Array<Record<string, unknown>>)[0]!['color'], null);
+      const Owner = db.define('owners', { name: DataTypes.STRING });
+      Toy.belongsTo(Owner);
+      await db.sync({ force: true });
+      const owner = await Owner.create({ name: 'Ann' });
+      const rope = await Toy.create({ name: 'rope', ownerId: owner.get('id') });
+      const stored = await Toy.findByPk(rope.get('id') as number, { raw: true }) as Record<string, unknown>;
+      assert.equal(stored['ownerId'], owner.get('id'));
+    });
+
+    test('bulkCreate hands back generated keys and the values written', async () => {
+      const created = await Pug.bulkCreate([{ name: 'a', age: 1 }, { name: 'b', age: 2 }, { name: 'c' }]);
+      const ids = created.map((pug) => pug.get('id') as number);
+      assert.ok(ids.every((id) => Number.isInteger(id)));
+      assert.equal(new Set(ids).size, 3);
+      const stored = await Pug.findAll({ where: { id: ids }, order: [['id', 'ASC']] });
+      assert.deepEqual(stored.map((pug) => pug.get('name')), ['a', 'b', 'c']);
+      assert.deepEqual(created.map((pug) => pug.get('name')), ['a', 'b', 'c']);
+      assert.ok(created[0]!.get('updatedAt') instanceof Date);
+    });
+
+    test('a value written as an SQL fragment is read back where the dialect can return rows', async () => {
+      const pug = await Pug.create({ name: db.fn('UPPER', 'rex'), age: 4 });
+      const stored = await Pug.findByPk(pug.get('id') as number);
+      assert.equal(stored!.get('name'), 'REX');
+      if (db.getDialect() !== 'mysql') assert.equal(pug.get('name'), 'REX');
+    });
+  });
+}
