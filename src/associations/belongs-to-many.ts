@@ -1,7 +1,7 @@
 import { AssociationError } from '../errors/usage-errors.js';
 import { belongsToManyKeys, multipleAccessors, type MultipleAccessors } from '../metadata/naming.js';
 import { Association, requireKey, type AssociableModel, type AssociationOptions } from './association.js';
-import { addForeignKey } from './foreign-key.js';
+import { addForeignKey, isAssociationKey } from './foreign-key.js';
 
 export interface ThroughOptions {
   model: AssociableModel;
@@ -51,6 +51,7 @@ export class BelongsToMany<S extends AssociableModel = AssociableModel, T extend
     const otherKey = typeof options.otherKey === 'string' ? { name: options.otherKey } : options.otherKey ?? {};
     this.foreignKey = foreignKey.name ?? defaults.foreignKey;
     this.otherKey = otherKey.name ?? defaults.otherKey;
+    this.checkThroughKeys();
     this.addJoinKeys(foreignKey.attribute, otherKey);
     this.accessors = multipleAccessors(names);
   }
@@ -72,6 +73,26 @@ export class BelongsToMany<S extends AssociableModel = AssociableModel, T extend
   }
   get targetKeyField(): string {
     return this.target.definition.columnOf(this.targetKey);
+  }
+
+  /**
+   * A through model the user defined with its own key to one side, under another name than the association
+   * uses, would silently get a second key column: name the mismatch instead.
+   */
+  private checkThroughKeys(): void {
+    if (this.isSelfAssociation) return;
+    const join = this.through.model.definition;
+    for (const [key, side, option] of [[this.foreignKey, this.source, 'foreignKey'], [this.otherKey, this.target, 'otherKey']] as const) {
+      if (join.attribute(key)) continue;
+      const own = Object.entries(join.attributes).filter(([name, attribute]) => {
+        const model = (attribute.references as { model?: unknown } | undefined)?.model;
+        const table = typeof model === 'string' ? model : (model as { tableName?: string } | undefined)?.tableName;
+        return table === side.definition.tableName && !isAssociationKey(join, name);
+      });
+      if (own.length > 0) {
+        throw new AssociationError(`The through model ${this.through.model.name} has ${own.map(([name]) => `"${name}"`).join(', ')} referencing ${side.definition.tableName}, but ${this.source.name}.belongsToMany(${this.target.name}) expects the key "${key}": pass ${option}: '${own[0]![0]}' or rename the attribute.`);
+      }
+    }
   }
 
   private addJoinKeys(foreignKeyAttribute: Record<string, unknown>, otherKeyOptions: Record<string, unknown>): void {

@@ -13,8 +13,20 @@ export interface ForeignKeySpec {
   extra: Record<string, unknown>;
 }
 
+const associationKeys = new WeakMap<ModelDefinition, Set<string>>();
+
+/** Whether an association (rather than the user's definition) put this key on the model. */
+export function isAssociationKey(holder: ModelDefinition, name: string): boolean {
+  return associationKeys.get(holder)?.has(name) ?? false;
+}
+
 /** Adds (or completes) the foreign key attribute, typed like the key it references. */
 export function addForeignKey(spec: ForeignKeySpec): void {
+  if (!spec.holder.attribute(spec.name)) {
+    const added = associationKeys.get(spec.holder) ?? new Set<string>();
+    added.add(spec.name);
+    associationKeys.set(spec.holder, added);
+  }
   const referencedAttribute = spec.referenced.attributes[spec.referencedKey]!;
   const existing = spec.holder.attribute(spec.name);
   const attribute: Record<string, unknown> = {

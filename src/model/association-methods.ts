@@ -17,16 +17,39 @@ interface DefiningHost {
 
 function register(source: ModelClass, association: Association, accessors: Record<string, unknown>): void {
   if (!Object.prototype.hasOwnProperty.call(source, 'associations')) source.associations = {};
-  if (source.associations[association.as] && source.associations[association.as] !== association) {
-    throw new AssociationError(`You have used the alias ${association.as} in two separate associations of ${source.name}. Aliased associations must have unique aliases.`);
-  }
-  if (source.definition.attribute(association.as)) {
-    throw new AssociationError(`Naming collision between attribute '${association.as}' and association '${association.as}' on model ${source.name}. To remedy this, change either foreignKey or as in your association definition.`);
-  }
   source.associations[association.as] = association;
   for (const [name, fn] of Object.entries(accessors)) {
     Object.defineProperty(source.prototype, name, { value: fn, configurable: true, writable: true, enumerable: false });
   }
+  if (association.options.hooks) runAssociateHooks(source, 'afterAssociate', { source, target: association.target, type: association.constructor, association }, association.options);
+}
+
+function runAssociateHooks(source: ModelClass, name: string, ...args: unknown[]): void {
+  source.host.hooksRegistry.runSync(name, ...args);
+  source.hooksRegistry.runSync(name, ...args);
+}
+
+/** The alias the association will register under, known before anything is added to either model. */
+function aliasOf(target: ModelClass, options: AssociationOptions, multiple: boolean): string {
+  const as = options.as;
+  if (as === undefined) return multiple ? target.definition.names.plural : target.definition.names.singular;
+  if (typeof as === 'string') return as;
+  return multiple ? as.plural : as.singular;
+}
+
+/** Everything that can be wrong with an association, checked before either model changes. */
+function prepare(source: ModelClass, target: unknown, options: AssociationOptions, kind: string, type: unknown): ModelClass {
+  const model = checkTarget(source, target, kind);
+  const as = aliasOf(model, options, kind === 'hasMany' || kind === 'belongsToMany');
+  const existing = Object.prototype.hasOwnProperty.call(source, 'associations') ? source.associations[as] : undefined;
+  if (existing) {
+    throw new AssociationError(`You have used the alias ${as} in two separate associations of ${source.name}. Aliased associations must have unique aliases.`);
+  }
+  if (source.definition.attribute(as)) {
+    throw new AssociationError(`Naming collision between attribute '${as}' and association '${as}' on model ${source.name}. To remedy this, change either foreignKey or as in your association definition.`);
+  }
+  if (options.hooks) runAssociateHooks(source, 'beforeAssociate', { source, target: model, type }, options);
+  return model;
 }
 
 function checkTarget(source: ModelClass, target: unknown, kind: string): ModelClass {
@@ -37,14 +60,14 @@ function checkTarget(source: ModelClass, target: unknown, kind: string): ModelCl
 }
 
 export function belongsTo(source: ModelClass, target: unknown, options: AssociationOptions = {}): BelongsTo {
-  const association = new BelongsTo(source, checkTarget(source, target, 'belongsTo'), options);
+  const association = new BelongsTo(source, prepare(source, target, options, 'belongsTo', BelongsTo), options);
   refreshAttributeAccessors(source);
   register(source, association, belongsToAccessors(association));
   return association;
 }
 
 export function hasOne(source: ModelClass, target: unknown, options: AssociationOptions = {}): HasOne {
-  const model = checkTarget(source, target, 'hasOne');
+  const model = prepare(source, target, options, 'hasOne', HasOne);
   const association = new HasOne(source, model, options);
   refreshAttributeAccessors(model);
   register(source, association, hasOneAccessors(association));
@@ -52,7 +75,7 @@ export function hasOne(source: ModelClass, target: unknown, options: Association
 }
 
 export function hasMany(source: ModelClass, target: unknown, options: AssociationOptions = {}): HasMany {
-  const model = checkTarget(source, target, 'hasMany');
+  const model = prepare(source, target, options, 'hasMany', HasMany);
   const association = new HasMany(source, model, options);
   refreshAttributeAccessors(model);
   register(source, association, hasManyAccessors(association));
@@ -84,8 +107,24 @@ function resolveThrough(source: ModelClass, target: ModelClass, options: Record<
 }
 
 export function belongsToMany(source: ModelClass, target: unknown, options: Record<string, unknown> = {}): BelongsToMany {
-  const model = checkTarget(source, target, 'belongsToMany');
+  const model = prepare(source, target, options as AssociationOptions, 'belongsToMany', BelongsToMany);
+  if (model === source && options['as'] === undefined) {
+    throw new AssociationError(`${source.name}.belongsToMany(${source.name}) associates the model with itself, so it needs an alias: pass "as" (for example { as: 'friends' }) and, if you like, otherKey.`);
+  }
+  const host = source.host as unknown as DefiningHost;
+  const throughName = typeof options['through'] === 'string' ? options['through'] : undefined;
+  const definesThrough = throughName !== undefined && !host.isDefined(throughName);
   const through = resolveThrough(source, model, options);
+  try {
+    return associateThrough(source, model, through, options);
+  } catch (error) {
+    // A failed association leaves no join model behind.
+    if (definesThrough) source.host.modelManager.removeModel(through.model as ModelClass);
+    throw error;
+  }
+}
+
+function associateThrough(source: ModelClass, model: ModelClass, through: BelongsToManyOptions['through'], options: Record<string, unknown>): BelongsToMany {
   // The second side of a pair shares the join table: its other key is the first side's foreign key.
   const pair = Object.values(model.associations ?? {}).find((other): other is BelongsToMany => other instanceof BelongsToMany && other.through.model === through.model && other.target === source && other !== undefined);
   const pairedOtherKey = pair && options['otherKey'] === undefined && model !== source ? { otherKey: pair.foreignKey } : {};
