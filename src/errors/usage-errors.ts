@@ -18,24 +18,42 @@ export class EagerLoadingError extends BaseError {
     this.name = 'SequelizeEagerLoadingError';
   }
 
-  static notAssociated(targetName: string, sourceName: string): EagerLoadingError {
-    return new EagerLoadingError(
-      `${targetName} is not associated to ${sourceName}! ` +
-        `Associate them first, e.g. ${sourceName}.hasMany(${targetName}), ${sourceName}.belongsTo(${targetName}) or ${sourceName}.belongsToMany(${targetName}, { through: '…' }).`,
-    );
+  /**
+   * Keeps Sequelize's "x is not associated to y!" prefix and says how to associate them; when the other side
+   * already knows the pair, the matching call on this side is suggested.
+   */
+  static notAssociated(target: NamedModel, source: NamedModel): EagerLoadingError {
+    const reverse = Object.values(target.associations ?? {}).find((association) => (association as { target?: NamedModel }).target?.name === source.name) as { associationType?: string } | undefined;
+    const mirror: Record<string, string> = { BelongsTo: 'hasMany', HasOne: 'belongsTo', HasMany: 'belongsTo', BelongsToMany: 'belongsToMany' };
+    const kind = reverse?.associationType ? mirror[reverse.associationType] : undefined;
+    const suggestion = kind
+      ? `Use ${source.name}.${kind}(${target.name}${kind === 'belongsToMany' ? ", { through: '…' }" : ''}) (${target.name} already has an association to ${source.name}, but includes follow the association of the model you query).`
+      : `Associate them first, e.g. ${source.name}.hasMany(${target.name}), ${source.name}.belongsTo(${target.name}) or ${source.name}.belongsToMany(${target.name}, { through: '…' }).`;
+    return new EagerLoadingError(`${target.name} is not associated to ${source.name}! ${suggestion}`);
   }
 
   static ambiguous(targetName: string, sourceName: string, aliases: readonly string[]): EagerLoadingError {
     return new EagerLoadingError(
-      `${targetName} is associated to ${sourceName} more than once (as ${aliases.map((alias) => `'${alias}'`).join(', ')}). ` +
-        `Say which one you mean with the "as" of the include, e.g. { model: ${targetName}, as: '${aliases[0]}' }.`,
+      `${targetName} is associated to ${sourceName} multiple times. To identify the correct association, you must use the 'as' keyword to specify the alias of the association you want to include: ` +
+        `${aliases.map((alias) => `{ model: ${targetName}, as: '${alias}' }`).join(' or ')}.`,
     );
   }
 
   static unknownAlias(targetName: string, sourceName: string, alias: string, known: readonly string[]): EagerLoadingError {
-    const knownText = known.length > 0 ? `You've included an alias (${alias}), but it does not match the alias(es) defined in your association (${known.join(', ')}).` : `${sourceName} has no association to ${targetName} at all.`;
-    return new EagerLoadingError(`${targetName} is associated to ${sourceName} using an alias. ${knownText}`);
+    return new EagerLoadingError(
+      `${targetName} is associated to ${sourceName} using an alias. You've included an alias (${alias}), but it does not match the alias(es) defined in your association (${known.join(', ')}).`,
+    );
   }
+
+  static noAlias(sourceName: string, alias: string, known: readonly string[]): EagerLoadingError {
+    return new EagerLoadingError(`Association with alias "${alias}" does not exist on ${sourceName}. Its associations are: ${known.length > 0 ? known.map((name) => `'${name}'`).join(', ') : '(none)'}.`);
+  }
+}
+
+/** The part of a model the include errors name. */
+interface NamedModel {
+  readonly name: string;
+  readonly associations?: Record<string, unknown>;
 }
 
 export class AssociationError extends BaseError {

@@ -246,6 +246,13 @@ export class CompileState {
       case 'jsonPath':
         this.compiler.jsonPath(this, node);
         return this;
+      case 'window':
+        this.expr(node.fn).append(' OVER (');
+        if (node.partitionBy.length > 0) this.append('PARTITION BY ').list(node.partitionBy, (item) => this.expr(item));
+        if (node.orderBy.length > 0) {
+          this.append(node.partitionBy.length > 0 ? ' ORDER BY ' : 'ORDER BY ').list(node.orderBy, (order) => this.expr(order.expr).append(order.direction ? ` ${order.direction}` : ''));
+        }
+        return this.append(')');
     }
   }
 

@@ -90,6 +90,13 @@ export interface ExistsNode {
   readonly kind: 'exists';
   readonly select: SelectNode;
 }
+/** `ROW_NUMBER() OVER (PARTITION BY … ORDER BY …)`: per-parent limits of included rows. */
+export interface WindowNode {
+  readonly kind: 'window';
+  readonly fn: FnNode;
+  readonly partitionBy: readonly ExprNode[];
+  readonly orderBy: readonly OrderNode[];
+}
 /**
  * A `$.a.b` path into a JSON column; each dialect prints its own extraction syntax. `as` says the value it
  * is compared with is a number or a boolean, so dialects that extract text compare it as one.
@@ -103,7 +110,7 @@ export interface JsonPathNode {
 
 export type ExprNode =
   | ColumnNode | ValueNode | RawNode | StarNode | FnNode | BinaryNode | InNode | AnyNode | BetweenNode | IsNode
-  | LogicalNode | NotNode | CastNode | SubqueryNode | ExistsNode | JsonPathNode;
+  | LogicalNode | NotNode | CastNode | SubqueryNode | ExistsNode | JsonPathNode | WindowNode;
 
 export interface TableNode {
   readonly kind: 'table';
@@ -204,6 +211,7 @@ export const sql = {
   cast: (expr: ExprNode, type: string): CastNode => Object.freeze({ kind: 'cast', expr, type }),
   subquery: (select: SelectNode): SubqueryNode => Object.freeze({ kind: 'subquery', select }),
   exists: (select: SelectNode): ExistsNode => Object.freeze({ kind: 'exists', select }),
+  window: (fn: FnNode, partitionBy: readonly ExprNode[], orderBy: readonly OrderNode[]): WindowNode => Object.freeze({ kind: 'window', fn, partitionBy, orderBy }),
   jsonPath: (expr: ExprNode, path: readonly string[], as?: JsonPathNode['as']): JsonPathNode =>
     Object.freeze(as === undefined ? { kind: 'jsonPath', expr, path } : { kind: 'jsonPath', expr, path, as }),
   table: (name: string, alias?: string, schema?: string): TableNode =>

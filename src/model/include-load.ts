@@ -1,0 +1,125 @@
+import type { FindOptions } from '../query/find-options.js';
+import { levelOrder, splitOrder } from '../query/include-order.js';
+import type { IncludeNode } from '../query/include-plan.js';
+import { levelSelect, parentKeyColumn } from '../query/include-sql.js';
+import { chunk } from '../utils/object.js';
+import type { ModelClass, ModelInstance } from './model-internals.js';
+import { runOptions } from './query-scope.js';
+import { rowConverter } from './row-mapper.js';
+
+/*
+ * Loads include levels: one keyed query per level (`WHERE fk IN (…)`, in chunks the dialect's parameter limit
+ * allows), rows grouped by their parent key in one pass, each parent handed its own list. belongsToMany reads
+ * the join table and the targets in one query (a row per link, never a product), so each target carries its
+ * own join row as `friend.friendship`.
+ */
+
+export type Instance = ModelInstance & {
+  _options: Record<string, unknown>;
+  get(key: string, options?: Record<string, unknown>): unknown;
+  toJSON(): Record<string, unknown>;
+};
+
+type Build = new (values: Record<string, unknown>, options: Record<string, unknown>) => Instance;
+
+/** Keys compare by their text: drivers may hand a BIGINT back as a string on one side and a number on the other. */
+export function keyOf(value: unknown): unknown {
+  if (value === null || value === undefined) return undefined;
+  if (Buffer.isBuffer(value)) return value.toString('hex');
+  if (value instanceof Date) return value.getTime();
+  return String(value);
+}
+
+/** Sequelize exposes an include both as `get(as)` and as the property `instance[as]`. */
+export function setIncluded(instance: Instance, as: string, value: unknown): void {
+  instance.dataValues[as] = value;
+  (instance as unknown as Record<string, unknown>)[as] = value;
+}
+
+/** The parent attributes that loading `nodes` reads. */
+export function neededKeys(nodes: readonly IncludeNode[]): string[] {
+  return [...new Set(nodes.filter(isLoaded).map((node) => node.keys.parentKey))];
+}
+
+/** `attributes: []` without nested includes loads nothing: Sequelize sets no key on the parent then. */
+export function isLoaded(node: IncludeNode): boolean {
+  return !(node.noAttributes && node.children.length === 0);
+}
+
+export function stripAdded(instances: readonly Instance[], added: readonly string[]): void {
+  if (added.length === 0) return;
+  for (const instance of instances) for (const name of added) delete instance.dataValues[name];
+}
+
+/** Loads every include of `nodes` for `parents` and sets it on them; `pushed` holds order items from the level above. */
+export async function loadLevels(parents: readonly Instance[], nodes: readonly IncludeNode[], pushed: Map<IncludeNode, unknown[]>, options: FindOptions): Promise<void> {
+  for (const node of nodes) {
+    if (!isLoaded(node)) continue;
+    const values = await loadNode(parents, node, pushed.get(node), options);
+    parents.forEach((parent, index) => setIncluded(parent, node.as, values[index]));
+  }
+}
+
+/** The value each parent gets for one include (an instance, null, or a list), aligned with `parents`. */
+export async function loadNode(parents: readonly Instance[], node: IncludeNode, pushed: readonly unknown[] | undefined, options: FindOptions): Promise<unknown[]> {
+  const parentKeys = new Map<unknown, unknown>();
+  for (const parent of parents) {
+    const value = parent.dataValues[node.keys.parentKey];
+    const key = keyOf(value);
+    if (key !== undefined && !parentKeys.has(key)) parentKeys.set(key, value);
+  }
+  const groups = new Map<unknown, Instance[]>();
+  if (parentKeys.size > 0) await loadRows(node, [...parentKeys.values()], pushed, options, groups);
+  return parents.map((parent) => {
+    const list = groups.get(keyOf(parent.dataValues[node.keys.parentKey])) ?? [];
+    if (!node.isMany) return list[0] ?? null;
+    return [...list];
+  });
+}
+
+async function loadRows(node: IncludeNode, keys: unknown[], pushed: readonly unknown[] | undefined, options: FindOptions, groups: Map<unknown, Instance[]>): Promise<Instance[]> {
+  const target = node.model as unknown as Build;
+  const host = (node.model as unknown as ModelClass).host;
+  const runner = host.queryRunner;
+  const dialect = runner.dialect;
+  const order = splitOrder(levelOrder(pushed, node.order), { model: node.model, context: node.context, nodes: node.children, parentAlias: node.alias });
+  const needed = neededKeys(node.children);
+  const through = node.keys.through;
+  const Through = through?.model as unknown as Build | undefined;
+  const attachThrough = through !== undefined && (node.throughAttributes === undefined || node.throughAttributes.length > 0);
+  const restrict = node.attributes !== undefined;
+  const children: Instance[] = [];
+  let added: readonly string[] = [];
+  const size = Math.max(1, dialect.supports.maxParameters - 100);
+  for (const part of chunk(keys, size)) {
+    const select = levelSelect(node, part, needed, order.orderBy);
+    added = select.added;
+    const rows = await runner.rows(dialect.compiler.compile(select.node), runOptions(options));
+    const convert = rowConverter(node.model.definition, dialect, select.columns);
+    const convertThrough = through ? rowConverter(through.model.definition, dialect, select.throughColumns) : undefined;
+    const attributeNames = restrict ? select.columns.map((column) => column.key) : undefined;
+    for (const row of rows) {
+      convert(row);
+      const values: Record<string, unknown> = {};
+      for (const column of select.columns) values[column.key] = row[column.key];
+      const child = new target(values, { isNewRecord: false, raw: true, ...(attributeNames ? { attributes: attributeNames } : {}) });
+      if (attachThrough && convertThrough && Through) {
+        convertThrough(row);
+        const linkValues: Record<string, unknown> = {};
+        for (const column of select.throughColumns) linkValues[column.attribute!] = row[column.key];
+        setIncluded(child, through!.model.name, new Through(linkValues, { isNewRecord: false, raw: true }));
+      }
+      const key = keyOf(row[parentKeyColumn]);
+      const list = groups.get(key);
+      if (list) list.push(child);
+      else groups.set(key, [child]);
+      children.push(child);
+    }
+  }
+  if (node.children.length > 0 && children.length > 0) {
+    await loadLevels(children, node.children, order.pushed, options);
+    for (const child of children) child._options = { ...child._options, include: node.children.map((item) => item.item), includeNames: node.children.map((item) => item.as) };
+  }
+  stripAdded(children, added);
+  return children;
+}

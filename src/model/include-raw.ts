@@ -1,0 +1,86 @@
+import type { IncludeNode } from '../query/include-plan.js';
+import { isLoaded, type Instance } from './include-load.js';
+
+/*
+ * `raw: true` with includes, in Sequelize's shape: one flat row per combination of a root row with its
+ * included rows (what its join returns), included columns keyed by their path (`friends.name`,
+ * `friends.friendship.pugId`), nulls where a parent has none; `nest: true` turns those paths into nested
+ * objects. The rows are built from the loaded tree, so the database still never returns the product.
+ */
+
+type Flat = Record<string, unknown>;
+
+function ownValues(instance: Instance, hidden: ReadonlySet<string>, prefix: string): Flat {
+  const values: Flat = {};
+  for (const [key, value] of Object.entries(instance.dataValues)) if (!hidden.has(key)) values[prefix + key] = value;
+  return values;
+}
+
+function attributeNames(node: IncludeNode): string[] {
+  const definition = node.model.definition;
+  const attributes = node.attributes;
+  if (Array.isArray(attributes)) return attributes.map((item) => (Array.isArray(item) ? String(item[1]) : String(item)));
+  const exclude = (attributes as { exclude?: string[] } | undefined)?.exclude ?? [];
+  return definition.columnAttributes.filter((name) => !exclude.includes(name));
+}
+
+function nullsFor(node: IncludeNode, prefix: string): Flat {
+  const values: Flat = {};
+  for (const name of attributeNames(node)) values[prefix + name] = null;
+  const through = node.keys.through;
+  if (through && (node.throughAttributes === undefined || node.throughAttributes.length > 0)) {
+    for (const name of node.throughAttributes ?? through.model.definition.columnAttributes) values[`${prefix}${through.model.name}.${name}`] = null;
+  }
+  for (const child of node.children) if (isLoaded(child)) Object.assign(values, nullsFor(child, `${prefix}${child.as}.`));
+  return values;
+}
+
+function product(left: Flat[], right: Flat[]): Flat[] {
+  const result: Flat[] = [];
+  for (const a of left) for (const b of right) result.push({ ...a, ...b });
+  return result;
+}
+
+function expand(instance: Instance, nodes: readonly IncludeNode[], prefix: string): Flat[] {
+  let combinations: Flat[] = [{}];
+  for (const node of nodes) {
+    if (!isLoaded(node)) continue;
+    const value = instance.dataValues[node.as];
+    const items = (Array.isArray(value) ? value : value ? [value] : []) as Instance[];
+    const path = `${prefix}${node.as}.`;
+    const rows = items.length === 0 ? [nullsFor(node, path)] : items.flatMap((item) => expandItem(item, node, path));
+    combinations = product(combinations, rows);
+  }
+  return combinations;
+}
+
+function expandItem(item: Instance, node: IncludeNode, path: string): Flat[] {
+  const throughName = node.keys.through?.model.name;
+  const hidden = new Set(node.children.map((child) => child.as));
+  if (throughName) hidden.add(throughName);
+  const own = ownValues(item, hidden, path);
+  const link = throughName ? (item.dataValues[throughName] as Instance | undefined) : undefined;
+  if (link) Object.assign(own, ownValues(link, new Set(), `${path}${throughName}.`));
+  return expand(item, node.children, path).map((nested) => ({ ...own, ...nested }));
+}
+
+function nestKeys(row: Flat): Flat {
+  const result: Flat = {};
+  for (const [key, value] of Object.entries(row)) {
+    const parts = key.split('.');
+    let cursor = result;
+    for (const part of parts.slice(0, -1)) cursor = (cursor[part] ??= {}) as Flat;
+    cursor[parts[parts.length - 1]!] = value;
+  }
+  return result;
+}
+
+export function rawRows(parents: readonly Instance[], tree: readonly IncludeNode[], nest: boolean): Flat[] {
+  const hidden = new Set(tree.map((node) => node.as));
+  const rows: Flat[] = [];
+  for (const parent of parents) {
+    const own = ownValues(parent, hidden, '');
+    for (const combination of expand(parent, tree, '')) rows.push({ ...own, ...combination });
+  }
+  return nest ? rows.map(nestKeys) : rows;
+}

@@ -1,0 +1,101 @@
+import { Association } from '../associations/association.js';
+import { UsageError } from '../errors/usage-errors.js';
+import { sql, type OrderNode } from '../sql/nodes.js';
+import { SqlFragment } from '../sql/sql-helpers.js';
+import { isPlainObject, toArray } from '../utils/object.js';
+import { associationOf, baseOf, planIncludes, type IncludeModel, type IncludeNode } from './include-plan.js';
+import { orderSubquery, type ParentScope } from './include-sql.js';
+import type { BuildContext } from './query-context.js';
+import { orderNodes } from './select-builder.js';
+import { unknownAttribute } from './where.js';
+
+/*
+ * `order: [[Friend, 'name', 'DESC']]` means two things, as it does for a join ordered that way: the friends
+ * of each pug come in that order, and the pugs come in the order of their first friend in it. So an order
+ * item on an include path is pushed down to the level that loads the path (relative to it), and the parent
+ * level sorts by a correlated subquery that picks the first included row's column in that direction — for
+ * a single column that is MIN for ASC and MAX for DESC, with the dialect's own NULL placement, like the join.
+ */
+
+export interface SplitOrder {
+  /** The ORDER BY of this level. */
+  readonly orderBy: OrderNode[];
+  /** Order items for each child level, relative to the child. */
+  readonly pushed: Map<IncludeNode, unknown[]>;
+}
+
+function stepMatches(node: IncludeNode, step: unknown): boolean {
+  if (step instanceof Association) return node.association === step;
+  if (typeof step === 'string') return node.as === step;
+  if (typeof step === 'function') return baseOf(node.model) === baseOf(step as unknown as IncludeModel);
+  if (isPlainObject(step)) {
+    if (typeof step['as'] === 'string') return node.as === step['as'];
+    if (step['association'] instanceof Association) return node.association === step['association'];
+    if (typeof step['association'] === 'string') return node.as === step['association'];
+    if (typeof step['model'] === 'function') return baseOf(node.model) === baseOf(step['model'] as unknown as IncludeModel);
+  }
+  return false;
+}
+
+/** The child node an order path step names: an included one, or (not included) the association itself, unfiltered. */
+function stepNode(model: IncludeModel, nodes: readonly IncludeNode[], step: unknown, context: BuildContext, parentAlias: string): IncludeNode {
+  const matches = nodes.filter((node) => stepMatches(node, step));
+  if (matches.length === 1) return matches[0]!;
+  const { association } = associationOf(model, step);
+  const included = nodes.find((node) => node.association === association);
+  if (included) return included;
+  return planIncludes(model, [{ association }], context.dialect, parentAlias)[0]!;
+}
+
+export interface OrderLevel {
+  readonly model: IncludeModel;
+  readonly context: BuildContext;
+  readonly nodes: readonly IncludeNode[];
+  /** The alias path of this level ('' at the root), under which not-included order paths are aliased. */
+  readonly parentAlias: string;
+}
+
+/** Splits the order of one level into its ORDER BY and the items pushed down to its includes. */
+export function splitOrder(order: unknown, level: OrderLevel): SplitOrder {
+  const pushed = new Map<IncludeNode, unknown[]>();
+  const { model, context, nodes, parentAlias } = level;
+  const parent: ParentScope = { alias: context.scope.alias, definition: context.scope.definition };
+  const orderBy = orderNodes(order, context, (item) => {
+    const direction = String(item[item.length - 1]);
+    const path = item.slice(0, -1);
+    const attribute = path[path.length - 1];
+    const steps = path.slice(0, -1);
+    if (typeof attribute !== 'string' && !(attribute instanceof SqlFragment)) return undefined;
+    const hops: IncludeNode[] = [];
+    let currentModel = model;
+    let currentNodes = nodes;
+    let alias = parentAlias;
+    for (const step of steps) {
+      const node = stepNode(currentModel, currentNodes, step, context, alias);
+      hops.push(node);
+      currentModel = node.model;
+      currentNodes = node.children;
+      alias = node.alias;
+    }
+    const last = hops[hops.length - 1]!;
+    if (typeof attribute !== 'string') throw new UsageError(`Ordering by an expression inside the include ${last.as} of ${model.name} is not supported; order by an attribute of ${last.model.name}.`);
+    const definition = last.model.definition;
+    const found = definition.attribute(attribute) ?? (definition.attributeByColumn.get(attribute) ? definition.attribute(definition.attributeByColumn.get(attribute)!) : undefined);
+    if (!found) throw unknownAttribute(definition, attribute, `the order of ${model.name}`);
+    const first = hops[0]!;
+    if (nodes.includes(first)) {
+      const relative = [...steps.slice(1), attribute, direction];
+      const list = pushed.get(first) ?? [];
+      list.push(relative);
+      pushed.set(first, list);
+    }
+    return { expr: orderSubquery(hops, parent, sql.column(found.field, last.alias), direction), direction };
+  });
+  return { orderBy, pushed };
+}
+
+/** The order of an include level: items pushed down from its parent first, then its own `order`. */
+export function levelOrder(pushed: readonly unknown[] | undefined, own: unknown): unknown[] {
+  const ownItems = own === undefined || own === null ? [] : Array.isArray(own) && own.length > 0 && !Array.isArray(own[0]) && typeof own[1] === 'string' && /^(ASC|DESC)/i.test(own[1]) ? [own] : toArray(own);
+  return [...(pushed ?? []), ...ownItems];
+}

@@ -1,0 +1,216 @@
+import { Association } from '../associations/association.js';
+import type { Dialect } from '../dialects/dialect.js';
+import { EagerLoadingError, UsageError } from '../errors/usage-errors.js';
+import type { ModelDefinition } from '../metadata/model-definition.js';
+import type { ExprNode } from '../sql/nodes.js';
+import { Op } from '../sql/operators.js';
+import { isPlainObject, toArray } from '../utils/object.js';
+import type { FindAttributeOptions } from './find-options.js';
+import type { BuildContext } from './query-context.js';
+import { buildWhere } from './where.js';
+
+/*
+ * The include tree: every `include` item resolved to its association and validated before any SQL is sent
+ * (unknown models, aliases and attributes are errors here). Each node carries the SQL alias it is loaded and
+ * filtered under (`friends`, `owner->pugs`, the join table as `friends->friendship`), and its `where` built
+ * once as an expression over that alias.
+ */
+
+/** What the planner needs of a model class: the query layer never imports the Model class. */
+export interface IncludeModel {
+  readonly name: string;
+  readonly definition: ModelDefinition;
+  readonly associations?: Record<string, unknown>;
+  readonly activeScope?: Record<string, unknown> | undefined;
+  readonly baseModel?: IncludeModel;
+}
+
+export type AnyAssociation = Association & Record<string, unknown> & { target: IncludeModel; source: IncludeModel };
+
+/** How one hop links a parent row to its included rows, by attribute names. */
+export interface HopKeys {
+  /** Attribute of the parent read to find the children (sourceKey, or the foreign key of a belongsTo). */
+  readonly parentKey: string;
+  /** Attribute on the target (hasOne/hasMany/belongsTo) that matches the parent key. */
+  readonly childKey: string;
+  readonly through?: { readonly model: IncludeModel; readonly foreignKey: string; readonly otherKey: string; readonly alias: string };
+}
+
+export interface IncludeNode {
+  /** The include item as the caller wrote it (after `all` expansion); instances keep it for `reload()`. */
+  readonly item: unknown;
+  readonly association: AnyAssociation;
+  readonly model: IncludeModel;
+  readonly as: string;
+  readonly alias: string;
+  readonly keys: HopKeys;
+  readonly isMany: boolean;
+  readonly required: boolean;
+  readonly separate: boolean;
+  readonly right: boolean;
+  readonly paranoid: boolean;
+  readonly attributes: FindAttributeOptions | undefined;
+  /** `attributes: []`: nothing of the target is read, and Sequelize then sets no key on the parent. */
+  readonly noAttributes: boolean;
+  readonly where: ExprNode | undefined;
+  readonly throughWhere: ExprNode | undefined;
+  readonly throughAttributes: readonly string[] | undefined;
+  readonly order: unknown;
+  readonly limit: number | undefined;
+  readonly children: IncludeNode[];
+  readonly context: BuildContext;
+  readonly throughContext: BuildContext | undefined;
+}
+
+const includeOptionNames = new Set([
+  'model', 'as', 'association', 'where', 'required', 'attributes', 'include', 'through', 'separate', 'limit', 'order',
+  'paranoid', 'right', 'all', 'nested', 'duplicating', 'subQuery',
+]);
+
+export function baseOf(model: IncludeModel): IncludeModel {
+  return model.baseModel ?? model;
+}
+
+export function associationsOf(model: IncludeModel): AnyAssociation[] {
+  return Object.values(model.associations ?? {}) as AnyAssociation[];
+}
+
+function byTarget(source: IncludeModel, target: IncludeModel, as: string | undefined): AnyAssociation {
+  const candidates = associationsOf(source).filter((association) => baseOf(association.target) === baseOf(target));
+  if (candidates.length === 0) throw EagerLoadingError.notAssociated(target, source);
+  if (as !== undefined) {
+    const match = candidates.find((association) => association.as === as);
+    if (!match) throw EagerLoadingError.unknownAlias(target.name, source.name, as, candidates.map((association) => association.as));
+    return match;
+  }
+  if (candidates.length > 1) throw EagerLoadingError.ambiguous(target.name, source.name, candidates.map((association) => association.as));
+  return candidates[0]!;
+}
+
+export function byAlias(source: IncludeModel, as: string): AnyAssociation {
+  const association = source.associations?.[as] as AnyAssociation | undefined;
+  if (!association) throw EagerLoadingError.noAlias(source.name, as, Object.keys(source.associations ?? {}));
+  return association;
+}
+
+/** The association an include item (or an order path step) names: a model, an alias, an association, `{ model, as }`. */
+export function associationOf(source: IncludeModel, item: unknown): { association: AnyAssociation; model: IncludeModel } {
+  if (item instanceof Association) return { association: item as AnyAssociation, model: (item as AnyAssociation).target };
+  if (typeof item === 'function') {
+    const model = item as unknown as IncludeModel;
+    return { association: byTarget(source, model, undefined), model };
+  }
+  if (typeof item === 'string') {
+    const association = byAlias(source, item);
+    return { association, model: association.target };
+  }
+  if (isPlainObject(item)) {
+    const given = item['association'];
+    if (given instanceof Association) return { association: given as AnyAssociation, model: (item['model'] as IncludeModel | undefined) ?? (given as AnyAssociation).target };
+    if (typeof given === 'string') {
+      const association = byAlias(source, given);
+      return { association, model: (item['model'] as IncludeModel | undefined) ?? association.target };
+    }
+    if (typeof item['model'] === 'function') {
+      const model = item['model'] as unknown as IncludeModel;
+      return { association: byTarget(source, model, item['as'] as string | undefined), model };
+    }
+    if (typeof item['as'] === 'string') {
+      const association = byAlias(source, item['as']);
+      return { association, model: association.target };
+    }
+    throw new EagerLoadingError(`Include of ${source.name} needs a model, an association or an alias: got an object with keys ${Object.keys(item).join(', ') || '(none)'}.`);
+  }
+  throw new EagerLoadingError(`Invalid include on ${source.name}: ${String(item)}. Expected a model, an association, an alias string or { model, as, … }.`);
+}
+
+export function hopKeys(association: AnyAssociation, alias: string): HopKeys {
+  switch (association.associationType) {
+    case 'BelongsTo':
+      return { parentKey: association.foreignKey, childKey: association['targetKey'] as string };
+    case 'HasOne':
+    case 'HasMany':
+      return { parentKey: association['sourceKey'] as string, childKey: association.foreignKey };
+    case 'BelongsToMany': {
+      const through = (association['through'] as { model: IncludeModel }).model;
+      return {
+        parentKey: association['sourceKey'] as string, childKey: association['targetKey'] as string,
+        through: { model: through, foreignKey: association.foreignKey, otherKey: association['otherKey'] as string, alias: `${alias}->${through.name}` },
+      };
+    }
+  }
+}
+
+const allKinds: Record<string, readonly string[]> = {
+  All: ['BelongsTo', 'HasOne', 'HasMany', 'BelongsToMany'], Single: ['BelongsTo', 'HasOne'], Many: ['HasMany', 'BelongsToMany'],
+  BelongsTo: ['BelongsTo'], HasOne: ['HasOne'], HasMany: ['HasMany'], BelongsToMany: ['BelongsToMany'],
+};
+
+/** `{ all: true }`, `{ all: 'HasMany' }`, `{ all: true, nested: true }` (never back into a model already on the path). */
+function expandAll(source: IncludeModel, options: Record<string, unknown>, path: readonly IncludeModel[]): unknown[] {
+  const kind = options['all'] === true ? 'All' : String(options['all']);
+  const kinds = allKinds[kind];
+  if (!kinds) throw new EagerLoadingError(`include: { all: '${kind}' } on ${source.name}: expected true or one of ${Object.keys(allKinds).join(', ')}.`);
+  const { all: _all, nested, ...rest } = options;
+  return associationsOf(source)
+    .filter((association) => kinds.includes(association.associationType) && !path.some((model) => baseOf(model) === baseOf(association.target)))
+    .map((association) => ({ ...rest, association, ...(nested ? { include: [{ all: options['all'], nested: true }] } : {}) }));
+}
+
+function scopedWhere(model: IncludeModel, association: AnyAssociation, where: unknown): unknown {
+  const parts = [model.activeScope?.['where'], association.associationType === 'BelongsToMany' ? undefined : association.scope, where].filter((part) => part !== undefined);
+  return parts.length === 0 ? undefined : parts.length === 1 ? parts[0] : { [Op.and]: parts };
+}
+
+function plainOptions(item: unknown): Record<string, unknown> {
+  return isPlainObject(item) ? item : {};
+}
+
+/** Resolves the `include` option of a finder on `source` into the include tree. */
+export function planIncludes(source: IncludeModel, include: unknown, dialect: Dialect, parentAlias = '', path: readonly IncludeModel[] = [source]): IncludeNode[] {
+  const items = toArray(include).flatMap((item) => (isPlainObject(item) && item['all'] ? expandAll(source, item, path) : [item]));
+  const nodes: IncludeNode[] = [];
+  for (const item of items) {
+    const { association, model } = associationOf(source, item);
+    const options = plainOptions(item);
+    for (const key of Object.keys(options)) {
+      if (key === 'on') throw new UsageError(`include.on (a custom join condition) is not supported by joinery; put the condition in the include's "where" instead (include of ${model.name} on ${source.name}).`);
+      if (!includeOptionNames.has(key)) throw new UsageError(`Unknown include option "${key}" in the include of ${model.name} on ${source.name}. Known options: ${[...includeOptionNames].join(', ')}.`);
+    }
+    const as = association.as;
+    if (nodes.some((node) => node.as === as)) continue;
+    const alias = parentAlias ? `${parentAlias}->${as}` : as;
+    const keys = hopKeys(association, alias);
+    const context: BuildContext = { dialect, scope: { definition: model.definition, alias } };
+    const throughOptions = plainOptions(options['through']);
+    const throughContext = keys.through ? { dialect, scope: { definition: keys.through.model.definition, alias: keys.through.alias } } : undefined;
+    if (options['through'] !== undefined && !keys.through) throw new UsageError(`Include of ${model.name} on ${source.name}: "through" only applies to belongsToMany associations.`);
+    const whereOption = scopedWhere(model, association, options['where']);
+    const where = buildWhere(whereOption, context);
+    const throughScope = keys.through ? (association['through'] as { scope?: unknown }).scope : undefined;
+    const throughWhereOption = [throughScope, throughOptions['where']].filter((part) => part !== undefined);
+    const throughWhere = throughContext && throughWhereOption.length > 0 ? buildWhere(throughWhereOption.length === 1 ? throughWhereOption[0] : throughWhereOption, throughContext) : undefined;
+    const attributes = (options['attributes'] ?? model.activeScope?.['attributes']) as FindAttributeOptions | undefined;
+    const throughAttributes = throughOptions['attributes'] as string[] | undefined;
+    if (throughAttributes !== undefined && keys.through) {
+      for (const name of throughAttributes) {
+        if (!keys.through.model.definition.attribute(name)) throw new UsageError(`${keys.through.model.name} has no attribute "${name}" (used in through.attributes of the include of ${model.name} on ${source.name}). Known attributes: ${Object.keys(keys.through.model.definition.attributes).join(', ')}.`);
+      }
+    }
+    const separate = options['separate'] === true;
+    const explicitRequired = options['required'] as boolean | undefined;
+    const right = options['right'] === true;
+    const required = !separate && (right || (explicitRequired ?? (options['where'] !== undefined || throughOptions['where'] !== undefined)));
+    const limit = options['limit'] as number | undefined;
+    if (limit !== undefined && (!Number.isInteger(limit) || limit < 0)) throw new UsageError(`Invalid limit ${String(limit)} in the include of ${model.name} on ${source.name}: expected a non-negative integer.`);
+    const nestedInclude = options['include'] ?? model.activeScope?.['include'];
+    nodes.push({
+      item, association, model, as, alias, keys, isMany: association.isMultiAssociation, required, separate, right,
+      paranoid: options['paranoid'] !== false, attributes, noAttributes: Array.isArray(attributes) && attributes.length === 0,
+      where, throughWhere, throughAttributes, order: options['order'], limit,
+      children: planIncludes(model, nestedInclude, dialect, alias, [...path, model]),
+      context, throughContext,
+    });
+  }
+  return nodes;
+}

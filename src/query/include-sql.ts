@@ -1,0 +1,167 @@
+import type { ModelDefinition } from '../metadata/model-definition.js';
+import { sql, type ExprNode, type JoinNode, type OrderNode, type SelectColumn, type SelectNode, type TableNode } from '../sql/nodes.js';
+import type { IncludeNode } from './include-plan.js';
+import { selectColumns, type SelectedColumn } from './select-builder.js';
+import { buildWhere } from './where.js';
+
+/*
+ * SQL for the include tree, never joined into the root's rows: a required include becomes a correlated
+ * `EXISTS` on its parent's query (nested for nested required includes, through the join table for
+ * belongsToMany), an order on an included column a correlated scalar subquery, and each loaded level one
+ * keyed query (`WHERE fk IN (…)`), with a window function when the include has a per-parent `limit`.
+ */
+
+/** Where a hop starts: the alias and definition of the parent rows. */
+export interface ParentScope {
+  readonly alias: string;
+  readonly definition: ModelDefinition;
+}
+
+/** The hidden output column that carries a loaded row's parent key. */
+export const parentKeyColumn = '__parent_key';
+const rowNumberColumn = '__row_number';
+
+function tableOf(definition: ModelDefinition, alias: string): TableNode {
+  return sql.table(definition.tableName, alias, definition.schema);
+}
+
+function column(definition: ModelDefinition, alias: string, attribute: string): ExprNode {
+  return sql.column(definition.columnOf(attribute), alias);
+}
+
+function paranoidFilter(definition: ModelDefinition, alias: string): ExprNode | undefined {
+  const deletedAt = definition.timestamps.deletedAt;
+  return deletedAt ? sql.is(column(definition, alias, deletedAt), null) : undefined;
+}
+
+/** The join table → target link of a belongsToMany hop. */
+function throughLink(node: IncludeNode): ExprNode {
+  const through = node.keys.through!;
+  return sql.eq(column(node.model.definition, node.alias, node.keys.childKey), column(through.model.definition, through.alias, through.otherKey));
+}
+
+/** The parent → first table of a hop: the target, or the join table of a belongsToMany. */
+export function correlation(node: IncludeNode, parent: ParentScope): ExprNode {
+  const through = node.keys.through;
+  const parentKey = column(parent.definition, parent.alias, node.keys.parentKey);
+  if (through) return sql.eq(column(through.model.definition, through.alias, through.foreignKey), parentKey);
+  return sql.eq(column(node.model.definition, node.alias, node.keys.childKey), parentKey);
+}
+
+/** What a row of the hop must satisfy to count: the include's where, soft deletes, the join table's where, required children. */
+export function hopFilters(node: IncludeNode): ExprNode[] {
+  const filters: ExprNode[] = [];
+  if (node.where) filters.push(node.where);
+  const paranoid = node.paranoid ? paranoidFilter(node.model.definition, node.alias) : undefined;
+  if (paranoid) filters.push(paranoid);
+  const through = node.keys.through;
+  if (through) {
+    if (node.throughWhere) filters.push(node.throughWhere);
+    const throughParanoid = paranoidFilter(through.model.definition, through.alias);
+    if (throughParanoid) filters.push(throughParanoid);
+  }
+  filters.push(...requiredRestrictions(node.children, { alias: node.alias, definition: node.model.definition }));
+  return filters;
+}
+
+function hopFrom(node: IncludeNode): { from: TableNode; joins: JoinNode[] } {
+  const through = node.keys.through;
+  if (!through) return { from: tableOf(node.model.definition, node.alias), joins: [] };
+  return { from: tableOf(through.model.definition, through.alias), joins: [{ type: 'INNER', from: tableOf(node.model.definition, node.alias), on: throughLink(node) }] };
+}
+
+/** `EXISTS (SELECT 1 FROM child WHERE child.fk = parent.pk AND …)` for one required include. */
+export function existsFor(node: IncludeNode, parent: ParentScope): ExprNode {
+  const { from, joins } = hopFrom(node);
+  return sql.exists({ kind: 'select', from, joins, columns: [{ expr: sql.raw('1') }], where: sql.and([correlation(node, parent), ...hopFilters(node)]) });
+}
+
+/** The EXISTS conditions that make a level's query return only rows whose required includes match. */
+export function requiredRestrictions(nodes: readonly IncludeNode[], parent: ParentScope): ExprNode[] {
+  return nodes.filter((node) => node.required && !node.separate).map((node) => existsFor(node, parent));
+}
+
+/**
+ * The value a parent sorts by for an order on an included column: the column of the first included row in
+ * that order (what a join ordered the same way shows first), as a correlated subquery. Later hops are LEFT
+ * joins, as they would be in the join, unless required.
+ */
+export function orderSubquery(hops: readonly IncludeNode[], parent: ParentScope, target: ExprNode, direction: string): ExprNode {
+  const [first, ...rest] = hops;
+  const { from, joins } = hopFrom(first!);
+  let previous: ParentScope = { alias: first!.alias, definition: first!.model.definition };
+  for (const hop of rest) {
+    const through = hop.keys.through;
+    const type = hop.required ? 'INNER' : 'LEFT';
+    if (through) {
+      joins.push({ type, from: tableOf(through.model.definition, through.alias), on: correlation(hop, previous) });
+      joins.push({ type, from: tableOf(hop.model.definition, hop.alias), on: sql.and([throughLink(hop), ...hopFilters(hop)]) });
+    } else {
+      joins.push({ type, from: tableOf(hop.model.definition, hop.alias), on: sql.and([correlation(hop, previous), ...hopFilters(hop)]) });
+    }
+    previous = { alias: hop.alias, definition: hop.model.definition };
+  }
+  const select: SelectNode = {
+    kind: 'select', from, joins, columns: [{ expr: target }],
+    where: sql.and([correlation(first!, parent), ...hopFilters(first!)]),
+    orderBy: [{ expr: target, direction }],
+    limit: 1,
+  };
+  return sql.subquery(select);
+}
+
+export interface LevelSelect {
+  readonly node: SelectNode;
+  /** The target's output columns (attribute keys). */
+  readonly columns: readonly SelectedColumn[];
+  /** Attributes read only because stitching needs them; removed from the instances afterwards. */
+  readonly added: readonly string[];
+  /** Join-table attributes, output as `<through model name>.<attribute>`. */
+  readonly throughColumns: readonly SelectedColumn[];
+}
+
+/** The keyed query of one include level: the rows of `node` whose parent key is one of `parentKeys`. */
+export function levelSelect(node: IncludeNode, parentKeys: readonly unknown[], needed: readonly string[], orderBy: readonly OrderNode[]): LevelSelect {
+  const definition = node.model.definition;
+  const { columns, selected } = node.noAttributes ? { columns: [] as SelectColumn[], selected: [] as SelectedColumn[] } : selectColumns(node.attributes, node.context);
+  const outColumns = [...columns];
+  const outSelected = [...selected];
+  const added: string[] = [];
+  for (const name of needed) {
+    if (outSelected.some((item) => item.key === name)) continue;
+    const attribute = definition.requireAttribute(name, 'include keys');
+    outColumns.push({ expr: sql.column(attribute.field, node.alias), alias: name });
+    outSelected.push({ key: name, attribute: name });
+    added.push(name);
+  }
+  const through = node.keys.through;
+  const throughColumns: SelectedColumn[] = [];
+  let keyFilter: ExprNode;
+  if (through) {
+    const throughDefinition = through.model.definition;
+    const names = node.throughAttributes ?? throughDefinition.columnAttributes;
+    for (const name of names) {
+      const key = `${through.model.name}.${name}`;
+      outColumns.push({ expr: column(throughDefinition, through.alias, name), alias: key });
+      throughColumns.push({ key, attribute: name });
+    }
+    outColumns.push({ expr: column(throughDefinition, through.alias, through.foreignKey), alias: parentKeyColumn });
+    keyFilter = buildWhere({ [through.foreignKey]: [...parentKeys] }, node.throughContext!)!;
+  } else {
+    outColumns.push({ expr: column(definition, node.alias, node.keys.childKey), alias: parentKeyColumn });
+    keyFilter = buildWhere({ [node.keys.childKey]: [...parentKeys] }, node.context)!;
+  }
+  const { from, joins } = hopFrom(node);
+  const where = sql.and([keyFilter, ...hopFilters(node)]);
+  let select: SelectNode = { kind: 'select', from, joins, columns: outColumns, where, orderBy };
+  if (node.limit !== undefined && node.isMany) {
+    const partition = through ? column(through.model.definition, through.alias, through.foreignKey) : column(definition, node.alias, node.keys.childKey);
+    const numbered: SelectNode = { ...select, orderBy: [], columns: [...outColumns, { expr: sql.window(sql.fn('ROW_NUMBER', []), [partition], orderBy), alias: rowNumberColumn }] };
+    select = {
+      kind: 'select', from: { kind: 'derived', select: numbered, alias: node.alias }, columns: [{ expr: sql.star(node.alias) }],
+      where: sql.binary(sql.column(rowNumberColumn, node.alias), '<=', sql.value(node.limit)),
+      orderBy: [{ expr: sql.column(rowNumberColumn, node.alias), direction: 'ASC' }],
+    };
+  }
+  return { node: select, columns: outSelected, added, throughColumns };
+}
