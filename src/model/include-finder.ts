@@ -5,7 +5,7 @@ import { requiredRestrictions } from '../query/include-sql.js';
 import type { BuildContext } from '../query/query-context.js';
 import { buildRootSelect, findWhere, groupNodes } from '../query/select-builder.js';
 import { sql, type ExprNode, type SelectNode } from '../sql/nodes.js';
-import { loadLevels, loadNode, neededKeys, stripAdded, type Instance } from './include-load.js';
+import { loadLevels, neededKeys, stripAdded, type Instance } from './include-load.js';
 import { rawRows } from './include-raw.js';
 import type { ModelClass } from './model-internals.js';
 import { runOptions } from './query-scope.js';
@@ -89,11 +89,4 @@ export async function countWithIncludes(model: ModelClass, options: FindOptions,
   const rows = await runner.rows(runner.dialect.compiler.compile(node), runOptions(options));
   if (groupBy.length > 0) return rows.map((row) => ({ ...row, count: Number(row['count']) }));
   return Number(rows[0]?.['count'] ?? 0);
-}
-
-/** For the lazy-load batcher: the value each parent gets for one association, aligned with `parents`. */
-export async function associatedValues(parents: Instance[], include: { association: unknown; [option: string]: unknown }, options: FindOptions): Promise<unknown[]> {
-  const source = (include.association as { source: ModelClass }).source;
-  const [node] = planIncludes(asIncludeModel(source), [include], source.host.queryRunner.dialect);
-  return loadNode(parents, node!, undefined, options);
 }
