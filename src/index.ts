@@ -16,14 +16,19 @@ export { QueryTypes } from './query-types.js';
 export { Transaction } from './transaction/transaction.js';
 export { QueryInterface } from './schema/query-interface.js';
 export type { SequelizeOptions } from './config.js';
-export type { FindOptions } from './query/find-options.js';
+export type {
+  FindOptions, CountOptions, FindAndCountOptions, FindOrCreateOptions, AggregateOptions, CreateOptions, BulkCreateOptions, UpsertOptions,
+  UpdateOptions, DestroyOptions, RestoreOptions, TruncateOptions, IncrementDecrementOptions, SaveOptions, InstanceUpdateOptions,
+  InstanceDestroyOptions, InstanceRestoreOptions, InstanceReloadOptions, BuildOptions, QueryOptions, Logging, Transactionable, Hookable,
+} from './types/options.js';
 export type { ModelOptions, IndexOptions } from './metadata/model-options.js';
 export type { AttributeSpec, AttributeSpecObject, AttributeMap, DataTypeLike, InferredAttributes, InferredCreationAttributes } from './types/attributes.js';
 export type { Attributes, CreationAttributes, DefinedModel, DefinedInstance, ModelBrand } from './types/model-types.js';
 export type { CreationOptional, NonAttribute, ForeignKey, InferAttributes, InferCreationAttributes } from './types/class-attributes.js';
 export type { WhereOptions, WhereOperators, WhereAttributeValue, Order, OrderItem, FindAttributeOptions, Includeable, TypedFindOptions, UpdateValues } from './types/query-options.js';
 export type { AssociationDeclaration, AssociatedModels, AssociatedInstance, ThroughRows } from './types/associations.js';
-export type { IncludedProperties, FindResult } from './types/query-result.js';
+export type { IncludedProperties, FindResult, ShapedFindOptions } from './types/query-result.js';
+export type { CheckedIncludes, CheckedOrder } from './types/include-check.js';
 export { associate } from './types/associate.js';
 
 export default Sequelize;

@@ -16,6 +16,7 @@ import { sequelizeStatics } from './statics.js';
 import { installHookShorthands, type HookShorthands } from './model/hook-shorthands.js';
 import type { AttributeMap, InferenceOptions } from './types/attributes.js';
 import type { DefinedModel } from './types/model-types.js';
+import type { TruncateOptions } from './types/options.js';
 import type { ModelOptions } from './metadata/model-options.js';
 
 type DefineAttributes = Record<string, unknown>;
@@ -190,7 +191,7 @@ export class Sequelize implements ModelHost {
     for (const model of [...this.modelManager.inCreationOrder()].reverse()) await (model as unknown as typeof Model).drop(options);
   }
 
-  async truncate(options: { cascade?: boolean; restartIdentity?: boolean; transaction?: unknown } = {}): Promise<void> {
+  async truncate(options: TruncateOptions = {}): Promise<void> {
     for (const model of [...this.modelManager.inCreationOrder()].reverse()) await (model as unknown as typeof Model).truncate(options);
   }
 

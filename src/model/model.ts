@@ -15,12 +15,11 @@ import * as schema from './model-schema.js';
 import * as associate from './association-methods.js';
 import { installHookShorthands, type HookShorthand } from './hook-shorthands.js';
 import type { Attributes, CreationAttributes } from '../types/model-types.js';
-import type { IncludeList, TypedFindOptions, UpdateValues, WhereOptions } from '../types/query-options.js';
-import type { FindResult } from '../types/query-result.js';
-
-/** Finder options whose `include` and string `attributes` shape the result type. */
-type ShapedFindOptions<M extends Model, I, K> = TypedFindOptions<Attributes<M>> & { include?: I; attributes?: readonly (K | readonly [unknown, string])[] | { include?: readonly (readonly [unknown, string])[]; exclude?: readonly (keyof Attributes<M> & string)[] } };
+import type { IncludeList, UpdateValues } from '../types/query-options.js';
+import type { FindResult, OrderInput, ShapedFindOptions } from '../types/query-result.js';
+import type * as options from '../types/options.js';
 type AttributeKey<M extends Model> = keyof Attributes<M> & string;
+type IncrementFieldsInput = string | string[] | Record<string, number>;
 
 // Declared with the real constructor parameters: `never[]` would make `InstanceType<typeof Pug>` silently `any`.
 export type ModelStatic<M extends Model = Model> = (abstract new (values?: Record<string, unknown>, options?: BuildOptions) => M) & Omit<typeof Model, 'prototype'>;
@@ -105,70 +104,70 @@ export class Model<TAttributes extends object = Record<string, unknown>, TCreati
   }
 
   // ---- finders ----
-  static findAll<M extends Model, const I extends IncludeList = [], K extends AttributeKey<M> = AttributeKey<M>>(this: ModelStatic<M>, options?: ShapedFindOptions<M, I, K>): Promise<Array<FindResult<M, I, K>>> {
+  static findAll<M extends Model, const I extends IncludeList = [], K extends AttributeKey<M> = AttributeKey<M>, const O extends OrderInput = []>(this: ModelStatic<M>, options?: ShapedFindOptions<M, I, K, O>): Promise<Array<FindResult<M, I, K>>> {
     return finders.findAll(this as unknown as ModelClass, options as FindOptions) as Promise<Array<FindResult<M, I, K>>>;
   }
-  static findOne<M extends Model, const I extends IncludeList = [], K extends AttributeKey<M> = AttributeKey<M>>(this: ModelStatic<M>, options?: ShapedFindOptions<M, I, K>): Promise<FindResult<M, I, K> | null> {
+  static findOne<M extends Model, const I extends IncludeList = [], K extends AttributeKey<M> = AttributeKey<M>, const O extends OrderInput = []>(this: ModelStatic<M>, options?: ShapedFindOptions<M, I, K, O>): Promise<FindResult<M, I, K> | null> {
     return finders.findOne(this as unknown as ModelClass, options as FindOptions) as Promise<FindResult<M, I, K> | null>;
   }
-  static findByPk<M extends Model, const I extends IncludeList = [], K extends AttributeKey<M> = AttributeKey<M>>(this: ModelStatic<M>, key: unknown, options?: Omit<ShapedFindOptions<M, I, K>, 'where'>): Promise<FindResult<M, I, K> | null> {
+  static findByPk<M extends Model, const I extends IncludeList = [], K extends AttributeKey<M> = AttributeKey<M>, const O extends OrderInput = []>(this: ModelStatic<M>, key: unknown, options?: Omit<ShapedFindOptions<M, I, K, O>, 'where'>): Promise<FindResult<M, I, K> | null> {
     return finders.findByPk(this as unknown as ModelClass, key, options as FindOptions) as Promise<FindResult<M, I, K> | null>;
   }
-  static findAndCountAll<M extends Model, const I extends IncludeList = [], K extends AttributeKey<M> = AttributeKey<M>>(this: ModelStatic<M>, options?: ShapedFindOptions<M, I, K>): Promise<{ count: number; rows: Array<FindResult<M, I, K>> }> {
+  static findAndCountAll<M extends Model, const I extends IncludeList = [], K extends AttributeKey<M> = AttributeKey<M>, const O extends OrderInput = []>(this: ModelStatic<M>, options?: ShapedFindOptions<M, I, K, O, options.FindAndCountOptions<Attributes<M>>>): Promise<{ count: number; rows: Array<FindResult<M, I, K>> }> {
     return finders.findAndCountAll(this as unknown as ModelClass, options as FindOptions) as Promise<{ count: number; rows: Array<FindResult<M, I, K>> }>;
   }
-  static findOrCreate<M extends Model>(this: ModelStatic<M>, options: TypedFindOptions<Attributes<M>> & { defaults?: Partial<CreationAttributes<M>> }): Promise<[M, boolean]> {
+  static findOrCreate<M extends Model>(this: ModelStatic<M>, options: options.FindOrCreateOptions<Attributes<M>, CreationAttributes<M>>): Promise<[M, boolean]> {
     return finders.findOrCreate(this as unknown as ModelClass, options as FindOptions) as Promise<[M, boolean]>;
   }
-  static findOrBuild<M extends Model>(this: ModelStatic<M>, options: TypedFindOptions<Attributes<M>> & { defaults?: Partial<CreationAttributes<M>> }): Promise<[M, boolean]> {
+  static findOrBuild<M extends Model>(this: ModelStatic<M>, options: options.FindOrCreateOptions<Attributes<M>, CreationAttributes<M>>): Promise<[M, boolean]> {
     return finders.findOrBuild(this as unknown as ModelClass, options as FindOptions) as Promise<[M, boolean]>;
   }
-  static findCreateFind<M extends Model>(this: ModelStatic<M>, options: TypedFindOptions<Attributes<M>> & { defaults?: Partial<CreationAttributes<M>> }): Promise<[M, boolean]> {
+  static findCreateFind<M extends Model>(this: ModelStatic<M>, options: options.FindOrCreateOptions<Attributes<M>, CreationAttributes<M>>): Promise<[M, boolean]> {
     return finders.findCreateFind(this as unknown as ModelClass, options as FindOptions) as Promise<[M, boolean]>;
   }
-  static count<M extends Model>(this: ModelStatic<M>, options?: TypedFindOptions<Attributes<M>>): Promise<number> {
+  static count<M extends Model>(this: ModelStatic<M>, options?: options.CountOptions<Attributes<M>>): Promise<number> {
     return finders.count(this as unknown as ModelClass, options as FindOptions) as Promise<number>;
   }
-  static aggregate(field: string, fn: string, options?: FindOptions & { dataType?: unknown; plain?: boolean }): Promise<unknown> {
-    return finders.aggregate(this as unknown as ModelClass, field, fn, options);
+  static aggregate(field: string, fn: string, options?: options.AggregateOptions): Promise<unknown> {
+    return finders.aggregate(this as unknown as ModelClass, field, fn, options as FindOptions);
   }
-  static max(field: string, options?: FindOptions): Promise<unknown> {
-    return finders.aggregate(this as unknown as ModelClass, field, 'max', options);
+  static max(field: string, options?: options.AggregateOptions): Promise<unknown> {
+    return finders.aggregate(this as unknown as ModelClass, field, 'max', options as FindOptions);
   }
-  static min(field: string, options?: FindOptions): Promise<unknown> {
-    return finders.aggregate(this as unknown as ModelClass, field, 'min', options);
+  static min(field: string, options?: options.AggregateOptions): Promise<unknown> {
+    return finders.aggregate(this as unknown as ModelClass, field, 'min', options as FindOptions);
   }
-  static sum(field: string, options?: FindOptions): Promise<number> {
-    return finders.aggregate(this as unknown as ModelClass, field, 'sum', options) as Promise<number>;
+  static sum(field: string, options?: options.AggregateOptions): Promise<number> {
+    return finders.aggregate(this as unknown as ModelClass, field, 'sum', options as FindOptions) as Promise<number>;
   }
 
   // ---- writers ----
-  static create<M extends Model>(this: ModelStatic<M>, values?: CreationAttributes<M>, options?: writers.CreateOptions): Promise<M> {
-    return writers.create(this as unknown as ModelClass, values as Record<string, unknown> | undefined, options) as Promise<M>;
+  static create<M extends Model>(this: ModelStatic<M>, values?: CreationAttributes<M>, options?: options.CreateOptions<Attributes<M>>): Promise<M> {
+    return writers.create(this as unknown as ModelClass, values as Record<string, unknown> | undefined, options as writers.CreateOptions) as Promise<M>;
   }
-  static bulkCreate<M extends Model>(this: ModelStatic<M>, records: readonly CreationAttributes<M>[], options?: writers.BulkCreateOptions): Promise<M[]> {
-    return writers.bulkCreate(this as unknown as ModelClass, records as Record<string, unknown>[], options) as Promise<M[]>;
+  static bulkCreate<M extends Model>(this: ModelStatic<M>, records: readonly CreationAttributes<M>[], options?: options.BulkCreateOptions<Attributes<M>>): Promise<M[]> {
+    return writers.bulkCreate(this as unknown as ModelClass, records as Record<string, unknown>[], options as writers.BulkCreateOptions) as Promise<M[]>;
   }
-  static update<M extends Model>(this: ModelStatic<M>, values: UpdateValues<Attributes<M>>, options: writers.UpdateOptions & { where: WhereOptions<Attributes<M>> }): Promise<[number, M[]?]> {
-    return writers.update(this as unknown as ModelClass, values as Record<string, unknown>, options) as Promise<[number, M[]?]>;
+  static update<M extends Model>(this: ModelStatic<M>, values: UpdateValues<Attributes<M>>, options: options.UpdateOptions<Attributes<M>>): Promise<[number, M[]?]> {
+    return writers.update(this as unknown as ModelClass, values as Record<string, unknown>, options as writers.UpdateOptions) as Promise<[number, M[]?]>;
   }
-  static destroy<M extends Model>(this: ModelStatic<M>, options?: writers.DestroyOptions & { where?: WhereOptions<Attributes<M>> }): Promise<number> {
-    return writers.destroy(this as unknown as ModelClass, options);
+  static destroy<M extends Model>(this: ModelStatic<M>, options?: options.DestroyOptions<Attributes<M>>): Promise<number> {
+    return writers.destroy(this as unknown as ModelClass, options as writers.DestroyOptions);
   }
-  static restore<M extends Model>(this: ModelStatic<M>, options?: writers.DestroyOptions & { where?: WhereOptions<Attributes<M>> }): Promise<number> {
-    return writers.restore(this as unknown as ModelClass, options);
+  static restore<M extends Model>(this: ModelStatic<M>, options?: options.RestoreOptions<Attributes<M>>): Promise<number> {
+    return writers.restore(this as unknown as ModelClass, options as writers.DestroyOptions);
   }
-  static upsert<M extends Model>(this: ModelStatic<M>, values: CreationAttributes<M>, options?: writers.UpsertOptions): Promise<[M, boolean | null]> {
-    return writers.upsert(this as unknown as ModelClass, values as Record<string, unknown>, options) as Promise<[M, boolean | null]>;
+  static upsert<M extends Model>(this: ModelStatic<M>, values: CreationAttributes<M>, options?: options.UpsertOptions<Attributes<M>>): Promise<[M, boolean | null]> {
+    return writers.upsert(this as unknown as ModelClass, values as Record<string, unknown>, options as writers.UpsertOptions) as Promise<[M, boolean | null]>;
   }
-  static increment<M extends Model>(this: ModelStatic<M>, fields: string | string[] | Record<string, number>, options: writers.IncrementOptions): Promise<[[M[] | undefined, number]]> {
-    return writers.increment(this as unknown as ModelClass, fields, options, 1) as Promise<[[M[] | undefined, number]]>;
+  static increment<M extends Model>(this: ModelStatic<M>, fields: options.IncrementFields<Attributes<M>>, options: options.IncrementDecrementOptions<Attributes<M>>): Promise<[[M[] | undefined, number]]> {
+    return writers.increment(this as unknown as ModelClass, fields as IncrementFieldsInput, options as writers.IncrementOptions, 1) as Promise<[[M[] | undefined, number]]>;
   }
-  static decrement<M extends Model>(this: ModelStatic<M>, fields: string | string[] | Record<string, number>, options: writers.IncrementOptions): Promise<[[M[] | undefined, number]]> {
-    return writers.increment(this as unknown as ModelClass, fields, options, -1) as Promise<[[M[] | undefined, number]]>;
+  static decrement<M extends Model>(this: ModelStatic<M>, fields: options.IncrementFields<Attributes<M>>, options: options.IncrementDecrementOptions<Attributes<M>>): Promise<[[M[] | undefined, number]]> {
+    return writers.increment(this as unknown as ModelClass, fields as IncrementFieldsInput, options as writers.IncrementOptions, -1) as Promise<[[M[] | undefined, number]]>;
   }
-  static truncate(options?: writers.DestroyOptions & { cascade?: boolean; restartIdentity?: boolean }): Promise<number> {
-    return writers.destroy(this as unknown as ModelClass, { ...options, truncate: true });
+  static truncate(options?: options.TruncateOptions): Promise<number> {
+    return writers.destroy(this as unknown as ModelClass, { ...(options as writers.DestroyOptions), truncate: true });
   }
 
   // ---- schema ----
@@ -283,26 +282,26 @@ export class Model<TAttributes extends object = Record<string, unknown>, TCreati
   }
 
   // ---- instance persistence ----
-  save(options?: persistence.SaveOptions): Promise<this> {
-    return persistence.save(this as never, this.#state, options) as unknown as Promise<this>;
+  save(options?: options.SaveOptions): Promise<this> {
+    return persistence.save(this as never, this.#state, options as persistence.SaveOptions) as unknown as Promise<this>;
   }
-  update(values: UpdateValues<TAttributes>, options?: persistence.SaveOptions): Promise<this> {
-    return persistence.update(this as never, this.#state, values as Record<string, unknown>, options) as unknown as Promise<this>;
+  update(values: UpdateValues<TAttributes>, options?: options.InstanceUpdateOptions): Promise<this> {
+    return persistence.update(this as never, this.#state, values as Record<string, unknown>, options as persistence.SaveOptions) as unknown as Promise<this>;
   }
-  reload(options?: FindOptions): Promise<this> {
-    return persistence.reload(this as never, this.#state, options) as unknown as Promise<this>;
+  reload(options?: options.InstanceReloadOptions): Promise<this> {
+    return persistence.reload(this as never, this.#state, options as FindOptions) as unknown as Promise<this>;
   }
-  destroy(options?: persistence.InstanceDestroyOptions): Promise<this> {
+  destroy(options?: options.InstanceDestroyOptions): Promise<this> {
     return persistence.destroy(this as never, options).then(() => this);
   }
-  restore(options?: persistence.SaveOptions): Promise<this> {
-    return persistence.restore(this as never, this.#state, options).then(() => this);
+  restore(options?: options.InstanceRestoreOptions): Promise<this> {
+    return persistence.restore(this as never, this.#state, options as persistence.SaveOptions).then(() => this);
   }
-  increment(fields: string | string[] | Record<string, number>, options?: writers.IncrementOptions): Promise<this> {
-    return persistence.increment(this as never, fields, options ?? {}, 1) as unknown as Promise<this>;
+  increment(fields: options.IncrementFields<Record<string, unknown>>, options?: options.IncrementDecrementOptions): Promise<this> {
+    return persistence.increment(this as never, fields as IncrementFieldsInput, (options ?? {}) as writers.IncrementOptions, 1) as unknown as Promise<this>;
   }
-  decrement(fields: string | string[] | Record<string, number>, options?: writers.IncrementOptions): Promise<this> {
-    return persistence.increment(this as never, fields, options ?? {}, -1) as unknown as Promise<this>;
+  decrement(fields: options.IncrementFields<Record<string, unknown>>, options?: options.IncrementDecrementOptions): Promise<this> {
+    return persistence.increment(this as never, fields as IncrementFieldsInput, (options ?? {}) as writers.IncrementOptions, -1) as unknown as Promise<this>;
   }
   validate(options?: persistence.InstanceValidateOptions): Promise<void> {
     return persistence.validate(this as never, options);

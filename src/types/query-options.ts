@@ -1,7 +1,7 @@
 import type { Model } from '../model/model.js';
-import type { FindOptions as LooseFindOptions } from '../query/find-options.js';
 import type { Cast, Col, Fn, Json, Literal, Where } from '../sql/sql-helpers.js';
 import { Op } from './operators.js';
+import type { FindOptions } from './options.js';
 
 /** SQL written with the helpers: accepted wherever a value or a column is. */
 export type SqlExpression = Fn | Col | Literal | Cast | Json;
@@ -103,6 +103,7 @@ export type Includeable =
       as?: string;
       association?: string;
       where?: object;
+      on?: object;
       required?: boolean;
       right?: boolean;
       separate?: boolean;
@@ -115,19 +116,12 @@ export type Includeable =
       paranoid?: boolean;
       all?: boolean;
       nested?: boolean;
+      subQuery?: boolean;
     };
 export type IncludeList = Includeable | readonly Includeable[];
 
-// Remapped rather than intersected: `attributes` intersected with the loose `unknown[]` form would accept anything.
-type LooseOptionsWithout<Keys extends string> = { [K in keyof LooseFindOptions as K extends Keys ? never : K]: LooseFindOptions[K] };
-
 /** The finder options with `where`, `attributes` and `order` checked against the attributes `A`. */
-export type TypedFindOptions<A> = LooseOptionsWithout<'where' | 'attributes' | 'order' | 'include'> & {
-  where?: WhereOptions<A>;
-  attributes?: FindAttributeOptions<A>;
-  order?: Order<A>;
-  include?: IncludeList;
-};
+export type TypedFindOptions<A> = FindOptions<A>;
 
 /** Values for `update`: every attribute optional, each with its type or SQL (`literal('count + 1')`). */
 export type UpdateValues<A> = { [K in keyof A]?: A[K] | SqlExpression };

@@ -1,10 +1,13 @@
 import type { Model } from '../model/model.js';
 import type { associationsKey, Attributes, ModelNameOf } from './model-types.js';
 import type { AssociationEntry } from './associations.js';
+import type { CheckedIncludes, CheckedOrder } from './include-check.js';
+import type { FindOptions } from './options.js';
+import type { AttributeAlias, IncludeList, Order } from './query-options.js';
 
 type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
 
-type AssociationMap<M> = M extends { readonly [associationsKey]?: infer Map } ? NonNullable<Map> : {};
+export type AssociationMap<M> = M extends { readonly [associationsKey]?: infer Map } ? NonNullable<Map> : {};
 
 type EntryValue<E, Nested> = E extends AssociationEntry<string, infer Many, infer T>
   ? Many extends true ? Array<T & IncludedProperties<T, Nested>> : (T & IncludedProperties<T, Nested>) | null
@@ -37,3 +40,17 @@ export type IncludedProperties<M, Include> = Include extends readonly unknown[]
 export type Selected<M extends Model, K> = [Exclude<keyof Attributes<M>, K>] extends [never] ? M : Omit<M, Exclude<keyof Attributes<M>, K>>;
 
 export type FindResult<M extends Model, Include, K> = Selected<M, K> & IncludedProperties<M, Include>;
+
+/** What `order` may be before it is checked (`CheckedOrder`). */
+export type OrderInput = Order<Record<string, unknown>>;
+
+/**
+ * The options of `findAll`, `findOne`, `findByPk` and `findAndCountAll`. `include`, string `attributes` and
+ * `order` are inferred as written: the first two shape the result, and all three are checked against the
+ * models they reach (see include-check.ts).
+ */
+export type ShapedFindOptions<M extends Model, I, K extends string, O, Base = FindOptions<Attributes<M>>> = Omit<Base, 'include' | 'attributes' | 'order'> & {
+  include?: I & NoInfer<CheckedIncludes<M, I>>;
+  attributes?: readonly (K | AttributeAlias<Attributes<M>>)[] | { include?: readonly AttributeAlias<Attributes<M>>[]; exclude?: readonly (keyof Attributes<M> & string)[] };
+  order?: O & NoInfer<CheckedOrder<M, O>>;
+};
