@@ -36,10 +36,10 @@ export interface CliResult {
 }
 
 /** Runs the built `joinery` bin (npm test builds first) in a project folder, as a user's shell would. */
-export function runCli(cwd: string, args: readonly string[], env: Record<string, string | undefined> = {}): CliResult {
+export function runCli(cwd: string, args: readonly string[], env: Record<string, string | undefined> = {}, binPath = bin): CliResult {
   const childEnv: Record<string, string | undefined> = { ...process.env, DATABASE_URL: undefined, NODE_ENV: undefined, ...env };
   for (const key of Object.keys(childEnv)) if (childEnv[key] === undefined) delete childEnv[key];
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd, env: childEnv as NodeJS.ProcessEnv, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [binPath, ...args], { cwd, env: childEnv as NodeJS.ProcessEnv, encoding: 'utf8' });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
