@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { EmptyResultError, Model, Op, type ModelStatic, type Sequelize } from '../src/index.js';
+import { DataTypes, EmptyResultError, Model, Op, UniqueConstraintError, type ModelStatic, type Sequelize } from '../src/index.js';
 import { captureSql, connect, testDialects } from './setup/dialects.js';
 import { names, pugRows, seedPugs } from './setup/finder-fixtures.js';
 
@@ -91,6 +91,29 @@ for (const dialect of testDialects) {
         throw new Error('undo');
       }), /undo/);
       assert.equal(await Pug.count({ where: { name: 'Ghost' } }), 0);
+    });
+
+    test('findOrCreate racing itself: one creates, the others find the winner', async () => {
+      const Account = sequelize.define('account', { email: { type: DataTypes.STRING, unique: true }, name: DataTypes.STRING });
+      await Account.sync({ force: true });
+      const results = await Promise.all([1, 2, 3].map(() => Account.findOrCreate({ where: { email: 'a@x.io' }, defaults: { name: 'A' } })));
+      assert.deepEqual(results.map(([, created]) => created).sort(), [false, false, true]);
+      assert.equal(new Set(results.map(([account]) => account.get('id'))).size, 1);
+      assert.equal(await Account.count(), 1);
+    });
+
+    test('a unique violation inside findOrCreate leaves the caller transaction usable', async () => {
+      const Account = sequelize.define('account', { email: { type: DataTypes.STRING, unique: true }, name: DataTypes.STRING });
+      await Account.sync({ force: true });
+      await Account.create({ email: 'a@x.io', name: 'A' });
+      await sequelize.transaction(async (transaction) => {
+        await assert.rejects(Account.findOrCreate({ where: { email: 'a@x.io', name: 'B' }, transaction }), UniqueConstraintError);
+        const [other, created] = await Account.findOrCreate({ where: { email: 'b@x.io' }, transaction });
+        assert.equal(created, true);
+        assert.equal(other.get('email'), 'b@x.io');
+      });
+      assert.equal(await Account.count(), 2);
+      await assert.rejects(Account.findOrCreate({} as never), /account\.findOrCreate needs options with a where/);
     });
 
     test('findAndCountAll counts every match and returns the page', async () => {

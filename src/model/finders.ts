@@ -1,5 +1,4 @@
 import { EmptyResultError } from '../errors/usage-errors.js';
-import { UniqueConstraintError } from '../errors/validation-errors.js';
 import { isVirtual } from '../metadata/attributes.js';
 import type { FindOptions } from '../query/find-options.js';
 import { countWithIncludes, loadIncludes } from './include-finder.js';
@@ -12,7 +11,6 @@ import { hasHooks, runHooks, type ModelClass, type ModelInstance } from './model
 import { rootContext, runOptions } from './query-scope.js';
 import { rowConverter } from './row-mapper.js';
 import { mergeScope } from './scopes.js';
-import { create } from './writers.js';
 import { cached } from './statement-cache.js';
 import { sql as sqlNodes } from '../sql/nodes.js';
 
@@ -177,55 +175,7 @@ export async function findAndCountAll(model: ModelClass, options: FindOptions = 
   return { count: total, rows };
 }
 
-/** Equality conditions of a where object, used as the values of a record created when none was found. */
-function valuesFromWhere(where: unknown): Record<string, unknown> {
-  if (!isPlainObject(where)) return {};
-  const values: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(where)) {
-    if (isPlainObject(value) || Array.isArray(value)) {
-      const eq = isPlainObject(value) ? (value as Record<symbol, unknown>)[Op.eq] : undefined;
-      if (eq !== undefined) values[key] = eq;
-      continue;
-    }
-    values[key] = value;
-  }
-  return values;
-}
-
-export async function findOrCreate(model: ModelClass, options: FindOptions & { defaults?: Record<string, unknown> }): Promise<[unknown, boolean]> {
-  return model.host.transactionWith(options, async (transaction) => {
-    const scoped = { ...options, transaction };
-    const found = await findOne(model, scoped);
-    if (found) return [found, false] as [unknown, boolean];
-    const values = { ...valuesFromWhere(options.where), ...(options.defaults ?? {}) };
-    try {
-      const created = await create(model, values, { transaction, logging: options.logging } as Record<string, unknown>);
-      return [created, true] as [unknown, boolean];
-    } catch (error) {
-      if (!(error instanceof UniqueConstraintError)) throw error;
-      const existing = await findOne(model, scoped);
-      if (!existing) throw error;
-      return [existing, false] as [unknown, boolean];
-    }
-  });
-}
-
-export async function findOrBuild(model: ModelClass, options: FindOptions & { defaults?: Record<string, unknown> }): Promise<[unknown, boolean]> {
-  const found = await findOne(model, options);
-  if (found) return [found, false];
-  return [new model({ ...valuesFromWhere(options.where), ...(options.defaults ?? {}) }), true];
-}
-
-export async function findCreateFind(model: ModelClass, options: FindOptions & { defaults?: Record<string, unknown> }): Promise<[unknown, boolean]> {
-  const found = await findOne(model, options);
-  if (found) return [found, false];
-  try {
-    return [await create(model, { ...valuesFromWhere(options.where), ...(options.defaults ?? {}) }, options as Record<string, unknown>), true];
-  } catch (error) {
-    if (!(error instanceof UniqueConstraintError)) throw error;
-    return [await findOne(model, options), false];
-  }
-}
+export { findCreateFind, findOrBuild, findOrCreate } from './find-or-create.js';
 
 export type { ModelInstance };
 
