@@ -130,16 +130,43 @@ export interface DialectDdl {
   createIndex(quotedTable: string, index: { name: string; columns: readonly string[]; unique?: boolean; type?: string; using?: string; where?: string }): string;
   disableForeignKeyChecks(): string[];
   enableForeignKeyChecks(): string[];
+  /**
+   * Dialects without ALTER COLUMN/CONSTRAINT (SQLite) copy the table into a new one built from `change`,
+   * keeping its rows, indexes and foreign keys. `ownsConnection`: no caller transaction, so the rebuild may
+   * switch foreign-key enforcement off around its own transaction.
+   */
+  rebuildTable?(run: IntrospectionRunner, table: string, change: (table: RebuiltTable) => RebuiltTable, ownsConnection: boolean): Promise<void>;
 }
 
+/** A table as a rebuild sees it: column definitions and table constraints as the dialect's SQL text. */
+export interface RebuiltTable {
+  readonly columns: readonly { readonly name: string; readonly definition: string }[];
+  readonly constraints: readonly TableConstraintText[];
+}
+
+export interface TableConstraintText {
+  readonly kind: 'primaryKey' | 'unique' | 'foreignKey' | 'check' | 'other';
+  readonly name: string | undefined;
+  readonly columns: readonly string[];
+  readonly text: string;
+}
+
+/** A column as `describeTable` reports it; the keys present differ by dialect exactly as in Sequelize v6. */
 export interface ColumnDescription {
   type: string;
   allowNull: boolean;
   defaultValue: unknown;
   primaryKey: boolean;
-  autoIncrement: boolean;
-  comment: string | null;
+  /** MySQL/MariaDB (v6 reports it nowhere else). */
+  autoIncrement?: boolean;
+  /** PostgreSQL and MySQL. */
+  comment?: string | null;
+  /** PostgreSQL: the enum's values, or an empty list. */
   special?: unknown[];
+  /** SQLite. */
+  unique?: boolean;
+  /** SQLite, on foreign-key columns. */
+  references?: { model: string; key: string };
 }
 
 export interface ForeignKeyReference {

@@ -113,3 +113,8 @@ export function enumTypeName(table: string, column: string): string {
 export function foreignKeyConstraintName(table: string, column: string): string {
   return `${table}_${column}_fkey`;
 }
+
+/** `queryInterface.addConstraint` names, as Sequelize v6 derives them: `users_email_uk`, `pets_ownerId_users_fk`. */
+export function addedConstraintName(table: string, fields: readonly string[], kind: 'uk' | 'pk' | 'fk' | 'ck', referencedTable?: string): string {
+  return `${table}_${fields.join('_')}${referencedTable ? `_${referencedTable}` : ''}_${kind}`;
+}

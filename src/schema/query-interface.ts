@@ -4,7 +4,10 @@ import { normalizeAttribute, type NormalizedAttribute } from '../metadata/attrib
 import { indexName } from '../metadata/naming.js';
 import type { QueryRunner, RunOptions } from '../query/query-runner.js';
 import { bulkDeleteStatement, bulkInsertStatements } from './bulk-rows.js';
+import { bulkUpdateRows, type DataOptions } from './query-interface-data.js';
+import { constraintText, type ConstraintOptions } from './constraints.js';
 import { columnDefinition, columnSpec, createTableStatements, foreignKeyClause, tableSpecFromAttributes } from './table-ddl.js';
+import type { RebuiltTable } from '../dialects/dialect.js';
 
 type TableName = string | { tableName: string; schema?: string };
 
@@ -37,6 +40,15 @@ export class QueryInterface {
 
   private quote(name: string): string {
     return this.dialect.compiler.quoteIdentifier(name);
+  }
+
+  quoteIdentifier(name: string): string {
+    return this.quote(name);
+  }
+
+  /** `a.b` → each part quoted. */
+  quoteIdentifiers(name: string): string {
+    return name.split('.').map((part) => this.quote(part)).join('.');
   }
 
   async execute(statements: readonly string[], options: QueryOptions = {}): Promise<void> {
@@ -125,6 +137,14 @@ export class QueryInterface {
   }
 
   async removeColumn(table: TableName, column: string, options: QueryOptions = {}): Promise<void> {
+    if (this.dialect.ddl.rebuildTable) {
+      // SQLite's own DROP COLUMN refuses indexed, unique and foreign-key columns; a rebuild handles them all.
+      await this.rebuild(table, options, (current) => ({
+        columns: current.columns.filter((existing) => existing.name !== column),
+        constraints: current.constraints.filter((constraint) => !constraint.columns.includes(column)),
+      }));
+      return;
+    }
     await this.execute([`ALTER TABLE ${this.quoteTable(table)} DROP COLUMN ${this.quote(column)};`], options);
   }
 
@@ -136,11 +156,75 @@ export class QueryInterface {
     const { name } = splitTable(table);
     const spec = columnSpec(column, normalizeAttribute(name, column, attribute, column));
     const statements = this.dialect.ddl.changeColumn(this.quoteTable(table), { name, columns: [spec], uniqueKeys: [] }, spec);
-    if (statements === 'rebuild') {
-      throw new UsageError(`changeColumn on ${this.dialect.name} rebuilds the table, which is not available yet for ${name}.${column}.`);
+    if (statements !== 'rebuild') {
+      await this.execute(statements, options);
+      return;
     }
-    await this.execute(statements, options);
+    const definition = columnDefinition(this.dialect, spec, { name, columns: [spec], uniqueKeys: [] }, { inlinePrimaryKey: spec.primaryKey });
+    await this.rebuild(table, options, (current) => {
+      if (!current.columns.some((existing) => existing.name === column)) throw new UsageError(`Table "${name}" has no column "${column}" to change.`);
+      const keepsForeignKey = !spec.references;
+      return {
+        columns: current.columns.map((existing) => (existing.name === column ? { name: column, definition } : existing)),
+        constraints: [
+          ...current.constraints.filter((constraint) => keepsForeignKey || !(constraint.kind === 'foreignKey' && constraint.columns.includes(column))),
+          ...(spec.references ? [{ kind: 'foreignKey' as const, name: undefined, columns: [column], text: foreignKeyClause(this.dialect, spec) }] : []),
+        ],
+      };
+    });
   }
+
+  /** Where the dialect cannot alter a table in place, it is rebuilt from `change`, keeping rows, indexes and keys. */
+  private async rebuild(table: TableName, options: QueryOptions, change: (table: RebuiltTable) => RebuiltTable): Promise<void> {
+    const rebuildTable = this.dialect.ddl.rebuildTable!;
+    const { name } = splitTable(table);
+    if (options.transaction) {
+      await rebuildTable(this.introspectionRunner(options), name, change, false);
+      return;
+    }
+    const pool = this.runner.settings.pool;
+    const connection = await pool.acquire();
+    const holder = { connection, finished: undefined, id: 'default' };
+    try {
+      await rebuildTable(this.introspectionRunner({ ...options, transaction: holder }), name, change, true);
+    } finally {
+      await pool.release(connection);
+    }
+  }
+
+  async addConstraint(table: TableName, options: ConstraintOptions & QueryOptions): Promise<void> {
+    const { name } = splitTable(table);
+    const constraint = constraintText(this.dialect, name, options);
+    if (this.dialect.ddl.rebuildTable) {
+      await this.rebuild(table, options, (current) => ({ columns: current.columns, constraints: [...current.constraints, constraint] }));
+      return;
+    }
+    await this.execute([`ALTER TABLE ${this.quoteTable(table)} ADD ${constraint.text};`], options);
+  }
+
+  async removeConstraint(table: TableName, constraintName: string, options: QueryOptions = {}): Promise<void> {
+    if (this.dialect.ddl.rebuildTable) {
+      await this.rebuild(table, options, (current) => {
+        if (!current.constraints.some((constraint) => constraint.name === constraintName)) {
+          throw new UsageError(`Table "${splitTable(table).name}" has no constraint named "${constraintName}".`);
+        }
+        return { columns: current.columns, constraints: current.constraints.filter((constraint) => constraint.name !== constraintName) };
+      });
+      return;
+    }
+    await this.execute([`ALTER TABLE ${this.quoteTable(table)} DROP CONSTRAINT ${this.quote(constraintName)};`], options);
+  }
+
+  async tableExists(table: TableName, options: QueryOptions = {}): Promise<boolean> {
+    const { name } = splitTable(table);
+    return (await this.showAllTables(options)).includes(name);
+  }
+
+  bulkUpdate(table: TableName, values: Record<string, unknown>, where: unknown, options: DataOptions = {}): Promise<number> {
+    const { name, schema } = splitTable(table);
+    return bulkUpdateRows(this.runner, name, schema, values, where, options);
+  }
+
 
   async renameTable(from: TableName, to: TableName, options: QueryOptions = {}): Promise<void> {
     await this.execute([`ALTER TABLE ${this.quoteTable(from)} RENAME TO ${this.quoteTable(to)};`], options);
@@ -158,23 +242,25 @@ export class QueryInterface {
     await this.execute([this.dialect.introspection.dropSchema(schema)], options);
   }
 
-  /** Inserts plain rows (seeders, data migrations); resolves to the last insert id where the driver reports one, else the row count. */
-  async bulkInsert(table: TableName, records: readonly Record<string, unknown>[], options: QueryOptions = {}, attributes: Record<string, unknown> = {}): Promise<number | bigint | string> {
-    let last: number | bigint | string = 0;
-    let count = 0;
+  /**
+   * Inserts plain rows (seeders, data migrations). Resolves to what Sequelize v6 resolves to: the first element of
+   * the dialect's INSERT result (SQLite: the last id, MySQL: the first id, PostgreSQL: the returned rows).
+   */
+  async bulkInsert(table: TableName, records: readonly Record<string, unknown>[], options: QueryOptions = {}, attributes: Record<string, unknown> = {}): Promise<unknown> {
+    let last: unknown = [];
+    // Rows past the parameter limit take several statements; the last one answers.
     for (const statement of bulkInsertStatements(this.dialect, splitTable(table), records, attributes)) {
       const result = await this.runner.run(statement, { expectRows: false, transaction: options.transaction as never, ...(options.logging !== undefined ? { logging: options.logging } : {}) });
-      count += result.affectedRows;
-      if (result.insertId !== undefined) last = result.insertId;
+      last = (this.dialect.rawResults.insert(result) as unknown[])[0];
     }
-    return last || count;
+    return last;
   }
 
-  /** Deletes the rows matching a where object on column names (`null` or `{}` deletes every row); resolves to the rows deleted. */
-  async bulkDelete(table: TableName, where: unknown = null, options: QueryOptions = {}): Promise<number> {
+  /** Deletes the rows matching a where object on column names (`null` or `{}` deletes every row); resolves to v6's untyped `[rows, metadata]`. */
+  async bulkDelete(table: TableName, where: unknown = null, options: QueryOptions = {}): Promise<unknown> {
     const statement = bulkDeleteStatement(this.dialect, splitTable(table), where);
     const result = await this.runner.run(statement, { expectRows: false, transaction: options.transaction as never, ...(options.logging !== undefined ? { logging: options.logging } : {}) });
-    return result.affectedRows;
+    return this.dialect.rawResults.untyped(statement.sql, result);
   }
 
   foreignKeyClauseFor(column: string, attribute: unknown, table: string): string {

@@ -11,7 +11,10 @@ export const mysqlIntrospection: DialectIntrospection = {
   },
 
   async describeTable(run, table, schema) {
-    const rows = await run(`SHOW FULL COLUMNS FROM ${schema ? `${quote(schema)}.` : ''}${quote(table)}`);
+    const noSuchTable = () => new Error(`No description found for "${table}" table. Check the table name and schema; remember, they _are_ case sensitive.`);
+    const rows = await run(`SHOW FULL COLUMNS FROM ${schema ? `${quote(schema)}.` : ''}${quote(table)}`).catch((error: { parent?: { errno?: number } }) => {
+      throw error.parent?.errno === 1146 ? noSuchTable() : error; // ER_NO_SUCH_TABLE
+    });
     if (rows.length === 0) throw new Error(`No description found for "${table}" table. Check the table name and schema; remember, they _are_ case sensitive.`);
     const description: Record<string, ColumnDescription> = {};
     for (const row of rows) {

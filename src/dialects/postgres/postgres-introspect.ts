@@ -4,8 +4,8 @@ import { foreignKeyReferenceOf } from '../introspection-rows.js';
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /**
- * Sequelize's reading of `column_default`: `'abc'::character varying` → abc, `nextval('seq'::regclass)` kept as an
- * expression (with its quotes, so it can be fed back to SQL), booleans as booleans.
+ * Sequelize's reading of `column_default`: `'abc'::character varying` → abc, `nextval('seq'::regclass)` →
+ * nextval(seq::regclass) (v6 strips the quotes), booleans as booleans.
  */
 function cleanDefault(value: unknown, type: string): unknown {
   if (typeof value !== 'string') return value ?? null;
@@ -14,7 +14,8 @@ function cleanDefault(value: unknown, type: string): unknown {
   const literal = /^'(.*)'::[\w\s".]+(\[\])?$/s.exec(value);
   if (literal) return literal[1]!.replaceAll("''", "'");
   const castNumber = /^\(?(-?\d+(?:\.\d+)?)\)?::[\w\s]+$/.exec(value);
-  return castNumber ? castNumber[1] : value;
+  // Sequelize v6 drops the quotes of an expression default: nextval(users_id_seq::regclass).
+  return castNumber ? castNumber[1] : value.replaceAll("'", '');
 }
 
 export const postgresIntrospection: DialectIntrospection = {
@@ -45,11 +46,10 @@ export const postgresIntrospection: DialectIntrospection = {
         type,
         allowNull: row['is_nullable'] === 'YES',
         defaultValue,
-        primaryKey: row['primary_key'] === true,
-        autoIncrement: typeof defaultValue === 'string' && defaultValue.startsWith('nextval('),
         comment: (row['comment'] as string | null) ?? null,
         // Sequelize always reports `special` on PostgreSQL: the enum's values, or an empty list.
         special: Array.isArray(row['enum_values']) ? (row['enum_values'] as string[]) : [],
+        primaryKey: row['primary_key'] === true,
       };
     }
     return description;

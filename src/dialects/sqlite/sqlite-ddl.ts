@@ -1,6 +1,7 @@
 import type { DataType } from '../../data-types/abstract.js';
 import type { ColumnSpec, DialectDdl } from '../dialect.js';
 import { escapeStringLiteral } from '../type-table.js';
+import { rebuildSqliteTable } from './sqlite-rebuild.js';
 import { sqliteTypes, formatSqliteDate } from './sqlite-types.js';
 
 export function escapeSqliteLiteral(value: unknown, _type?: DataType): string {
@@ -32,4 +33,5 @@ export const sqliteDdl: DialectDdl = {
     `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS \`${index.name}\` ON ${quotedTable} (${index.columns.join(', ')})${index.where ? ` WHERE ${index.where}` : ''}`,
   disableForeignKeyChecks: () => ['PRAGMA foreign_keys = OFF'],
   enableForeignKeyChecks: () => ['PRAGMA foreign_keys = ON'],
+  rebuildTable: rebuildSqliteTable,
 };

@@ -18,18 +18,27 @@ export const sqliteIntrospection: DialectIntrospection = {
   async describeTable(run, table) {
     const columns = await run(`PRAGMA TABLE_INFO(${quote(table)})`);
     if (columns.length === 0) throw new Error(`No description found for "${table}" table. Check the table name and schema; remember, they _are_ case sensitive.`);
-    const [definition] = await run("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [table]);
-    const autoIncrements = /AUTOINCREMENT/i.test(String(definition?.['sql'] ?? ''));
+    const uniqueColumns = new Set<string>();
+    for (const index of await run(`PRAGMA INDEX_LIST(${quote(table)})`)) {
+      if (Number(index['unique']) !== 1 || index['origin'] === 'pk') continue;
+      const indexColumns = await run(`PRAGMA INDEX_INFO(${quote(String(index['name']))})`);
+      if (indexColumns.length === 1) uniqueColumns.add(String(indexColumns[0]!['name']));
+    }
+    const references = new Map((await run(`PRAGMA foreign_key_list(${quote(table)})`)).map((row) => [String(row['from']), { model: String(row['table']), key: String(row['to']) }]));
     const description: Record<string, ColumnDescription> = {};
     for (const column of columns) {
-      const primaryKey = Number(column['pk']) > 0;
-      description[String(column['name'])] = {
-        type: String(column['type']).toUpperCase(),
-        allowNull: Number(column['notnull']) === 0 && !primaryKey,
-        defaultValue: unquoteDefault(column['dflt_value']),
-        primaryKey,
-        autoIncrement: primaryKey && autoIncrements && String(column['type']).toUpperCase() === 'INTEGER',
-        comment: null,
+      const name = String(column['name']);
+      const type = String(column['type']).toUpperCase();
+      let defaultValue = unquoteDefault(column['dflt_value']);
+      if (type === 'TINYINT(1)' && (defaultValue === '1' || defaultValue === '0')) defaultValue = defaultValue === '1';
+      // As Sequelize v6 reports it: allowNull is SQLite's NOT NULL flag (an INTEGER PRIMARY KEY has none), no default is undefined.
+      description[name] = {
+        type,
+        allowNull: Number(column['notnull']) === 0,
+        defaultValue: defaultValue ?? undefined,
+        primaryKey: Number(column['pk']) > 0,
+        unique: uniqueColumns.has(name),
+        ...(references.has(name) ? { references: references.get(name)! } : {}),
       };
     }
     return description;
