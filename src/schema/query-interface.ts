@@ -178,8 +178,9 @@ export class QueryInterface {
   private async rebuild(table: TableName, options: QueryOptions, change: (table: RebuiltTable) => RebuiltTable): Promise<void> {
     const rebuildTable = this.dialect.ddl.rebuildTable!;
     const { name } = splitTable(table);
-    if (options.transaction) {
-      await rebuildTable(this.introspectionRunner(options), name, change, false);
+    const transaction = this.runner.resolveTransaction(options.transaction as never);
+    if (transaction) {
+      await rebuildTable(this.introspectionRunner({ ...options, transaction }), name, change, false);
       return;
     }
     const pool = this.runner.settings.pool;

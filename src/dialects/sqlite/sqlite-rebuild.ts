@@ -68,6 +68,23 @@ export function parseCreateTable(sql: string): RebuiltTable {
 }
 
 /**
+ * Inside a transaction foreign keys cannot be switched off, and dropping the old table deletes its rows first,
+ * which would cascade to (or be refused by) rows of other tables pointing at them.
+ */
+async function assertNoReferencingRows(run: IntrospectionRunner, table: string): Promise<void> {
+  const [enforced] = await run('PRAGMA foreign_keys');
+  if (Number(enforced?.['foreign_keys']) !== 1) return;
+  const references = await run("SELECT m.name AS child, f.\"from\" AS column FROM sqlite_master m, pragma_foreign_key_list(m.name) f WHERE m.type = 'table' AND f.\"table\" = ? AND m.name <> ?", [table, table]);
+  for (const reference of references) {
+    const child = String(reference['child']);
+    const [row] = await run(`SELECT 1 AS found FROM ${quote(child)} WHERE ${quote(String(reference['column']))} IS NOT NULL LIMIT 1`);
+    if (row) {
+      throw new UsageError(`Changing "${table}" on SQLite rebuilds it; inside a transaction foreign keys cannot be switched off, so the rows of "${child}" that reference it would be deleted or rejected. Run this change outside a transaction.`);
+    }
+  }
+}
+
+/**
  * SQLite's documented way to change a table it cannot ALTER: create the new shape, copy the rows, drop the old
  * table, rename, recreate the indexes. Foreign-key enforcement is off meanwhile (when the connection is ours), so
  * dropping the old table cascades nothing; `foreign_key_check` then proves the copy kept every reference.
@@ -84,13 +101,7 @@ export async function rebuildSqliteTable(run: IntrospectionRunner, table: string
     const indexColumns = (await run(`PRAGMA index_info(${quote(String(index['name']))})`)).map((row) => String(row['name']));
     if (indexColumns.every((column) => kept.includes(column))) keptIndexes.push(String(index['sql']));
   }
-  if (!ownsConnection) {
-    const referencing = await run('SELECT m.name FROM sqlite_master m, pragma_foreign_key_list(m.name) f WHERE m.type = \'table\' AND f."table" = ? AND m.name <> ?', [table, table]);
-    const [enforced] = await run('PRAGMA foreign_keys');
-    if (referencing.length > 0 && Number(enforced?.['foreign_keys']) === 1) {
-      throw new UsageError(`Changing "${table}" on SQLite rebuilds it, and inside a transaction foreign keys cannot be switched off, so rows of ${referencing.map((row) => String(row['name'])).join(', ')} referencing it would be deleted or rejected. Run this change outside a transaction.`);
-    }
-  }
+  if (!ownsConnection) await assertNoReferencingRows(run, table);
   const temporary = `${table}_joinery_rebuild`;
   const columnList = kept.map(quote).join(', ');
   const body = [...after.columns.map((column) => column.definition), ...after.constraints.map((constraint) => constraint.text)].join(', ');
