@@ -15,18 +15,47 @@ export interface Contender {
 }
 
 export const rounds = Number(process.env['BENCH_ROUNDS'] ?? 5);
+/**
+ * `BENCH_CLOCK=cpu` times this process's CPU (user + system) instead of the wall clock: steadier on a busy
+ * machine, meaningful for in-process SQLite only (a database server's work is not counted).
+ */
+export const clock = process.env['BENCH_CLOCK'] === 'cpu' ? 'cpu' : 'wall';
 
-/** One warm-up round, then the median of `rounds` timed rounds, in milliseconds. */
-export async function median(workload: Workload): Promise<number> {
-  const times: number[] = [];
+function now(): number {
+  if (clock === 'wall') return performance.now();
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+}
+
+const collectGarbage = (globalThis as { gc?: () => void }).gc;
+
+async function timeOnce(workload: Workload): Promise<number> {
+  await workload.setup?.();
+  // With --expose-gc (npm run bench sets it), earlier rounds' garbage is not billed to this one.
+  collectGarbage?.();
+  const started = now();
+  await workload.run();
+  const elapsed = now() - started;
+  await workload.teardown?.();
+  return elapsed;
+}
+
+function middle(times: number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/**
+ * One warm-up round each, then `rounds` timed rounds taking the workloads in turn, so that load from
+ * elsewhere on the machine falls on every contender alike. Medians in milliseconds, in the order given.
+ */
+export async function interleavedMedians(workloads: readonly Workload[]): Promise<number[]> {
+  const times = workloads.map(() => [] as number[]);
   for (let round = 0; round <= rounds; round += 1) {
-    await workload.setup?.();
-    const started = performance.now();
-    await workload.run();
-    const elapsed = performance.now() - started;
-    await workload.teardown?.();
-    if (round > 0) times.push(elapsed);
+    for (const [index, workload] of workloads.entries()) {
+      const elapsed = await timeOnce(workload);
+      if (round > 0) times[index]!.push(elapsed);
+    }
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
+  return times.map(middle);
 }

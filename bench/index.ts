@@ -6,9 +6,10 @@
 //   BENCH_POSTGRES_URL=postgres://…     default postgres://postgres@127.0.0.1:5432/test_perf
 //   BENCH_WORKLOADS=include,findByPk    only workloads whose name contains one of these (case-insensitive)
 //   BENCH_CONTENDERS=raw,joinery        only these contenders
+//   BENCH_CLOCK=cpu                     process CPU time instead of wall time (SQLite; see harness.ts)
 import { createRequire } from 'node:module';
 import { Sequelize as Joinery } from '../src/index.js';
-import { median, rounds, type Contender } from './harness.js';
+import { clock, interleavedMedians, rounds, type Contender } from './harness.js';
 import { printTable, type Results } from './report.js';
 import { ormContender } from './workloads/orm.js';
 import { rawPostgresContender } from './workloads/raw-postgres.js';
@@ -35,12 +36,15 @@ async function postgresReachable(): Promise<boolean> {
 
 interface DialectRun {
   title: string;
+  /** Contenders keep separate databases (in-memory SQLite), so they can be loaded at once and interleaved. */
+  isolated: boolean;
   contenders: Record<string, () => Promise<Contender>>;
 }
 
 const dialectRuns: Record<string, DialectRun> = {
   sqlite: {
     title: 'SQLite in memory (raw = better-sqlite3)',
+    isolated: true,
     contenders: {
       raw: async () => rawSqliteContender(),
       joinery: () => ormContender(Joinery, 'sqlite::memory:'),
@@ -49,6 +53,7 @@ const dialectRuns: Record<string, DialectRun> = {
   },
   postgres: {
     title: `PostgreSQL ${postgresUrl.replace(/\/\/[^@]*@/, '//')} (raw = pg)`,
+    isolated: false,
     contenders: {
       raw: () => rawPostgresContender(postgresUrl),
       joinery: () => ormContender(Joinery, postgresUrl),
@@ -64,23 +69,37 @@ if (dialects === undefined) {
   else console.log(`(PostgreSQL at ${postgresUrl} not reachable: SQLite only)`);
 }
 
-console.log(`median of ${rounds} rounds after one warm-up; ratio to the raw driver in the same run`);
+console.log(`median of ${rounds} rounds after one warm-up (${clock === 'cpu' ? 'process CPU time' : 'wall time'}); ratio to the raw driver in the same run`);
 for (const dialect of dialects) {
   const run = dialectRuns[dialect];
   if (!run) throw new Error(`BENCH_DIALECTS: unknown dialect "${dialect}" (known: ${Object.keys(dialectRuns).join(', ')})`);
   const names = Object.keys(run.contenders).filter((name) => !contenderFilter || contenderFilter.includes(name.toLowerCase()));
   const results: Results = new Map();
-  // One contender at a time: on PostgreSQL they share a database, so each seeds, runs and drops its tables.
-  for (const name of names) {
-    const contender = await run.contenders[name]!();
+  const selected = (workload: string) => !workloadFilter || workloadFilter.some((part) => workload.toLowerCase().includes(part));
+  const measure = async (group: Array<[name: string, contender: Contender]>) => {
+    for (const workload of Object.keys(group[0]![1].workloads).filter(selected)) {
+      const medians = await interleavedMedians(group.map(([, contender]) => contender.workloads[workload]!));
+      if (!results.has(workload)) results.set(workload, new Map());
+      group.forEach(([name], index) => results.get(workload)!.set(name, medians[index]!));
+    }
+  };
+  if (run.isolated) {
+    const group: Array<[string, Contender]> = [];
+    for (const name of names) group.push([name, await run.contenders[name]!()]);
     try {
-      for (const [workload, body] of Object.entries(contender.workloads)) {
-        if (workloadFilter && !workloadFilter.some((part) => workload.toLowerCase().includes(part))) continue;
-        if (!results.has(workload)) results.set(workload, new Map());
-        results.get(workload)!.set(name, await median(body));
-      }
+      await measure(group);
     } finally {
-      await contender.close();
+      for (const [, contender] of group) await contender.close();
+    }
+  } else {
+    // On PostgreSQL the contenders share a database: each seeds, runs and drops its tables in turn.
+    for (const name of names) {
+      const contender = await run.contenders[name]!();
+      try {
+        await measure([[name, contender]]);
+      } finally {
+        await contender.close();
+      }
     }
   }
   printTable(run.title, names, results);

@@ -9,7 +9,9 @@ import { Op } from '../sql/operators.js';
 import { isPlainObject } from '../utils/object.js';
 import { hasHooks, runHooks, type ModelClass, type ModelInstance } from './model-internals.js';
 import { rootContext, runOptions } from './query-scope.js';
-import { rowConverter } from './row-mapper.js';
+import { rowConverter, type RowConverter } from './row-mapper.js';
+import type { CompiledQuery } from '../sql/compiler.js';
+import type { RunOptions } from '../query/query-runner.js';
 import { mergeScope } from './scopes.js';
 import { cached } from './statement-cache.js';
 import { sql as sqlNodes } from '../sql/nodes.js';
@@ -80,30 +82,59 @@ function canUseCachedLookup(model: ModelClass, key: unknown, options: FindOption
   return model.definition.primaryKeyAttributes.length === 1 && (typeof key === 'number' || typeof key === 'string' || typeof key === 'bigint');
 }
 
-async function cachedLookup(model: ModelClass, key: unknown, options: FindOptions | undefined): Promise<unknown> {
-  const runner = model.host.queryRunner;
+interface LookupPlan {
+  readonly compiled: CompiledQuery;
+  readonly convert: RowConverter;
+}
+
+/** Per model class (its name is the SQL alias), checked against the definition's version. */
+const lookupPlans = new WeakMap<ModelClass, { version: number; plan: LookupPlan }>();
+const lookupRunOptions: RunOptions = { expectRows: true };
+
+function lookupPlan(model: ModelClass): LookupPlan {
   const definition = model.definition;
-  const primaryKey = definition.primaryKeyAttributes[0]!;
+  const known = lookupPlans.get(model);
+  if (known !== undefined && known.version === definition.version) return known.plan;
   const plan = cached(definition, `findByPk:${model.name}`, () => {
+    const runner = model.host.queryRunner;
+    const primaryKey = definition.primaryKeyAttributes[0]!;
     const context = rootContext(model);
     const root = buildRootSelect({ paranoid: true }, context);
     const where = sqlNodes.eq(sqlNodes.column(definition.columnOf(primaryKey), model.name), sqlNodes.value(undefined));
     const node: SelectNode = { ...root.node, where: root.node.where ? sqlNodes.and([where, root.node.where]) : where };
     return { compiled: runner.dialect.compiler.compile(node), convert: rowConverter(definition, runner.dialect, root.columns) };
   });
-  const attribute = definition.attributes[primaryKey]!;
-  const parameters = [...plan.compiled.parameters];
-  parameters[0] = runner.dialect.types.toDriver(attribute.type, attribute.type.sanitize(key));
-  const rows = await runner.rows({ sql: plan.compiled.sql, parameters }, runOptions(options));
-  const row = rows[0];
-  return row === undefined ? null : new model(plan.convert(row), { isNewRecord: false, raw: true });
+  lookupPlans.set(model, { version: definition.version, plan });
+  return plan;
 }
 
-export async function findByPk(model: ModelClass, key: unknown, options?: FindOptions): Promise<unknown> {
-  if (canUseCachedLookup(model, key, options)) {
-    const problem = model.definition.attributes[model.definition.primaryKeyAttributes[0]!]!.type.validate(key);
-    if (problem === null) return cachedLookup(model, key, options);
+/** Not `async`: one promise from the driver call to the instance, no option objects when none are given. */
+function cachedLookup(model: ModelClass, key: unknown, options: FindOptions | undefined): Promise<unknown> {
+  const runner = model.host.queryRunner;
+  const plan = lookupPlan(model);
+  const attribute = model.definition.attributes[model.definition.primaryKeyAttributes[0]!]!;
+  const parameters = plan.compiled.parameters.length === 1 ? [undefined as unknown] : [...plan.compiled.parameters];
+  parameters[0] = runner.dialect.types.toDriver(attribute.type, attribute.type.sanitize(key));
+  const run = options === undefined ? lookupRunOptions : runOptions(options);
+  return runner.run({ sql: plan.compiled.sql, parameters }, run).then((result) => {
+    const row = result.rows[0];
+    return row === undefined ? null : new model(plan.convert(row), { isNewRecord: false, raw: true });
+  });
+}
+
+export function findByPk(model: ModelClass, key: unknown, options?: FindOptions): Promise<unknown> {
+  try {
+    if (canUseCachedLookup(model, key, options)) {
+      const problem = model.definition.attributes[model.definition.primaryKeyAttributes[0]!]!.type.validate(key);
+      if (problem === null) return cachedLookup(model, key, options);
+    }
+  } catch (error) {
+    return Promise.reject(error);
   }
+  return findByPkInGeneral(model, key, options);
+}
+
+async function findByPkInGeneral(model: ModelClass, key: unknown, options?: FindOptions): Promise<unknown> {
   if (key === null || key === undefined) {
     if (options?.rejectOnEmpty) throw emptyResult(model, options.rejectOnEmpty);
     return null;

@@ -45,22 +45,30 @@ export class QueryRunner {
     return transaction ?? (transactionStorage.getStore() as ConnectionHolder | undefined);
   }
 
-  async run(query: CompiledQuery, options: RunOptions = {}): Promise<QueryResult> {
+  /** Not `async`: without hooks or logging a statement costs the driver's promise and one more. */
+  run(query: CompiledQuery, options: RunOptions = {}): Promise<QueryResult> {
     const transaction = this.resolveTransaction(options.transaction);
     if (transaction?.finished) {
-      throw new UsageError(`Transaction ${transaction.id} has already been ${transaction.finished === 'commit' ? 'committed' : 'rolled back'}; start a new one for this query:\n${query.sql}`);
+      return Promise.reject(new UsageError(`Transaction ${transaction.id} has already been ${transaction.finished === 'commit' ? 'committed' : 'rolled back'}; start a new one for this query:\n${query.sql}`));
     }
     const target = transaction?.connection ?? this.settings.pool;
     const logging = options.logging === undefined ? this.settings.logging : options.logging;
     const hooks = this.settings.hasQueryHooks();
-    if (!logging && !hooks) {
-      // The common case, kept free of the option objects only hooks and loggers read.
-      try {
-        return await target.execute(query.sql, query.parameters, options.expectRows ?? true);
-      } catch (error) {
-        throw this.settings.dialect.convertError(error, query);
-      }
+    if (logging || hooks) return this.runObserved(query, options, transaction, target, logging);
+    let running: Promise<QueryResult>;
+    try {
+      running = target.execute(query.sql, query.parameters, options.expectRows ?? true);
+    } catch (error) {
+      return Promise.reject(this.settings.dialect.convertError(error, query));
     }
+    return running.then(undefined, (error: unknown) => {
+      throw this.settings.dialect.convertError(error, query);
+    });
+  }
+
+  /** `run` with query hooks and logging, which get the options Sequelize hands them. */
+  private async runObserved(query: CompiledQuery, options: RunOptions, transaction: ConnectionHolder | undefined, target: Pick<DriverConnection, 'execute'>, logging: Logging | undefined): Promise<QueryResult> {
+    const hooks = this.settings.hasQueryHooks();
     const benchmark = options.benchmark ?? this.settings.benchmark;
     const hookOptions = { ...options.hookOptions, transaction, logging };
     if (hooks) await this.settings.runHooks?.('beforeQuery', hookOptions, query);

@@ -1,8 +1,23 @@
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 const pad3 = (n: number) => (n < 10 ? `00${n}` : n < 100 ? `0${n}` : String(n));
 
+let lastTime = Number.NaN;
+let lastText = '';
+
 /** `2024-05-01 13:04:05.123` in UTC: the text form dates take in SQL text and on SQLite. */
 export function formatUtcDateTime(date: Date): string {
+  const time = date.getTime();
+  // A batch stamps every row with the same instant: format it once.
+  if (time === lastTime) return lastText;
+  const year = date.getUTCFullYear();
+  if (year < 0 || year > 9999 || Number.isNaN(time)) return formatFieldByField(date);
+  const iso = date.toISOString();
+  lastText = `${iso.slice(0, 10)} ${iso.slice(11, 23)}`;
+  lastTime = time;
+  return lastText;
+}
+
+function formatFieldByField(date: Date): string {
   return (
     `${String(date.getUTCFullYear()).padStart(4, '0')}-${pad2(date.getUTCMonth() + 1)}-${pad2(date.getUTCDate())} ` +
     `${pad2(date.getUTCHours())}:${pad2(date.getUTCMinutes())}:${pad2(date.getUTCSeconds())}.${pad3(date.getUTCMilliseconds())}`
