@@ -52,6 +52,13 @@ for (const dialect of testDialects) {
       assert.equal(Number(row!['n']), 4);
     });
 
+    test('unaliased fn() attributes; raw + nest turns dotted aliases into objects', async () => {
+      const [counted] = (await Pug.findAll({ attributes: [fn('COUNT', col('id'))], raw: true })) as unknown as Array<Record<string, unknown>>;
+      assert.deepEqual(Object.values(counted!).map(Number), [4]);
+      const [nested] = (await Pug.findAll({ attributes: ['id', ['name', 'owner.name'], ['age', 'owner.age']], where: { name: 'Cody' }, raw: true, nest: true })) as unknown as Array<Record<string, unknown>>;
+      assert.deepEqual(nested!['owner'], { name: 'Cody', age: 3 });
+    });
+
     test('an unknown attribute in attributes or order is an error before SQL', async () => {
       sql.statements.length = 0;
       await assert.rejects(Pug.findAll({ attributes: ['name', 'nope'] }), /pug has no attribute "nope" \(used in attributes\)/);

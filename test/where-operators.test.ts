@@ -61,6 +61,9 @@ const cases: Array<[string, unknown, string[]]> = [
   ['Op.gt with Op.all', { age: { [Op.gt]: { [Op.all]: [2, 4] } } }, ['ella', 'Dora_%']],
   ['Op.any of nothing matches nothing', { age: { [Op.any]: [] } }, []],
   ['Op.all', { age: { [Op.all]: [5] } }, ['ella']],
+  ['Op.like with Op.any', { name: { [Op.like]: { [Op.any]: ['C%', 'B%'] } } }, ['Cody', 'Bob']],
+  ['Op.iLike with Op.any', { name: { [Op.iLike]: { [Op.any]: ['c%', 'E%'] } } }, ['Cody', 'ella']],
+  ['Op.notLike with Op.all', { name: { [Op.notLike]: { [Op.all]: ['C%', 'B%'] } } }, ['ella', 'Dora_%']],
   ['Op.eq with col()', { age: { [Op.eq]: col('otherAge') } }, ['Cody', 'ella']],
   ['col() as the value', { age: col('otherAge') }, ['Cody', 'ella']],
   ['Op.gt with col()', { age: { [Op.gt]: col('other_age') } }, ['Dora_%']],
@@ -137,6 +140,8 @@ for (const dialect of testDialects) {
       ['Op.like with a number', { name: { [Op.like]: 3 } }, /Op\.like: expected a string pattern/],
       ['a comparison operator at the top', { [Op.gt]: 3 }, /Invalid operator Op\.gt at the top of a where on pug/],
       ['Op.contains on JSON', { meta: { [Op.contains]: { a: 1 } } }, /Op\.contains on pug\.meta/],
+      ['a raw string', 'age > 3', /A string where on pug is not supported.*literal\(/],
+      ['sequelize.where on an unknown attribute', where('nope', 1), /pug has no attribute "nope"/],
     ];
     for (const [label, condition, message] of mistakes) {
       test(`${label} is an error before any SQL`, async () => {

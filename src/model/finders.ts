@@ -33,7 +33,7 @@ export async function findAll(model: ModelClass, given?: FindOptions): Promise<u
     const rows = await runner.rows(runner.dialect.compiler.compile(root.node), runOptions(options));
     const convert = rowConverter(model.definition, runner.dialect, root.columns);
     if (options.raw) {
-      results = rows.map(convert);
+      results = options.nest ? rows.map((row) => nestDotted(convert(row))) : rows.map(convert);
     } else {
       const attributes = options.attributes === undefined ? undefined : root.columns.map((column) => column.key);
       results = rows.map((row) => new model(convert(row), { isNewRecord: false, raw: true, ...(attributes ? { attributes } : {}) }));
@@ -44,6 +44,18 @@ export async function findAll(model: ModelClass, given?: FindOptions): Promise<u
   // `plain: true` asks for the first row alone, as Sequelize's findAll answers it.
   if (options.plain) return (results[0] ?? null) as unknown as unknown[];
   return results;
+}
+
+/** `raw: true, nest: true`: keys such as `owner.name` become `{ owner: { name } }`, as Sequelize nests them. */
+function nestDotted(row: Record<string, unknown>): Record<string, unknown> {
+  const nested: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) {
+    const path = key.split('.');
+    let target = nested;
+    for (const part of path.slice(0, -1)) target = (target[part] ??= {}) as Record<string, unknown>;
+    target[path[path.length - 1]!] = value;
+  }
+  return nested;
 }
 
 function emptyResult(model: ModelClass, rejectOnEmpty: FindOptions['rejectOnEmpty']): Error {

@@ -76,8 +76,9 @@ export function selectColumns(attributes: FindOptions['attributes'], context: Bu
       }
       continue;
     }
-    if (item instanceof Literal) {
-      columns.push({ expr: sql.raw(item.val) });
+    if (item instanceof SqlFragment) {
+      // Unaliased: the database names the column (`COUNT(id)` on SQLite/MySQL, `count` on PostgreSQL).
+      columns.push({ expr: fragmentToNode(item, context) });
       continue;
     }
     throw new UsageError(`Invalid attribute ${String(item)} for ${definition.modelName}: expected a name, [expression, alias] or literal().`);

@@ -71,7 +71,7 @@ export function applyOperator(given: Operand, operator: symbol, value: unknown, 
     return sql.binary(left, binary, columnReference(String((value as Record<symbol, unknown>)[Op.col]), context));
   }
   const quantifiedValue = quantified(value);
-  if (quantifiedValue && typedComparisons.has(operator)) {
+  if (quantifiedValue && (typedComparisons.has(operator) || textMatches.has(operator))) {
     return quantifiedComparison(operand, binaryBySymbol.get(operator)!, quantifiedValue.quantifier, quantifiedValue.values, operator, context);
   }
 
@@ -141,7 +141,8 @@ export function applyOperator(given: Operand, operator: symbol, value: unknown, 
 function quantifiedComparison(operand: Operand, binary: BinaryOperator, quantifier: 'ANY' | 'ALL', values: unknown, operator: symbol, context: BuildContext): ExprNode {
   if (values instanceof Literal) return sql.binary(operand.node, binary, sql.raw(`${quantifier} (${values.val})`));
   if (!Array.isArray(values)) throw invalid(operand.label, operator, `an array of values for Op.${quantifier.toLowerCase()}`, values);
-  const converted = values.map((item) => convertValue(operand.attribute, item, context, operand.label));
+  if (textMatches.has(operator) && !values.every((item) => typeof item === 'string')) throw invalid(operand.label, operator, 'an array of string patterns', values);
+  const converted = textMatches.has(operator) ? values : values.map((item) => convertValue(operand.attribute, item, context, operand.label));
   if (converted.length === 0) return sql.raw(quantifier === 'ANY' ? '0 = 1' : '1 = 1');
   return sql.any(operand.node, converted, binary, quantifier);
 }

@@ -29,7 +29,9 @@ function condition(where: unknown, context: BuildContext): ExprNode {
   if (where instanceof Where) return whereFragment(where, context);
   if (where instanceof SqlFragment) return fragmentToNode(where, context);
   if (Array.isArray(where)) return sql.and(where.map((item) => condition(item, context)));
-  if (typeof where === 'string') return sql.raw(where);
+  if (typeof where === 'string') {
+    throw new UsageError(`A string where on ${context.scope.definition.modelName} is not supported (Sequelize v6 removed it too): wrap raw SQL in literal(), e.g. where: literal(${JSON.stringify(where)}).`);
+  }
   if (!isPlainObject(where)) {
     throw new UsageError(`Invalid value for where on ${context.scope.definition.modelName}: expected an object of conditions, got ${String(where)}.`);
   }
