@@ -58,12 +58,15 @@ export abstract class Association<S extends AssociableModel = AssociableModel, T
     return !this.isSingleAssociation;
   }
 
-  /** The alias's singular/plural forms, or the target's names. */
+  /**
+   * The alias's singular/plural forms, or the target's names. A string alias is taken as written: it is the
+   * plural of a to-many association (its singular inflected from it) and the singular of a to-one.
+   */
   protected aliasNames(): ModelNames {
     const as = this.options.as;
     if (as === undefined) return this.target.definition.names;
     if (typeof as === 'object') return { singular: as.singular, plural: as.plural };
-    return { singular: singularize(as), plural: pluralize(as) };
+    return this.isSingleAssociation ? { singular: as, plural: pluralize(as) } : { singular: singularize(as), plural: as };
   }
 
   protected foreignKeyOptions(): { name?: string; attribute: Record<string, unknown> } {
