@@ -60,3 +60,9 @@ export class ConnectionAcquireTimeoutError extends ConnectionError {
     this.name = 'SequelizeConnectionAcquireTimeoutError';
   }
 }
+
+/** A query after `sequelize.close()`: v6's message, and what to do about it. */
+export function closedConnectionError(): ConnectionError {
+  const error = new ConnectionError(new Error('ConnectionManager.getConnection was called after the connection manager was closed! sequelize.close() ends the pool for good; create a new Sequelize instance to query again.'));
+  return error;
+}

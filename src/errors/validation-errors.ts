@@ -70,12 +70,13 @@ export class ValidationError extends BaseError {
 }
 
 export class UniqueConstraintError extends ValidationError {
-  fields: Record<string, unknown>;
+  /** `{ column: value }`; on SQLite, as in Sequelize v6, the column names only. */
+  fields: Record<string, unknown> | string[];
   parent: Error | undefined;
   original: Error | undefined;
   sql: string | undefined;
 
-  constructor(options: { message?: string; errors?: ValidationErrorItem[]; fields?: Record<string, unknown>; parent?: Error; sql?: string } = {}) {
+  constructor(options: { message?: string; errors?: ValidationErrorItem[]; fields?: Record<string, unknown> | string[]; parent?: Error; sql?: string } = {}) {
     super(options.message ?? 'Validation error', options.errors ?? []);
     this.name = 'SequelizeUniqueConstraintError';
     this.fields = options.fields ?? {};

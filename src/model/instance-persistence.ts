@@ -195,11 +195,15 @@ export async function save(instance: Instance, state: InstanceState, options: Sa
 function withInstanceDetails(error: unknown, instance: Instance): unknown {
   if (!(error instanceof UniqueConstraintError)) return error;
   const definition = modelOf(instance).definition;
-  const columns = Object.keys(error.fields);
+  const fields = error.fields;
+  // SQLite's `fields` is a list of column names, as in Sequelize v6.
+  const columns = Array.isArray(fields) ? fields : Object.keys(fields);
   const key = Object.values(definition.uniqueKeys).find((unique) => unique.fields.length === columns.length && unique.fields.every((field) => columns.includes(field)));
-  for (const column of columns) {
-    const attribute = definition.attributeByColumn.get(column);
-    if (attribute && (error.fields[column] === null || error.fields[column] === undefined)) error.fields[column] = instance.dataValues[attribute];
+  if (!Array.isArray(fields)) {
+    for (const column of columns) {
+      const attribute = definition.attributeByColumn.get(column);
+      if (attribute && (fields[column] === null || fields[column] === undefined)) fields[column] = instance.dataValues[attribute];
+    }
   }
   for (const item of error.errors) {
     const attribute = item.path === null ? undefined : definition.attributeByColumn.get(item.path) ?? item.path;

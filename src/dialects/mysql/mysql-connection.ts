@@ -1,5 +1,6 @@
 import type * as MysqlPromise from 'mysql2/promise';
 import type { ConnectionConfig, ConnectionPool, DriverConnection, QueryResult } from '../dialect.js';
+import { closedConnectionError } from '../../errors/connection-errors.js';
 import { loadDriver } from '../dialect.js';
 import { convertMysqlConnectionError } from './mysql-errors.js';
 
@@ -43,11 +44,13 @@ function readFloatsExactly(field: { type: string; string(): string | null }, nex
 
 export class MysqlPool implements ConnectionPool {
   private pool: Pool | undefined;
+  private closed = false;
   private opening: Promise<Pool> | undefined;
 
   constructor(private readonly config: ConnectionConfig) {}
 
   private open(): Promise<Pool> {
+    if (this.closed) return Promise.reject(closedConnectionError());
     this.opening ??= (async () => {
       const mysql = await loadDriver<MysqlModule>('mysql2/promise', 'mysql', this.config.dialectModule);
       const created = mysql.createPool({
@@ -118,6 +121,7 @@ export class MysqlPool implements ConnectionPool {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     const pool = this.pool;
     this.pool = undefined;
     this.opening = undefined;

@@ -14,7 +14,7 @@ interface MysqlDriverError extends Error {
 
 type ErrorContext = { sql: string; parameters: readonly unknown[] };
 
-const connectionCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ETIMEDOUT', 'ER_ACCESS_DENIED_ERROR', 'ER_DBACCESS_DENIED_ERROR']);
+const connectionCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ETIMEDOUT', 'ER_ACCESS_DENIED_ERROR', 'ER_DBACCESS_DENIED_ERROR', 'ER_ACCESS_DENIED_NO_PASSWORD_ERROR']);
 
 export function convertMysqlConnectionError(error: unknown): Error {
   if (error instanceof ConnectionError) return error;
@@ -24,7 +24,8 @@ export function convertMysqlConnectionError(error: unknown): Error {
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new HostNotFoundError(driverError);
   if (code === 'EHOSTUNREACH') return new HostNotReachableError(driverError);
   if (code === 'ETIMEDOUT') return new ConnectionTimedOutError(driverError);
-  if (code === 'ER_ACCESS_DENIED_ERROR' || code === 'ER_DBACCESS_DENIED_ERROR') return new AccessDeniedError(driverError);
+  // MariaDB answers an unknown user with ER_ACCESS_DENIED_NO_PASSWORD_ERROR (v6 leaves it a plain ConnectionError).
+  if (code === 'ER_ACCESS_DENIED_ERROR' || code === 'ER_DBACCESS_DENIED_ERROR' || code === 'ER_ACCESS_DENIED_NO_PASSWORD_ERROR') return new AccessDeniedError(driverError);
   return new ConnectionError(driverError);
 }
 

@@ -1,6 +1,7 @@
 import type * as Pg from 'pg';
 import { parseDateTime } from '../../utils/dates.js';
 import type { ConnectionConfig, ConnectionPool, DriverConnection, QueryResult } from '../dialect.js';
+import { closedConnectionError } from '../../errors/connection-errors.js';
 import { loadDriver } from '../dialect.js';
 import { convertConnectionError } from './postgres-errors.js';
 import { parsePgArray } from './postgres-types.js';
@@ -49,11 +50,13 @@ interface PostgresConnection extends DriverConnection {
 
 export class PostgresPool implements ConnectionPool {
   private pool: Pg.Pool | undefined;
+  private closed = false;
   private opening: Promise<Pg.Pool> | undefined;
 
   constructor(private readonly config: ConnectionConfig) {}
 
   private open(): Promise<Pg.Pool> {
+    if (this.closed) return Promise.reject(closedConnectionError());
     this.opening ??= (async () => {
       const pg = await loadDriver<PgModule>('pg', 'postgres', this.config.dialectModule);
       const poolOptions = this.config.pool ?? {};
@@ -113,6 +116,7 @@ export class PostgresPool implements ConnectionPool {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     const pool = this.pool;
     this.pool = undefined;
     this.opening = undefined;

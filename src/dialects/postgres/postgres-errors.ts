@@ -79,7 +79,8 @@ export function convertPostgresError(error: unknown, context: ErrorContext): Err
         ...context, constraint, table: driverError.table, fields: keyValues(driverError.detail),
       });
     }
-    case '57014':
+    case '57014': // query_canceled (statement_timeout)
+    case '55P03': // lock_not_available (lock_timeout, NOWAIT)
       return new TimeoutError(driverError, context);
     case '42704':
       // "undefined object" covers types and much else; only statements about constraints or indexes are Sequelize's case.

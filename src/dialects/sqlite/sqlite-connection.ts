@@ -1,6 +1,9 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { Mutex } from '../../utils/mutex.js';
 import type { ConnectionConfig, ConnectionPool, DriverConnection, QueryResult } from '../dialect.js';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { closedConnectionError, ConnectionError } from '../../errors/connection-errors.js';
 import { loadDriver } from '../dialect.js';
 import { formatSqliteDate } from './sqlite-types.js';
 
@@ -30,6 +33,7 @@ function regexpMatches(pattern: unknown, value: unknown, flags = ''): number | n
  */
 export class SqlitePool implements ConnectionPool {
   private database: Database | undefined;
+  private closed = false;
   private opening: Promise<Database> | undefined;
   private readonly statements = new Map<string, Statement>();
   private readonly lock = new Mutex();
@@ -38,11 +42,19 @@ export class SqlitePool implements ConnectionPool {
   constructor(private readonly config: ConnectionConfig) {}
 
   private open(): Promise<Database> {
+    if (this.closed) return Promise.reject(closedConnectionError());
     this.opening ??= (async () => {
       const Driver = await loadDriver<DatabaseConstructor>('better-sqlite3', 'sqlite', this.config.dialectModule);
       const storage = this.config.storage ?? ':memory:';
       const options = { ...(this.config.dialectOptions ?? {}) };
-      const database = new Driver(storage === '' ? ':memory:' : storage, options);
+      // Like Sequelize, a file in a folder that does not exist yet gets its folder.
+      if (storage !== ':memory:' && storage !== '' && !storage.startsWith('file:')) mkdirSync(dirname(resolve(storage)), { recursive: true });
+      let database: Database;
+      try {
+        database = new Driver(storage === '' ? ':memory:' : storage, options);
+      } catch (error) {
+        throw new ConnectionError(error as Error);
+      }
       database.pragma('foreign_keys = ON');
       if (storage !== ':memory:' && storage !== '') database.pragma('journal_mode = WAL');
       database.function('regexp', { deterministic: true }, (pattern: unknown, value: unknown) => regexpMatches(pattern, value));
@@ -126,6 +138,7 @@ export class SqlitePool implements ConnectionPool {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     this.statements.clear();
     this.database?.close();
     this.database = undefined;
