@@ -29,11 +29,11 @@ for (const dialect of testDialects) {
     test('config/config.json is read for NODE_ENV or --env, "development" by default', async () => {
       await sequelize.getQueryInterface().dropAllTables();
       const cwd = project({
-        'config/config.json': JSON.stringify({ development: { dialect: 'sqlite', storage: '/nonexistent/folder/dev.sqlite' }, staging: configEntry() }),
+        'config/config.json': JSON.stringify({ development: { dialect: 'sqlite', storage: '/dev/null/folder/dev.sqlite' }, staging: configEntry() }),
         'migrations/20240101000000-create-users.js': createUsers,
       });
       const development = runCli(cwd, ['db:migrate']);
-      assert.equal(development.status, 1, 'the development entry points at a folder that does not exist');
+      assert.equal(development.status, 1, 'the development entry points at a folder that cannot be created');
       assert.match(development.stdout, /Using environment "development"\./);
 
       const byEnv = runCli(cwd, ['db:migrate'], { NODE_ENV: 'staging' });

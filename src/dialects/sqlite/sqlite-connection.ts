@@ -48,9 +48,9 @@ export class SqlitePool implements ConnectionPool {
       const storage = this.config.storage ?? ':memory:';
       const options = { ...(this.config.dialectOptions ?? {}) };
       // Like Sequelize, a file in a folder that does not exist yet gets its folder.
-      if (storage !== ':memory:' && storage !== '' && !storage.startsWith('file:')) mkdirSync(dirname(resolve(storage)), { recursive: true });
       let database: Database;
       try {
+        if (storage !== ':memory:' && storage !== '' && !storage.startsWith('file:')) mkdirSync(dirname(resolve(storage)), { recursive: true });
         database = new Driver(storage === '' ? ':memory:' : storage, options);
       } catch (error) {
         throw new ConnectionError(error as Error);
