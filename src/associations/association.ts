@@ -58,6 +58,18 @@ export abstract class Association<S extends AssociableModel = AssociableModel, T
     return !this.isSingleAssociation;
   }
 
+  /** The property the association loads into (Sequelize's name for `as`). */
+  get associationAccessor(): string {
+    return this.as;
+  }
+
+  /** Whether an include's `as` (a string or `{ singular, plural }`) names this association. */
+  verifyAssociationAlias(alias: string | { singular?: string; plural?: string } | undefined): boolean {
+    if (typeof alias === 'string') return this.as === alias;
+    if (alias && (this.isSingleAssociation ? alias.singular : alias.plural)) return this.as === (this.isSingleAssociation ? alias.singular : alias.plural);
+    return !this.isAliased;
+  }
+
   /**
    * The alias's singular/plural forms, or the target's names. A string alias is taken as written: it is the
    * plural of a to-many association (its singular inflected from it) and the singular of a to-one.

@@ -65,6 +65,19 @@ export class BelongsToMany<S extends AssociableModel = AssociableModel, T extend
   get foreignKeyField(): string {
     return this.identifierField;
   }
+  /** Sequelize's names for the two join-table keys and the join table. */
+  get identifier(): string {
+    return this.foreignKey;
+  }
+  get foreignIdentifier(): string {
+    return this.otherKey;
+  }
+  get foreignIdentifierField(): string {
+    return this.otherKeyField;
+  }
+  get combinedName(): string {
+    return this.through.model.definition.tableName;
+  }
   get otherKeyField(): string {
     return this.through.model.definition.columnOf(this.otherKey);
   }

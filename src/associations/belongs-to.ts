@@ -33,6 +33,12 @@ export class BelongsTo<S extends AssociableModel = AssociableModel, T extends As
   get foreignKeyField(): string {
     return this.identifierField;
   }
+  get identifier(): string {
+    return this.foreignKey;
+  }
+  get targetIdentifier(): string {
+    return this.targetKey;
+  }
   get targetKeyField(): string {
     return this.target.definition.columnOf(this.targetKey);
   }

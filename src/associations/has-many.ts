@@ -32,6 +32,9 @@ abstract class TargetHoldsKey<S extends AssociableModel, T extends AssociableMod
   get foreignKeyField(): string {
     return this.identifierField;
   }
+  get sourceKeyAttribute(): string {
+    return this.sourceKey;
+  }
   get sourceKeyField(): string {
     return this.source.definition.columnOf(this.sourceKey);
   }
