@@ -10,7 +10,7 @@ import { QueryRunner } from './query/query-runner.js';
 import { QueryInterface } from './schema/query-interface.js';
 import { runRawQuery, type RawQueryOptions } from './raw-query.js';
 import { and, cast, col, fn, json, literal, or, where } from './sql/sql-helpers.js';
-import { Transaction, type TransactionOptions } from './transaction/transaction.js';
+import { Transaction, TYPES, type TransactionOptions } from './transaction/transaction.js';
 import { transactionStorage } from './transaction/transaction-context.js';
 import { sequelizeStatics } from './statics.js';
 import { installHookShorthands, type HookShorthands } from './model/hook-shorthands.js';
@@ -135,9 +135,13 @@ export class Sequelize implements ModelHost {
   transaction(options?: TransactionOptions): Promise<Transaction>;
   async transaction<T>(optionsOrWork?: TransactionOptions | ((t: Transaction) => Promise<T>), maybeWork?: (t: Transaction) => Promise<T>): Promise<T | Transaction> {
     const work = typeof optionsOrWork === 'function' ? optionsOrWork : maybeWork;
-    const options: TransactionOptions = typeof optionsOrWork === 'object' && optionsOrWork !== null ? { ...optionsOrWork } : {};
-    if (options.isolationLevel === undefined && this.options.isolationLevel) options.isolationLevel = this.options.isolationLevel;
-    if (options.type === undefined && this.options.transactionType) options.type = this.options.transactionType;
+    // Sequelize v6 fills these in, and code reads them back from `transaction.options`.
+    const options: TransactionOptions = {
+      type: this.options.transactionType ?? TYPES.DEFERRED,
+      isolationLevel: this.options.isolationLevel ?? null,
+      readOnly: false,
+      ...(typeof optionsOrWork === 'object' && optionsOrWork !== null ? optionsOrWork : {}),
+    };
     if (!work) {
       const transaction = new Transaction(this.queryRunner, options);
       await transaction.begin();

@@ -235,7 +235,7 @@ export interface Dialect {
   /** Maps a driver error to joinery's error classes (UniqueConstraintError, ForeignKeyConstraintError, …). */
   convertError(error: unknown, context: { sql: string; parameters: readonly unknown[] }): Error;
   /** Isolation level and transaction start statements. */
-  beginTransaction(options: { isolationLevel?: string; type?: string; readOnly?: boolean }): string[];
+  beginTransaction(options: { isolationLevel?: string | null; type?: string; readOnly?: boolean }): string[];
   setIsolationLevelFirst: boolean;
 }
 

@@ -14,7 +14,7 @@ export const TYPES = { DEFERRED: 'DEFERRED', IMMEDIATE: 'IMMEDIATE', EXCLUSIVE: 
 export const LOCK = { UPDATE: 'UPDATE', SHARE: 'SHARE', KEY_SHARE: 'KEY SHARE', NO_KEY_UPDATE: 'NO KEY UPDATE' } as const;
 
 export interface TransactionOptions {
-  isolationLevel?: string;
+  isolationLevel?: string | null;
   type?: string;
   readOnly?: boolean;
   autocommit?: boolean;

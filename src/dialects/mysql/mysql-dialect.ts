@@ -35,9 +35,10 @@ const mysqlSupports: DialectSupports = {
 };
 
 /** MySQL takes the isolation level for the next transaction before START TRANSACTION. */
-function beginTransaction(options: { isolationLevel?: string; readOnly?: boolean }): string[] {
+function beginTransaction(options: { isolationLevel?: string | null; readOnly?: boolean }): string[] {
   return [
-    ...(options.isolationLevel ? [`SET SESSION TRANSACTION ISOLATION LEVEL ${options.isolationLevel}`] : []),
+    // Without SESSION the level applies to the next transaction only, so it cannot leak to the pooled connection's next user.
+    ...(options.isolationLevel ? [`SET TRANSACTION ISOLATION LEVEL ${options.isolationLevel}`] : []),
     options.readOnly ? 'START TRANSACTION READ ONLY' : 'START TRANSACTION',
   ];
 }
