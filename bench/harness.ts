@@ -27,12 +27,8 @@ function now(): number {
   return (usage.user + usage.system) / 1000;
 }
 
-const collectGarbage = (globalThis as { gc?: () => void }).gc;
-
 async function timeOnce(workload: Workload): Promise<number> {
   await workload.setup?.();
-  // With --expose-gc (npm run bench sets it), earlier rounds' garbage is not billed to this one.
-  collectGarbage?.();
   const started = now();
   await workload.run();
   const elapsed = now() - started;

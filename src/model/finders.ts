@@ -7,7 +7,7 @@ import { sql, type ExprNode, type SelectNode } from '../sql/nodes.js';
 import { unknownAttribute } from '../query/where.js';
 import { Op } from '../sql/operators.js';
 import { isPlainObject } from '../utils/object.js';
-import { hasHooks, runHooks, type ModelClass, type ModelInstance } from './model-internals.js';
+import { hasHooks, runHooks, type BuildOptions, type ModelClass, type ModelInstance } from './model-internals.js';
 import { rootContext, runOptions } from './query-scope.js';
 import { rowConverter, type RowConverter } from './row-mapper.js';
 import type { CompiledQuery } from '../sql/compiler.js';
@@ -36,7 +36,10 @@ export async function findAll(model: ModelClass, given?: FindOptions): Promise<u
       results = options.nest ? rows.map((row) => nestDotted(convert(row))) : rows.map(convert);
     } else {
       const attributes = options.attributes === undefined ? undefined : root.columns.map((column) => column.key);
-      results = rows.map((row) => new model(convert(row), { isNewRecord: false, raw: true, ...(attributes ? { attributes } : {}) }));
+      // One options object for the whole result: hydrated instances only ever read it.
+      const built: BuildOptions = attributes ? { isNewRecord: false, raw: true, attributes } : { isNewRecord: false, raw: true };
+      results = new Array(rows.length);
+      for (let index = 0; index < rows.length; index += 1) results[index] = new model(convert(rows[index]!), built);
     }
   }
   if (options.hooks !== false && hasHooks(model, 'afterFind')) await runHooks(model, 'afterFind', results, options);

@@ -62,25 +62,27 @@ export class Model<TAttributes extends object = Record<string, unknown>, TCreati
   declare readonly _creationAttributes: TCreationAttributes;
 
   /** Attribute values; plain and enumerable, as code written for Sequelize reads them. */
-  dataValues!: Record<string, unknown>;
-  isNewRecord!: boolean;
-  _options!: BuildOptions & { includeNames?: string[] };
+  // Declared, not class fields: the constructor creates them by assignment, cheaper than field definitions.
+  declare dataValues: Record<string, unknown>;
+  declare isNewRecord: boolean;
+  declare _options: BuildOptions & { includeNames?: string[] };
   /** Change tracking, off the public surface; a private field costs less per instance than defineProperty. */
-  #state: InstanceState;
+  #state: InstanceState | undefined;
 
   constructor(values?: Record<string, unknown>, options: BuildOptions = {}) {
     super();
     const model = this.constructor as unknown as ModelClass;
     const isNewRecord = options.isNewRecord ?? true;
-    this.isNewRecord = isNewRecord;
-    this._options = options;
     if (!isNewRecord && options.raw && values) {
-      // Hydration from a query: the converted row becomes the values as is.
+      // Hydration from a query: the converted row becomes the values as is; change tracking starts on first use.
       this.dataValues = values;
-      this.#state = { dataValues: values, previous: undefined, changedKeys: undefined };
+      this.isNewRecord = false;
+      this._options = options;
       return;
     }
     this.dataValues = isNewRecord ? initialValues(model.definition) : {};
+    this.isNewRecord = isNewRecord;
+    this._options = options;
     this.#state = { dataValues: this.dataValues, previous: undefined, changedKeys: undefined };
     if (values) setValues(this as unknown as Model, this.#state, values, { raw: options.raw === true && !isNewRecord, isBuilding: true, include: options.include });
     if (!isNewRecord) persistence.markClean(this.#state);
@@ -234,8 +236,8 @@ export class Model<TAttributes extends object = Record<string, unknown>, TCreati
     return getValues(this, key ?? options);
   }
   set(key: string | Record<string, unknown>, value?: unknown, options?: SetOptions): this {
-    if (typeof key === 'string') setValue(this as unknown as Model, this.#state, key, value, options ?? {});
-    else setValues(this as unknown as Model, this.#state, key, (value as SetOptions | undefined) ?? {});
+    if (typeof key === 'string') setValue(this as unknown as Model, this.#tracking(), key, value, options ?? {});
+    else setValues(this as unknown as Model, this.#tracking(), key, (value as SetOptions | undefined) ?? {});
     return this;
   }
   setAttributes(key: string | Record<string, unknown>, value?: unknown, options?: SetOptions): this {
@@ -247,23 +249,23 @@ export class Model<TAttributes extends object = Record<string, unknown>, TCreati
   setDataValue(key: string, value: unknown): void {
     const before = this.dataValues[key];
     this.dataValues[key] = value;
-    if (before !== value) persistence.noteChange(this.#state, key, before);
+    if (before !== value) persistence.noteChange(this.#tracking(), key, before);
   }
   changed(): string[] | false;
   changed(key: string): boolean;
   changed(key: string, value: boolean): this;
   changed(key?: string, value?: boolean): string[] | false | boolean | this {
-    return persistence.changed(this as never, this.#state, key, value) as string[] | false | boolean | this;
+    return persistence.changed(this as never, this.#tracking(), key, value) as string[] | false | boolean | this;
   }
   previous(key?: string): unknown {
     if (key === undefined) {
-      const state = this.#state;
+      const state = this.#tracking();
       return Object.fromEntries([...(state.changedKeys ?? [])].map((changedKey) => [changedKey, previousValue(state, changedKey)]));
     }
-    return previousValue(this.#state, key);
+    return previousValue(this.#tracking(), key);
   }
   get _previousDataValues(): Record<string, unknown> {
-    return previousDataValues(this.#state);
+    return previousDataValues(this.#tracking());
   }
   toJSON(): Record<string, unknown> {
     return getValues(this, { plain: true, clone: true }) as Record<string, unknown>;
@@ -283,19 +285,19 @@ export class Model<TAttributes extends object = Record<string, unknown>, TCreati
 
   // ---- instance persistence ----
   save(options?: options.SaveOptions): Promise<this> {
-    return persistence.save(this as never, this.#state, options as persistence.SaveOptions) as unknown as Promise<this>;
+    return persistence.save(this as never, this.#tracking(), options as persistence.SaveOptions) as unknown as Promise<this>;
   }
   update(values: UpdateValues<TAttributes>, options?: options.InstanceUpdateOptions): Promise<this> {
-    return persistence.update(this as never, this.#state, values as Record<string, unknown>, options as persistence.SaveOptions) as unknown as Promise<this>;
+    return persistence.update(this as never, this.#tracking(), values as Record<string, unknown>, options as persistence.SaveOptions) as unknown as Promise<this>;
   }
   reload(options?: options.InstanceReloadOptions): Promise<this> {
-    return persistence.reload(this as never, this.#state, options as FindOptions) as unknown as Promise<this>;
+    return persistence.reload(this as never, this.#tracking(), options as FindOptions) as unknown as Promise<this>;
   }
   destroy(options?: options.InstanceDestroyOptions): Promise<this> {
     return persistence.destroy(this as never, options).then(() => this);
   }
   restore(options?: options.InstanceRestoreOptions): Promise<this> {
-    return persistence.restore(this as never, this.#state, options as persistence.SaveOptions).then(() => this);
+    return persistence.restore(this as never, this.#tracking(), options as persistence.SaveOptions).then(() => this);
   }
   increment(fields: options.IncrementFields<Record<string, unknown>>, options?: options.IncrementDecrementOptions): Promise<this> {
     return persistence.increment(this as never, fields as IncrementFieldsInput, (options ?? {}) as writers.IncrementOptions, 1) as unknown as Promise<this>;
@@ -314,8 +316,13 @@ export class Model<TAttributes extends object = Record<string, unknown>, TCreati
     return `${name} ${nestedInspect(values, { ...options, depth: options && 'depth' in options ? (options as { depth: number }).depth : depth })}`;
   }
 
+  /** Change tracking, created on first use: most hydrated instances are read and never changed. */
+  #tracking(): InstanceState {
+    return (this.#state ??= { dataValues: this.dataValues, previous: undefined, changedKeys: undefined });
+  }
+
   static _stateOf(instance: Model): InstanceState {
-    return instance.#state;
+    return instance.#tracking();
   }
 }
 
