@@ -35,6 +35,11 @@ for (const dialect of testDialects) {
       assert.deepEqual(accessorNames(hasMany), ['addToy', 'addToys', 'countToys', 'createToy', 'getToys', 'hasToy', 'hasToys', 'removeToy', 'removeToys', 'setToys']);
       assert.deepEqual(accessorNames(belongsToMany), ['addFriend', 'addFriends', 'countFriends', 'createFriend', 'getFriends', 'hasFriend', 'hasFriends', 'removeFriend', 'removeFriends', 'setFriends']);
       for (const name of accessorNames(belongsToMany)) assert.equal(typeof (Pug.prototype as unknown as Record<string, unknown>)[name], 'function', name);
+      assert.deepEqual(Pug.getAssociations(Friend), [belongsToMany]);
+      assert.equal(Pug.getAssociationForAlias(Friend, 'friends'), belongsToMany);
+      assert.equal(Pug.getAssociationForAlias(Friend, 'pals'), null);
+      assert.equal(Pug.getAssociationForAlias(Owner, undefined), belongsTo);
+      assert.deepEqual([Pug.hasAlias('toys'), Pug.hasAlias('toy')], [true, false]);
     });
 
     test('irregular plurals go through inflection; `as` as a string or {singular, plural}', () => {

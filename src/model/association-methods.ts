@@ -139,3 +139,13 @@ function associateThrough(source: ModelClass, model: ModelClass, through: Belong
   register(source, association, belongsToManyAccessors(association));
   return association;
 }
+
+/** The source's associations to `target` (by model name, as Sequelize compares them). */
+export function getAssociations(source: ModelClass, target: unknown): Association[] {
+  const name = (target as { name?: string } | undefined)?.name;
+  return (Object.values(source.associations ?? {}) as Association[]).filter((association) => association.target.name === name);
+}
+
+export function getAssociationForAlias(source: ModelClass, target: unknown, alias: string | { singular?: string; plural?: string } | undefined): Association | null {
+  return getAssociations(source, target).find((association) => association.verifyAssociationAlias(alias)) ?? null;
+}

@@ -193,6 +193,15 @@ export class Model<TAttributes extends object = Record<string, unknown>, TCreati
   static belongsToMany(target: unknown, options: Record<string, unknown>): ReturnType<typeof associate.belongsToMany> {
     return associate.belongsToMany(this as unknown as ModelClass, target, options);
   }
+  static getAssociations(target: unknown): ReturnType<typeof associate.getAssociations> {
+    return associate.getAssociations(this as unknown as ModelClass, target);
+  }
+  static getAssociationForAlias(target: unknown, alias: string | { singular?: string; plural?: string } | undefined): ReturnType<typeof associate.getAssociationForAlias> {
+    return associate.getAssociationForAlias(this as unknown as ModelClass, target, alias);
+  }
+  static hasAlias(alias: string): boolean {
+    return Object.prototype.hasOwnProperty.call((this as unknown as ModelClass).associations ?? {}, alias);
+  }
 
   // ---- scopes ----
   static scope<M extends Model>(this: ModelStatic<M>, ...names: unknown[]): ModelStatic<M> {
