@@ -21,7 +21,7 @@ export interface SequelizeOptions {
   sync?: Record<string, unknown>;
   ssl?: boolean;
   omitNull?: boolean;
-  isolationLevel?: string;
+  isolationLevel?: string | null;
   transactionType?: string;
   typeValidation?: boolean;
   minifyAliases?: boolean;
@@ -50,8 +50,9 @@ export function parseConnectionUrl(url: string): SequelizeOptions {
   const dialectOptions: Record<string, unknown> = {};
   for (const [key, value] of parsed.searchParams) {
     if (key === 'sslmode') {
-      // Sequelize hands libpq's sslmode to pg as `ssl`: anything but `disable` asks for TLS.
-      if (value !== 'disable' && value !== 'allow') dialectOptions['ssl'] = value === 'verify-full' || value === 'verify-ca' ? { rejectUnauthorized: true } : { rejectUnauthorized: false };
+      // As Sequelize v6 (through pg-connection-string) reads libpq's sslmode: disable → false, no-verify → TLS
+      // without certificate checks, every other mode → `{}` (TLS with pg's default checks).
+      dialectOptions['ssl'] = value === 'disable' ? false : value === 'no-verify' ? { rejectUnauthorized: false } : {};
     } else if (key === 'ssl') {
       dialectOptions['ssl'] = value === 'true' || value === '1' ? true : value === 'false' ? false : value;
     } else if (key === 'options' && dialect.startsWith('postgres')) {

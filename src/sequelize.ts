@@ -24,7 +24,7 @@ type DefineAttributes = Record<string, unknown>;
 /** The entry point, as in Sequelize: a connection, its models, transactions and raw queries. */
 export class Sequelize implements ModelHost {
   readonly options: SequelizeOptions & { dialect: string; define: Record<string, unknown> };
-  readonly config: { database?: string; username?: string; password?: string; host?: string; port?: number; dialectOptions?: Record<string, unknown>; pool?: unknown };
+  readonly config: { database?: string; username?: string; password?: string | null; host?: string; port?: number; dialectOptions?: Record<string, unknown>; pool?: unknown; protocol: string };
   readonly dialect: Dialect;
   readonly queryRunner: QueryRunner;
   readonly hooksRegistry = new HookRegistry();
@@ -50,9 +50,23 @@ export class Sequelize implements ModelHost {
       throw new UsageError(`Dialect needs to be explicitly supplied: got ${options.dialect === undefined ? 'none' : `"${options.dialect}"`}; supported dialects are ${supportedDialects.join(', ')}.`);
     }
     this.dialect = dialect;
+    // Sequelize v6's defaults, which plugins and tools read back from `sequelize.options`.
     this.options = {
       logging: console.log,
       benchmark: false,
+      timezone: '+00:00',
+      omitNull: false,
+      quoteIdentifiers: true,
+      transactionType: 'DEFERRED',
+      isolationLevel: null,
+      typeValidation: false,
+      minifyAliases: false,
+      logQueryParameters: false,
+      query: {},
+      sync: {},
+      hooks: {},
+      pool: {},
+      dialectOptions: {},
       ...options,
       dialect: dialect.name,
       define: { ...(options.define ?? {}) },
@@ -62,11 +76,11 @@ export class Sequelize implements ModelHost {
     this.config = {
       database: this.options.database, username: this.options.username, password: this.options.password,
       host: this.options.host, port: this.options.port === undefined ? undefined : Number(this.options.port),
-      dialectOptions: this.options.dialectOptions, pool: this.options.pool,
+      dialectOptions: this.options.dialectOptions, pool: this.options.pool, protocol: 'tcp',
     };
     this.hooksRegistry.addAll(options.hooks);
-    this.pool = dialect.createPool(connectionConfig(this.options));
     const hooks = this.hooksRegistry;
+    this.pool = dialect.createPool({ ...connectionConfig(this.options), connectionHooks: { has: (name) => hooks.has(name), run: (name, ...args) => hooks.run(name, ...args) } });
     this.queryRunner = new QueryRunner({
       dialect,
       pool: this.pool,
@@ -108,6 +122,18 @@ export class Sequelize implements ModelHost {
     const model = this.models[name];
     if (!model) throw new UsageError(`${name} has not been defined. Defined models: ${Object.keys(this.models).join(', ') || '(none)'}.`);
     return model;
+  }
+
+  /** A value as an SQL literal of this dialect (`'it''s'`); arrays become comma-separated lists, as in v6. */
+  escape(value: unknown): string {
+    if (Array.isArray(value)) return value.map((item) => this.dialect.ddl.escapeLiteral(item)).join(', ');
+    return this.dialect.ddl.escapeLiteral(value);
+  }
+
+  /** The server's version string (`15.4`, `10.11.6-MariaDB`, `3.45.1`). */
+  async databaseVersion(options: { logging?: unknown } = {}): Promise<string> {
+    const row = (await this.query(this.dialect.introspection.versionQuery, { ...options, plain: true } as RawQueryOptions)) as Record<string, unknown>;
+    return String(Object.values(row)[0]);
   }
 
   isDefined(name: string): boolean {

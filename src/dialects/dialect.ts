@@ -5,7 +5,10 @@ export type DialectName = 'sqlite' | 'postgres' | 'mysql' | 'mariadb';
 
 /** Capability flags: the core asks these instead of testing dialect names. */
 export interface DialectSupports {
-  readonly returnValues: boolean;
+  /** Sequelize v6's flags (`'ON DUPLICATE KEY'`, `constraints`, `index`, …) as it reports them, for plugins. */
+  readonly [sequelizeFlag: string]: unknown;
+  /** v6's value: `{ returning: true }` where RETURNING exists (PostgreSQL), else false. */
+  readonly returnValues: false | { readonly returning: boolean };
   readonly insertReturning: boolean;
   /**
    * After an INSERT, read back only what the database generated (keys, and values written as SQL fragments),
@@ -16,7 +19,15 @@ export interface DialectSupports {
   readonly updateReturning: boolean;
   readonly deleteReturning: boolean;
   readonly upserts: boolean;
-  readonly inserts: { readonly ignoreDuplicates: boolean; readonly updateOnDuplicate: boolean; readonly conflictTargetRequired: boolean };
+  /** v6's SQL fragments (`' OR IGNORE'`, `' ON DUPLICATE KEY UPDATE'`; empty where absent) plus joinery's flag. */
+  readonly inserts: {
+    readonly ignoreDuplicates: string;
+    readonly updateOnDuplicate: string;
+    readonly onConflictDoNothing: string;
+    readonly onConflictWhere: boolean;
+    readonly conflictFields: boolean;
+    readonly conflictTargetRequired: boolean;
+  };
   readonly schemas: boolean;
   readonly transactions: boolean;
   readonly savepoints: boolean;
@@ -83,6 +94,22 @@ export interface ConnectionConfig {
   /** Hands the driver's own module in place of the one `require`d by name (Sequelize's `dialectModule`). */
   dialectModule?: unknown;
   timezone?: string;
+  /** Sequelize's connection hooks; `beforeConnect` may change the config before the driver sees it. */
+  connectionHooks?: ConnectionHooks;
+}
+
+export interface ConnectionHooks {
+  has(name: 'beforeConnect' | 'afterConnect' | 'beforeDisconnect' | 'afterDisconnect'): boolean;
+  run(name: 'beforeConnect' | 'afterConnect' | 'beforeDisconnect' | 'afterDisconnect', ...args: unknown[]): Promise<void>;
+}
+
+/** The settings `beforeConnect` receives (and may change), named as Sequelize names them. */
+export async function configAfterBeforeConnect(config: ConnectionConfig): Promise<ConnectionConfig> {
+  if (!config.connectionHooks?.has('beforeConnect')) return config;
+  const editable = { ...config, dialectOptions: { ...config.dialectOptions } };
+  delete editable.connectionHooks;
+  await config.connectionHooks.run('beforeConnect', editable);
+  return { ...editable, connectionHooks: config.connectionHooks };
 }
 
 /** A column as the schema layer hands it to the dialect's DDL hooks. */
@@ -197,6 +224,8 @@ export interface DialectIntrospection {
   showAllSchemas(run: IntrospectionRunner): Promise<string[]>;
   createSchema(name: string): string;
   dropSchema(name: string): string;
+  /** A statement answering one row with the server's version as its only column. */
+  readonly versionQuery: string;
 }
 
 /** Values in and out of the driver, per data type. `undefined` from a hook means: keep the value as it is. */

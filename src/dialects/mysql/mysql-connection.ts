@@ -1,7 +1,7 @@
 import type * as MysqlPromise from 'mysql2/promise';
 import type { ConnectionConfig, ConnectionPool, DriverConnection, QueryResult } from '../dialect.js';
-import { closedConnectionError } from '../../errors/connection-errors.js';
-import { loadDriver } from '../dialect.js';
+import { closedConnectionError, ConnectionAcquireTimeoutError } from '../../errors/connection-errors.js';
+import { configAfterBeforeConnect, loadDriver } from '../dialect.js';
 import { convertMysqlConnectionError } from './mysql-errors.js';
 
 type MysqlModule = typeof MysqlPromise;
@@ -42,6 +42,26 @@ function readFloatsExactly(field: { type: string; string(): string | null }, nex
   return text === null ? null : Number(text);
 }
 
+/** mysql2's pool waits for ever for a free connection; `pool.acquire` bounds the wait, as in Sequelize. */
+function withAcquireTimeout(pending: Promise<PoolConnection>, milliseconds: number): Promise<PoolConnection> {
+  return new Promise((resolve, reject) => {
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      reject(new ConnectionAcquireTimeoutError(new Error(`Operation timeout: no connection was free within pool.acquire (${milliseconds} ms).`)));
+    }, milliseconds);
+    pending.then((connection) => {
+      clearTimeout(timer);
+      // A connection handed over after the wait ended goes straight back to the pool.
+      if (timedOut) connection.release();
+      else resolve(connection);
+    }, (error: unknown) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+  });
+}
+
 export class MysqlPool implements ConnectionPool {
   private pool: Pool | undefined;
   private closed = false;
@@ -53,14 +73,15 @@ export class MysqlPool implements ConnectionPool {
     if (this.closed) return Promise.reject(closedConnectionError());
     this.opening ??= (async () => {
       const mysql = await loadDriver<MysqlModule>('mysql2/promise', 'mysql', this.config.dialectModule);
+      const config = await configAfterBeforeConnect(this.config);
       const created = mysql.createPool({
-        host: this.config.host,
-        port: this.config.port ?? 3306,
-        user: this.config.username,
-        password: this.config.password ?? undefined,
-        database: this.config.database,
-        connectionLimit: this.config.pool?.max ?? 5,
-        ...(this.config.pool?.idle === undefined ? {} : { idleTimeout: this.config.pool.idle }),
+        host: config.host,
+        port: config.port ?? 3306,
+        user: config.username,
+        password: config.password ?? undefined,
+        database: config.database,
+        connectionLimit: config.pool?.max ?? 5,
+        ...(config.pool?.idle === undefined ? {} : { idleTimeout: config.pool.idle }),
         timezone: 'Z',
         // Dates are parsed per attribute type, which keeps UTC exact; DECIMAL stays a string, as in Sequelize.
         dateStrings: true,
@@ -69,8 +90,10 @@ export class MysqlPool implements ConnectionPool {
         decimalNumbers: false,
         multipleStatements: false,
         typeCast: readFloatsExactly,
-        ...(this.config.dialectOptions ?? {}),
+        ...(config.dialectOptions ?? {}),
       });
+      const hooks = config.connectionHooks;
+      if (hooks?.has('afterConnect')) created.on('connection', (connection) => void hooks.run('afterConnect', connection, config));
       // A `dialectModule` may be mysql2's callback API (what Sequelize expects there); its pool has a promise twin.
       const callbackPool = created as unknown as { promise?: () => Pool };
       const pool = typeof callbackPool.promise === 'function' ? callbackPool.promise() : created;
@@ -83,8 +106,10 @@ export class MysqlPool implements ConnectionPool {
   /** Connection failures become ConnectionErrors here; statement errors travel on to `convertError`. */
   private async connect(): Promise<PoolConnection> {
     const pool = this.pool ?? (await this.open());
+    const acquire = this.config.pool?.acquire;
     try {
-      return await pool.getConnection();
+      if (acquire === undefined) return await pool.getConnection();
+      return await withAcquireTimeout(pool.getConnection(), acquire);
     } catch (error) {
       throw convertMysqlConnectionError(error);
     }

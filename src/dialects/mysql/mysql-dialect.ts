@@ -1,4 +1,5 @@
 import { mysqlRawResults } from './mysql-raw-results.js';
+import { sequelizeFlags } from './mysql-flags.js';
 import type { ConnectionConfig, Dialect, DialectSupports } from '../dialect.js';
 import { MysqlCompiler } from './mysql-compiler.js';
 import { MysqlPool } from './mysql-connection.js';
@@ -8,13 +9,13 @@ import { mysqlIntrospection } from './mysql-introspect.js';
 import { mysqlTypes } from './mysql-types.js';
 
 const mysqlSupports: DialectSupports = {
-  returnValues: false,
+  ...sequelizeFlags,
+  inserts: { ...sequelizeFlags.inserts, conflictTargetRequired: false },
   insertReturning: false,
   insertReadsBackKeysOnly: false,
   updateReturning: false,
   deleteReturning: false,
   upserts: true,
-  inserts: { ignoreDuplicates: true, updateOnDuplicate: true, conflictTargetRequired: false },
   schemas: false,
   transactions: true,
   savepoints: true,
@@ -62,6 +63,6 @@ export const mysqlDialect: Dialect = {
 export const mariadbDialect: Dialect = {
   ...mysqlDialect,
   name: 'mariadb',
-  supports: { ...mysqlSupports, returnValues: true, insertReturning: true, deleteReturning: true },
+  supports: { ...mysqlSupports, insertReturning: true, deleteReturning: true },
   compiler: new MysqlCompiler(new Set(['insert', 'delete'])),
 };

@@ -62,4 +62,5 @@ export const mysqlIntrospection: DialectIntrospection = {
   },
   createSchema: (name) => `CREATE DATABASE IF NOT EXISTS ${quote(name)}`,
   dropSchema: (name) => `DROP DATABASE IF EXISTS ${quote(name)}`,
+  versionQuery: 'SELECT VERSION() AS version',
 };

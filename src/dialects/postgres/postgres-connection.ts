@@ -2,7 +2,7 @@ import type * as Pg from 'pg';
 import { parseDateTime } from '../../utils/dates.js';
 import type { ConnectionConfig, ConnectionPool, DriverConnection, QueryResult } from '../dialect.js';
 import { closedConnectionError } from '../../errors/connection-errors.js';
-import { loadDriver } from '../dialect.js';
+import { configAfterBeforeConnect, loadDriver } from '../dialect.js';
 import { convertConnectionError } from './postgres-errors.js';
 import { parsePgArray } from './postgres-types.js';
 
@@ -59,22 +59,27 @@ export class PostgresPool implements ConnectionPool {
     if (this.closed) return Promise.reject(closedConnectionError());
     this.opening ??= (async () => {
       const pg = await loadDriver<PgModule>('pg', 'postgres', this.config.dialectModule);
-      const poolOptions = this.config.pool ?? {};
+      const config = await configAfterBeforeConnect(this.config);
+      const poolOptions = config.pool ?? {};
       const pool = new pg.Pool({
-        host: this.config.host,
-        port: this.config.port ?? 5432,
-        database: this.config.database,
-        user: this.config.username,
-        password: this.config.password ?? undefined,
+        host: config.host,
+        port: config.port ?? 5432,
+        database: config.database,
+        user: config.username,
+        password: config.password ?? undefined,
         max: poolOptions.max ?? 5,
+        ...(poolOptions.min === undefined ? {} : { min: poolOptions.min }),
         idleTimeoutMillis: poolOptions.idle ?? 10_000,
         connectionTimeoutMillis: poolOptions.acquire ?? 60_000,
         types: typeParsers(pg),
-        ...(this.config.dialectOptions ?? {}),
+        ...(config.dialectOptions ?? {}),
       } as Pg.PoolConfig);
       pool.on('error', () => {
         // An idle client lost its connection; the pool replaces it. Errors reach callers through their queries.
       });
+      const hooks = config.connectionHooks;
+      if (hooks?.has('afterConnect')) pool.on('connect', (client) => void hooks.run('afterConnect', client, config));
+      if (hooks?.has('afterDisconnect')) pool.on('remove', (client) => void hooks.run('afterDisconnect', client));
       this.pool = pool;
       return pool;
     })();

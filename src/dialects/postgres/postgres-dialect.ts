@@ -1,4 +1,5 @@
 import { postgresRawResults } from './postgres-raw-results.js';
+import { sequelizeFlags } from './postgres-flags.js';
 import type { ConnectionConfig, Dialect, DialectSupports } from '../dialect.js';
 import { PostgresCompiler } from './postgres-compiler.js';
 import { PostgresPool } from './postgres-connection.js';
@@ -8,13 +9,13 @@ import { postgresIntrospection } from './postgres-introspect.js';
 import { postgresTypes } from './postgres-types.js';
 
 const supports: DialectSupports = {
-  returnValues: true,
+  ...sequelizeFlags,
+  inserts: { ...sequelizeFlags.inserts, conflictTargetRequired: true },
   insertReturning: true,
   insertReadsBackKeysOnly: false,
   updateReturning: true,
   deleteReturning: true,
   upserts: true,
-  inserts: { ignoreDuplicates: true, updateOnDuplicate: true, conflictTargetRequired: true },
   schemas: true,
   transactions: true,
   savepoints: true,

@@ -1,5 +1,5 @@
 import {
-  AccessDeniedError, ConnectionError, ConnectionRefusedError, ConnectionTimedOutError, HostNotFoundError, HostNotReachableError,
+  AccessDeniedError, ConnectionAcquireTimeoutError, ConnectionError, ConnectionRefusedError, ConnectionTimedOutError, HostNotFoundError, HostNotReachableError,
 } from '../../errors/connection-errors.js';
 import { DatabaseError, ExclusionConstraintError, ForeignKeyConstraintError, TimeoutError, UnknownConstraintError } from '../../errors/database-errors.js';
 import { UniqueConstraintError, ValidationErrorItem } from '../../errors/validation-errors.js';
@@ -35,6 +35,8 @@ export function convertConnectionError(error: unknown): Error {
   if (code === 'EHOSTUNREACH') return new HostNotReachableError(driverError);
   if (code === 'ETIMEDOUT') return new ConnectionTimedOutError(driverError);
   if (code === '28P01' || code === '28000') return new AccessDeniedError(driverError);
+  // pg's pool gave up waiting for a free client within `pool.acquire` ms.
+  if (/timeout exceeded when trying to connect/i.test(driverError.message)) return new ConnectionAcquireTimeoutError(driverError);
   return new ConnectionError(driverError);
 }
 

@@ -92,4 +92,5 @@ export const postgresIntrospection: DialectIntrospection = {
   },
   createSchema: (name) => `CREATE SCHEMA IF NOT EXISTS ${quote(name)}`,
   dropSchema: (name) => `DROP SCHEMA IF EXISTS ${quote(name)} CASCADE`,
+  versionQuery: 'SHOW server_version',
 };

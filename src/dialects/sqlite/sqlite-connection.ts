@@ -4,7 +4,7 @@ import type { ConnectionConfig, ConnectionPool, DriverConnection, QueryResult } 
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { closedConnectionError, ConnectionError } from '../../errors/connection-errors.js';
-import { loadDriver } from '../dialect.js';
+import { configAfterBeforeConnect, loadDriver } from '../dialect.js';
 import { formatSqliteDate } from './sqlite-types.js';
 
 type Database = BetterSqlite3.Database;
@@ -45,8 +45,9 @@ export class SqlitePool implements ConnectionPool {
     if (this.closed) return Promise.reject(closedConnectionError());
     this.opening ??= (async () => {
       const Driver = await loadDriver<DatabaseConstructor>('better-sqlite3', 'sqlite', this.config.dialectModule);
-      const storage = this.config.storage ?? ':memory:';
-      const options = { ...(this.config.dialectOptions ?? {}) };
+      const config = await configAfterBeforeConnect(this.config);
+      const storage = config.storage ?? ':memory:';
+      const options = { ...(config.dialectOptions ?? {}) };
       // Like Sequelize, a file in a folder that does not exist yet gets its folder.
       let database: Database;
       try {
@@ -60,6 +61,7 @@ export class SqlitePool implements ConnectionPool {
       database.function('regexp', { deterministic: true }, (pattern: unknown, value: unknown) => regexpMatches(pattern, value));
       database.function('iregexp', { deterministic: true }, (pattern: unknown, value: unknown) => regexpMatches(pattern, value, 'i'));
       this.database = database;
+      if (config.connectionHooks?.has('afterConnect')) await config.connectionHooks.run('afterConnect', database, config);
       return database;
     })();
     return this.opening;
@@ -140,7 +142,11 @@ export class SqlitePool implements ConnectionPool {
   async close(): Promise<void> {
     this.closed = true;
     this.statements.clear();
-    this.database?.close();
+    const database = this.database;
+    const hooks = this.config.connectionHooks;
+    if (database && hooks?.has('beforeDisconnect')) await hooks.run('beforeDisconnect', database);
+    database?.close();
+    if (database && hooks?.has('afterDisconnect')) await hooks.run('afterDisconnect', database);
     this.database = undefined;
     this.opening = undefined;
   }

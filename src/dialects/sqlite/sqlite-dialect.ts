@@ -1,4 +1,5 @@
 import { sqliteRawResults } from './sqlite-raw-results.js';
+import { sequelizeFlags } from './sqlite-flags.js';
 import type { ConnectionConfig, Dialect, DialectSupports } from '../dialect.js';
 import { SqliteCompiler } from './sqlite-compiler.js';
 import { SqlitePool } from './sqlite-connection.js';
@@ -8,13 +9,13 @@ import { sqliteIntrospection } from './sqlite-introspect.js';
 import { sqliteTypes } from './sqlite-types.js';
 
 const supports: DialectSupports = {
-  returnValues: true,
+  ...sequelizeFlags,
+  inserts: { ...sequelizeFlags.inserts, conflictTargetRequired: true },
   insertReturning: true,
   insertReadsBackKeysOnly: true,
   updateReturning: true,
   deleteReturning: true,
   upserts: true,
-  inserts: { ignoreDuplicates: true, updateOnDuplicate: true, conflictTargetRequired: true },
   schemas: false,
   transactions: true,
   savepoints: true,

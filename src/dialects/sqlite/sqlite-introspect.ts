@@ -74,4 +74,5 @@ export const sqliteIntrospection: DialectIntrospection = {
   showAllSchemas: async () => [],
   createSchema: () => 'SELECT 1',
   dropSchema: () => 'SELECT 1',
+  versionQuery: 'SELECT sqlite_version() AS version',
 };

@@ -1,0 +1,38 @@
+/**
+ * The capability flags as Sequelize v6 reports them for this dialect (observed on sequelize@6.37), for plugins and
+ * tools that read `sequelize.dialect.supports`. joinery's own flags are added on top in the dialect file.
+ */
+export const sequelizeFlags = {
+  DEFAULT: true,
+  'DEFAULT VALUES': false,
+  'VALUES ()': true,
+  'LIMIT ON UPDATE': true,
+  'ON DUPLICATE KEY': true,
+  'ORDER NULLS': false,
+  UNION: true,
+  'UNION ALL': true,
+  'RIGHT JOIN': true,
+  returnValues: false,
+  autoIncrement: {'identityInsert': false, 'defaultValue': true, 'update': true},
+  bulkDefault: false,
+  schemas: false,
+  transactions: true,
+  settingIsolationLevelDuringTransaction: false,
+  transactionOptions: {'type': false},
+  migrations: true,
+  upserts: true,
+  inserts: {'ignoreDuplicates': ' IGNORE', 'updateOnDuplicate': ' ON DUPLICATE KEY UPDATE', 'onConflictDoNothing': '', 'onConflictWhere': false, 'conflictFields': false},
+  constraints: {'restrict': true, 'addConstraint': true, 'dropConstraint': false, 'unique': true, 'default': false, 'check': false, 'foreignKey': true, 'primaryKey': true},
+  index: {'collate': false, 'length': true, 'parser': true, 'concurrently': false, 'type': true, 'using': 1, 'functionBased': false, 'operator': false},
+  groupedLimit: true,
+  indexViaAlter: true,
+  JSON: true,
+  deferrableConstraints: false,
+  escapeStringConstants: false,
+  lock: true,
+  forShare: 'LOCK IN SHARE MODE',
+  indexHints: true,
+  NUMERIC: true,
+  GEOMETRY: true,
+  REGEXP: true,
+} as const;
