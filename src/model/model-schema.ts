@@ -1,3 +1,4 @@
+import { alterTableToModel } from '../schema/alter-table.js';
 import { createTableStatements, tableSpecOf } from '../schema/table-ddl.js';
 import { runHooks, type ModelClass } from './model-internals.js';
 import { runOptions } from './query-scope.js';
@@ -23,7 +24,7 @@ export async function dropModel(model: ModelClass, options: { cascade?: boolean;
   await execute(model, [...dialect.ddl.dropTable(table, options), ...dialect.ddl.afterDropTable(model.definition.tableName)], options);
 }
 
-/** Creates the table (after dropping it with `force`), adds missing columns with `alter`, then its indexes. */
+/** Creates the table (after dropping it with `force`), brings its columns in line with `alter`, then its indexes. */
 export async function syncModel(model: ModelClass, options: SyncOptions = {}): Promise<void> {
   const hooks = options.hooks !== false;
   if (hooks) await runHooks(model, 'beforeSync', options);
@@ -32,13 +33,7 @@ export async function syncModel(model: ModelClass, options: SyncOptions = {}): P
   if (options.force) await dropModel(model, options);
   await execute(model, createTableStatements(dialect, tableSpecOf(definition), definition.options), options);
   const queryInterface = (model.host as unknown as { getQueryInterface(): import('../schema/query-interface.js').QueryInterface }).getQueryInterface();
-  if (options.alter) {
-    const existing = await queryInterface.describeTable(definition.tableName, options as never);
-    for (const name of definition.columnAttributes) {
-      const attribute = definition.attributes[name]!;
-      if (!(attribute.field in existing)) await queryInterface.addColumn(definition.tableName, attribute.field, attribute, options as never);
-    }
-  }
+  if (options.alter) await alterTableToModel(queryInterface, dialect, definition, options.alter, options as never);
   if (definition.indexes.length > 0) {
     const present = new Set((await queryInterface.showIndex(definition.tableName, options as never)).map((index) => index.name));
     for (const index of definition.indexes) {
