@@ -121,6 +121,7 @@ for (const dialect of testDialects) {
       assert.equal(created.get('name'), 'Zed');
       const [found] = (await pug['getFriends']!()) as Model[];
       assert.deepEqual([found!.get('name'), (found!.get('friendship') as Model).get('level')], ['Zed', 4]);
+      assert.equal((found as unknown as { friendship: Model }).friendship, found!.get('friendship'), 'also a property, as Sequelize sets it');
       await created.destroy();
     });
 
@@ -172,6 +173,19 @@ for (const dialect of testDialects) {
       assert.equal(await bob!['countBuddies']!(), 0);
       const [link] = (await ann!['getBuddies']!({ limit: 1, order: [['name', 'ASC']] })) as Model[];
       assert.deepEqual([(link!.get('buddyship') as Model).get('personId'), (link!.get('buddyship') as Model).get('buddyId')], [ann!.get('id'), bob!.get('id')]);
+    });
+
+    test('a self-association pair over one join table, with both keys named', async () => {
+      const Person = db.define('human', { name: DataTypes.STRING });
+      Person.belongsToMany(Person, { as: 'parents', through: 'parenthood', foreignKey: 'childId', otherKey: 'parentId' });
+      Person.belongsToMany(Person, { as: 'children', through: 'parenthood', foreignKey: 'parentId', otherKey: 'childId' });
+      assert.deepEqual(Object.keys(db.model('parenthood').rawAttributes).sort(), ['childId', 'createdAt', 'parentId', 'updatedAt']);
+      await db.sync();
+      const [mum, kid, kid2] = (await Person.bulkCreate([{ name: 'Mum' }, { name: 'Kid' }, { name: 'Kid2' }])) as Row[];
+      await mum!['addChildren']!([kid, kid2]);
+      assert.deepEqual(names(await kid!['getParents']!()), ['Mum']);
+      assert.deepEqual(names(await mum!['getChildren']!({ order: [['name', 'ASC']] })), ['Kid', 'Kid2']);
+      assert.equal(await kid2!['hasParent']!(mum), true);
     });
   });
 }

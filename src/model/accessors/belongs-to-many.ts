@@ -1,8 +1,7 @@
 import type { BelongsToMany } from '../../associations/belongs-to-many.js';
 import { batched } from '../batch-loader.js';
 import { belongsToManyWrites } from './belongs-to-many-writes.js';
-import { dropKey, page, readKey, valueOf, withKey } from './has-many.js';
-import { andWhere, finderOptions, keyChunks, keyOf, keysOf, raw, scopedTarget, unique, type AccessorMap, type Instance, type Options, type Statics } from './shared.js';
+import { andWhere, dropKey, finderOptions, keyChunks, keyOf, keysOf, page, raw, readKey, scopedTarget, unique, valueOf, withKey, type AccessorMap, type Instance, type Options, type Statics } from './shared.js';
 
 type Entry = { instance: Instance; args: unknown };
 
@@ -54,6 +53,7 @@ export function belongsToManyAccessors(association: BelongsToMany): AccessorMap 
     }
     if (joinAttributes) for (const key of Object.keys(values)) if (!joinAttributes.includes(key)) delete values[key];
     (item as Instance).dataValues[throughName] = link;
+    (item as unknown as Record<string, unknown>)[throughName] = link;
   }
 
   async function load(entries: readonly Entry[], options: Options): Promise<unknown[][]> {

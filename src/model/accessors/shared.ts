@@ -97,3 +97,35 @@ export function unique<T>(values: readonly T[]): T[] {
   for (const value of values) if (!seen.has(keyOf(value))) seen.set(keyOf(value), value);
   return [...seen.values()];
 }
+
+/** Attribute lists must carry the key rows are grouped by; it is taken out again when the caller did not ask for it. */
+export function withKey(attributes: unknown, key: string): { attributes: unknown; added: boolean } {
+  if (!Array.isArray(attributes) || attributes.includes(key)) return { attributes, added: false };
+  return { attributes: [...attributes, key], added: true };
+}
+
+export function dropKey(row: unknown, key: string): void {
+  const record = row as { dataValues?: Record<string, unknown>; _previousDataValues?: Record<string, unknown> } & Record<string, unknown>;
+  if (record.dataValues) {
+    delete record.dataValues[key];
+    if (record._previousDataValues) delete record._previousDataValues[key];
+  } else delete record[key];
+}
+
+/** A key's value on an instance or on a raw row, as the driver returned it. */
+export function valueOf(row: unknown, key: string): unknown {
+  const record = row as Instance & Record<string, unknown>;
+  return typeof record.get === 'function' && 'dataValues' in record ? raw(record, key) : record[key];
+}
+
+/** The same, normalized for Map lookups. */
+export function readKey(row: unknown, key: string): unknown {
+  return keyOf(valueOf(row, key));
+}
+
+/** Per-owner `limit`/`offset` over rows already in the query's order: the same rows a query per owner returns. */
+export function page<T>(rows: T[], options: Options): T[] {
+  const offset = Number(options['offset'] ?? 0);
+  const limit = options['limit'] === undefined || options['limit'] === null ? undefined : Number(options['limit']);
+  return offset === 0 && limit === undefined ? rows : rows.slice(offset, limit === undefined ? undefined : offset + limit);
+}

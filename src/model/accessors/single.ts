@@ -1,8 +1,7 @@
 import type { BelongsTo } from '../../associations/belongs-to.js';
 import type { HasOne } from '../../associations/has-many.js';
 import { batched } from '../batch-loader.js';
-import { dropKey, readKey, withKey } from './has-many.js';
-import { andWhere, finderOptions, isInstanceOf, keyChunks, keyOf, keysOf, raw, scopedTarget, unique, type AccessorMap, type Instance, type Options, type Statics } from './shared.js';
+import { andWhere, dropKey, finderOptions, isInstanceOf, keyChunks, keyOf, keysOf, raw, readKey, scopedTarget, unique, withKey, type AccessorMap, type Instance, type Options, type Statics } from './shared.js';
 
 type Entry = { instance: Instance; args: unknown };
 
