@@ -22,6 +22,9 @@ export type Instance = ModelInstance & {
 
 type Build = new (values: Record<string, unknown>, options: Record<string, unknown>) => Instance;
 
+// Not frozen: save() writes isNewRecord = false into it, which it already is.
+const hydrated = { isNewRecord: false, raw: true };
+
 /** Keys compare by their text: drivers may hand a BIGINT back as a string on one side and a number on the other. */
 export function keyOf(value: unknown): unknown {
   if (value === null || value === undefined) return undefined;
@@ -98,16 +101,18 @@ async function loadRows(node: IncludeNode, keys: unknown[], pushed: readonly unk
     const convert = rowConverter(node.model.definition, dialect, select.columns);
     const convertThrough = through ? rowConverter(through.model.definition, dialect, select.throughColumns) : undefined;
     const attributeNames = restrict ? select.columns.map((column) => column.key) : undefined;
+    // Shared by every row of the level: hydrated instances only read their build options.
+    const childOptions = attributeNames ? { isNewRecord: false, raw: true, attributes: attributeNames } : hydrated;
     for (const row of rows) {
       convert(row);
       const values: Record<string, unknown> = {};
       for (const column of select.columns) values[column.key] = row[column.key];
-      const child = new target(values, { isNewRecord: false, raw: true, ...(attributeNames ? { attributes: attributeNames } : {}) });
+      const child = new target(values, childOptions);
       if (attachThrough && convertThrough && Through) {
         convertThrough(row);
         const linkValues: Record<string, unknown> = {};
         for (const column of select.throughColumns) linkValues[column.attribute!] = row[column.key];
-        setIncluded(child, through!.model.name, new Through(linkValues, { isNewRecord: false, raw: true }));
+        setIncluded(child, through!.model.name, new Through(linkValues, hydrated));
       }
       const key = keyOf(row[parentKeyColumn]);
       const list = groups.get(key);

@@ -75,11 +75,8 @@ export function getValues(instance: InstanceLike, options: GetOptions = {}): Rec
 }
 
 export function setValues(instance: InstanceLike, state: InstanceState, values: Record<string, unknown>, options: SetOptions): void {
-  if (options.raw && !options.isBuilding) {
-    for (const [key, value] of Object.entries(values)) setValue(instance, state, key, value, options);
-    return;
-  }
-  for (const [key, value] of Object.entries(values)) setValue(instance, state, key, value, options);
+  const keys = Object.keys(values);
+  for (let index = 0; index < keys.length; index += 1) setValue(instance, state, keys[index]!, values[keys[index]!], options);
 }
 
 /** Sequelize's `set`: custom setters, sanitizing by type, change tracking; unknown keys are ignored unless raw. */

@@ -168,9 +168,12 @@ export async function save(instance: Instance, state: InstanceState, options: Sa
     const supports = runner.dialect.supports;
     const keysOnly = supports.insertReadsBackKeysOnly && !options.returning && !holdsFragment([values], columns);
     const returning = supports.insertReturning && !keysOnly;
-    const result = await runner.run(compileInsert(model, columns, [values], context, { returning }), runOptions(options, returning)).catch((error: unknown) => {
+    let result: Awaited<ReturnType<typeof runner.run>>;
+    try {
+      result = await runner.run(compileInsert(model, columns, [values], context, { returning }), runOptions(options, returning));
+    } catch (error) {
       throw withInstanceDetails(error, instance);
-    });
+    }
     applyGeneratedValues(instance, result.rows[0], result.insertId);
   } else {
     const values = Object.fromEntries(fields.map((name) => [name, instance.dataValues[name]]));

@@ -3,14 +3,27 @@ import type { RunOptions } from '../query/query-runner.js';
 import type { ConnectionHolder } from '../query/query-runner.js';
 import type { ModelClass } from './model-internals.js';
 
+const rootContexts = new WeakMap<ModelClass, BuildContext>();
+const tableContexts = new WeakMap<ModelClass, BuildContext>();
+
+/** Contexts are immutable and depend only on the model: made once per model (and again if its definition is replaced). */
+function memo(contexts: WeakMap<ModelClass, BuildContext>, model: ModelClass, alias: string): BuildContext {
+  const known = contexts.get(model);
+  const dialect = model.host.queryRunner.dialect;
+  if (known !== undefined && known.scope.definition === model.definition && known.scope.alias === alias && known.dialect === dialect) return known;
+  const context: BuildContext = { dialect, scope: { definition: model.definition, alias } };
+  contexts.set(model, context);
+  return context;
+}
+
 /** The build context of a model's root table, aliased by the model's name as Sequelize aliases it. */
 export function rootContext(model: ModelClass): BuildContext {
-  return { dialect: model.host.queryRunner.dialect, scope: { definition: model.definition, alias: model.name } };
+  return memo(rootContexts, model, model.name);
 }
 
 /** A context whose table has no alias: UPDATE and DELETE name the table itself. */
 export function tableContext(model: ModelClass): BuildContext {
-  return { dialect: model.host.queryRunner.dialect, scope: { definition: model.definition, alias: model.definition.tableName } };
+  return memo(tableContexts, model, model.definition.tableName);
 }
 
 export function runOptions(given: object | undefined, expectRows = true): RunOptions {

@@ -50,14 +50,15 @@ export function insertStatement(
  * is an SQL fragment, which is printed in place and so changes the text.
  */
 export function insertParameters(definition: ModelDefinition, attributeNames: readonly string[], rows: readonly Record<string, unknown>[], dialect: Dialect): unknown[] | undefined {
-  const types = attributeNames.map((name) => definition.attributes[name]?.type);
+  const attributes = definition.attributes;
   const parameters = new Array<unknown>(rows.length * attributeNames.length);
   let index = 0;
   for (const row of rows) {
     for (let column = 0; column < attributeNames.length; column += 1) {
-      const value = row[attributeNames[column]!];
+      const name = attributeNames[column]!;
+      const value = row[name];
       if (value instanceof SqlFragment) return undefined;
-      const type = types[column];
+      const type = attributes[name]?.type;
       parameters[index++] = type === undefined || value === null || value === undefined ? (value ?? null) : dialect.types.toDriver(type, value);
     }
   }
