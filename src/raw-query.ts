@@ -18,6 +18,12 @@ export interface RawQueryOptions {
   [extra: string]: unknown;
 }
 
+function renameColumns(row: Record<string, unknown>, columns: Map<string, string>): Record<string, unknown> {
+  const renamed: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) renamed[columns.get(key) ?? key] = value;
+  return renamed;
+}
+
 /** `a.b` keys become nested objects, as `nest: true` asks. */
 export function nestRow(row: Record<string, unknown>): Record<string, unknown> {
   const nested: Record<string, unknown> = {};
@@ -52,8 +58,11 @@ export async function runRawQuery(runner: QueryRunner, input: string | { query: 
     case QueryTypes.SELECT: {
       let selected: unknown[] = rows;
       if (options.model && options.mapToModel !== false && !options.raw) {
-        const model = options.model as new (values: Record<string, unknown>, opts: Record<string, unknown>) => unknown;
-        selected = rows.map((row) => new model(row, { isNewRecord: false, raw: true }));
+        const model = options.model as (new (values: Record<string, unknown>, opts: Record<string, unknown>) => unknown) & { definition?: { attributeByColumn: Map<string, string> } };
+        // `mapToModel` renames columns to attribute names (`first_name` → `firstName`), as v6's fieldMap does.
+        const columns = options.mapToModel ? model.definition?.attributeByColumn : undefined;
+        const mapped = columns && columns.size > 0 ? rows.map((row) => renameColumns(row, columns)) : rows;
+        selected = mapped.map((row) => new model(row, { isNewRecord: false, raw: true }));
       }
       return options.plain ? (selected[0] ?? null) : selected;
     }

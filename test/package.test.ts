@@ -50,3 +50,33 @@ test('a missing driver is named in the error', async () => {
   const { loadDriver } = await import('../src/dialects/dialect.js');
   await assert.rejects(loadDriver('joinery-no-such-driver', 'sqlite'), /npm install joinery-no-such-driver/);
 });
+
+test('the CommonJS export carries the statics apps reach for: errors, QueryTypes, Transaction, Model, version', () => {
+  const output = run('statics.cjs', `
+    const Sequelize = require('sequelize');
+    const names = ['Sequelize', 'Model', 'DataTypes', 'Op', 'QueryTypes', 'Transaction', 'QueryInterface', 'BaseError', 'ValidationError',
+      'ValidationErrorItem', 'UniqueConstraintError', 'ForeignKeyConstraintError', 'ExclusionConstraintError', 'DatabaseError', 'TimeoutError',
+      'ConnectionError', 'ConnectionRefusedError', 'AccessDeniedError', 'HostNotFoundError', 'HostNotReachableError', 'InvalidConnectionError',
+      'ConnectionTimedOutError', 'EmptyResultError', 'fn', 'col', 'literal', 'where', 'and', 'or', 'cast'];
+    const missing = names.filter((name) => Sequelize[name] === undefined);
+    const db = new Sequelize.Sequelize('sqlite::memory:', { logging: false });
+    console.log(JSON.stringify([missing, Sequelize.Sequelize === Sequelize, typeof Sequelize.version, Sequelize.QueryTypes.SELECT,
+      Sequelize.Transaction.ISOLATION_LEVELS.SERIALIZABLE, new Sequelize.UniqueConstraintError() instanceof Sequelize.ValidationError, db.getDialect()]));
+  `);
+  assert.deepEqual(JSON.parse(output), [[], true, 'string', 'SELECT', 'SERIALIZABLE', true, 'sqlite']);
+});
+
+test('a dialect whose driver cannot be loaded fails on first use, naming the package', () => {
+  const output = run('nodriver.cjs', `
+    const { Sequelize } = require('joinery');
+    const db = new Sequelize('postgres://u@127.0.0.1:1/x', { logging: false, dialectModule: undefined });
+    const Module = require('module');
+    const original = Module._load;
+    Module._load = function (request, ...rest) {
+      if (request === 'pg') { const error = new Error("Cannot find module 'pg'"); error.code = 'MODULE_NOT_FOUND'; throw error; }
+      return original.call(this, request, ...rest);
+    };
+    db.authenticate().then(() => console.log('connected?'), (error) => console.log(error.message));
+  `);
+  assert.match(output, /npm install pg/);
+});

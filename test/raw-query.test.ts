@@ -118,6 +118,16 @@ for (const dialect of testDialects) {
       assert.equal(shapes[0]!.isNewRecord, false);
       const raw = (await sequelize.query('SELECT * FROM shapes ORDER BY id', { model: Shape, raw: true, type: QueryTypes.SELECT })) as unknown[];
       assert.ok(!(raw[0] instanceof Shape));
+      const Person = sequelize.define('person', { firstName: DataTypes.STRING }, { underscored: true, timestamps: false });
+      await Person.sync({ force: true });
+      await Person.create({ firstName: 'Ann' });
+      const [mapped] = (await sequelize.query('SELECT * FROM people', { model: Person, mapToModel: true })) as InstanceType<typeof Person>[];
+      assert.equal(mapped!.get('firstName'), 'Ann');
+      const [unmapped] = (await sequelize.query('SELECT * FROM people', { model: Person })) as InstanceType<typeof Person>[];
+      assert.equal((unmapped!.get({ plain: true }) as Record<string, unknown>)['first_name'], 'Ann');
+      // Replacements are bound, not spliced: PostgreSQL types an untyped parameter as text.
+      const [fromObject] = (await sequelize.query({ query: 'SELECT ? AS v', values: [5] }, { type: QueryTypes.SELECT })) as { v: unknown }[];
+      assert.equal(Number(fromObject!.v), 5);
       const transaction = await sequelize.transaction();
       await sequelize.query("INSERT INTO shapes (name) VALUES ('t')", { transaction });
       await transaction.rollback();
