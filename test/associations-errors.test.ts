@@ -94,6 +94,7 @@ for (const dialect of testDialects) {
       await assert.rejects(pug['setFriends']!([toy]), /pug\.setFriends expects friend instances .* instance of toy/);
       await assert.rejects(pug['hasToy']!(await Friend.build({ name: 'x' })), /pug\.hasToy expects toy instances .* instance of friend/);
       await assert.rejects(pug['setOwner']!(toy), /pug\.setOwner expects owner instances .* instance of toy/);
+      await assert.rejects(pug['addFriend']!(Friend.build({ name: 'unsaved' })), /pug\.addFriend was given a friend without its id \(not saved yet\?\)/);
       assert.deepEqual(sql.statements, []);
     });
 

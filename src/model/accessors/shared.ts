@@ -36,10 +36,16 @@ function isModelInstance(value: unknown): value is Instance {
 }
 
 /** Accepts instances of the target or bare keys (also mixed in one array); an instance of another model is a mistake worth naming. */
-export function keysOf(values: unknown, target: ModelClass, key: string, accessor: string): unknown[] {
+export function keysOf(values: unknown, target: ModelClass, key: string, accessor: string, unsaved: 'refuse' | 'allow' = 'refuse'): unknown[] {
   const list = Array.isArray(values) ? values : values === null || values === undefined ? [] : [values];
   return list.map((value) => {
-    if (isInstanceOf(value, target)) return (value as Instance).get(key, { raw: true });
+    if (isInstanceOf(value, target)) {
+      const found = (value as Instance).get(key, { raw: true });
+      if ((found === null || found === undefined) && unsaved === 'refuse') {
+        throw new AssociationError(`${accessor} was given a ${target.name} without its ${key} (not saved yet?): save it first, or pass its ${key}.`);
+      }
+      return found;
+    }
     if (isModelInstance(value)) {
       throw new AssociationError(`${accessor} expects ${target.name} instances or ${target.name} keys, but got an instance of ${(value.constructor as { name: string }).name}.`);
     }

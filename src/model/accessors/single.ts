@@ -68,7 +68,7 @@ export function hasOneAccessors(association: HasOne): AccessorMap {
      */
     async [accessors.set](this: Instance, value: unknown, options: Options = {}) {
       const owner = raw(this, sourceKey);
-      const [newKey] = value === null || value === undefined ? [undefined] : keysOf(value, association.target as never, targetKey, label);
+      const [newKey] = value === null || value === undefined ? [undefined] : keysOf(value, association.target as never, targetKey, label, 'allow');
       return (this.constructor as unknown as Statics).host.transactionWith(options, async (transaction) => {
         const scoped = { ...finderOptions(options), transaction };
         const current = await target.unscoped().findOne({ ...scoped, where: andWhere({ [foreignKey]: owner }, association.scope) });
