@@ -113,6 +113,23 @@ for (const dialect of testDialects) {
       assert.equal(first.otherKey, second.foreignKey);
       assert.deepEqual(Object.keys(db.model('friendship3').rawAttributes).sort(), ['createdAt', 'friend3Id', 'pugKey', 'updatedAt']);
     });
+
+    test('a pair with sourceKey/targetKey: the second side mirrors the first (where v6 mixes the two up)', async () => {
+      const Pug = db.define('pug4', { name: { type: DataTypes.STRING, unique: true } });
+      const Friend = db.define('friend4', { code: { type: DataTypes.STRING, unique: true } });
+      const first = Pug.belongsToMany(Friend, { through: 'pf4', sourceKey: 'name', targetKey: 'code' });
+      const second = Friend.belongsToMany(Pug, { through: 'pf4' });
+      assert.deepEqual([first.foreignKey, first.otherKey, first.sourceKey, first.targetKey], ['pug4Name', 'friend4Code', 'name', 'code']);
+      assert.deepEqual([second.foreignKey, second.otherKey, second.sourceKey, second.targetKey], ['friend4Code', 'pug4Name', 'code', 'name']);
+      await Pug.sync();
+      await Friend.sync();
+      await db.model('pf4').sync();
+      const pug = await Pug.create({ name: 'cody' });
+      const friend = await Friend.create({ code: 'rex' });
+      await (pug as unknown as Record<string, (value: unknown) => Promise<unknown>>)['addFriend4']!(friend);
+      const pugs = (await (friend as unknown as Record<string, () => Promise<Array<{ get(key: string): unknown }>>>)['getPug4s']!());
+      assert.deepEqual(pugs.map((found) => found.get('name')), ['cody']);
+    });
   });
 
   describe(`underscored naming on ${dialect}`, () => {

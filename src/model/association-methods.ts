@@ -125,10 +125,15 @@ export function belongsToMany(source: ModelClass, target: unknown, options: Reco
 }
 
 function associateThrough(source: ModelClass, model: ModelClass, through: BelongsToManyOptions['through'], options: Record<string, unknown>): BelongsToMany {
-  // The second side of a pair shares the join table: its other key is the first side's foreign key.
-  const pair = Object.values(model.associations ?? {}).find((other): other is BelongsToMany => other instanceof BelongsToMany && other.through.model === through.model && other.target === source && other !== undefined);
-  const pairedOtherKey = pair && options['otherKey'] === undefined && model !== source ? { otherKey: pair.foreignKey } : {};
-  const association = new BelongsToMany(source, model, { ...options, ...pairedOtherKey, through } as BelongsToManyOptions);
+  // The second side of a pair shares the join table and, unless told otherwise, the first side's keys mirrored.
+  const pair = Object.values(model.associations ?? {}).find((other): other is BelongsToMany => other instanceof BelongsToMany && other.through.model === through.model && other.target === source);
+  const paired = pair && model !== source ? {
+    ...(options['foreignKey'] === undefined ? { foreignKey: pair.otherKey } : {}),
+    ...(options['sourceKey'] === undefined ? { sourceKey: pair.targetKey } : {}),
+    ...(options['otherKey'] === undefined ? { otherKey: pair.foreignKey } : {}),
+    ...(options['targetKey'] === undefined ? { targetKey: pair.sourceKey } : {}),
+  } : {};
+  const association = new BelongsToMany(source, model, { ...options, ...paired, through } as BelongsToManyOptions);
   refreshAttributeAccessors(through.model as ModelClass);
   for (const other of Object.values(model.associations ?? {})) {
     if (other instanceof BelongsToMany && other.through.model === through.model && other.target === source && other.foreignKey === association.otherKey) {
