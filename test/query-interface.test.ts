@@ -146,6 +146,26 @@ for (const dialect of testDialects) {
       await qi.bulkInsert('pets', [{ vetId: 42 }]);
     });
 
+    test('addIndex options: partial (where), type, using, field length and order', async () => {
+      if (dialect !== 'mysql' && dialect !== 'mariadb') {
+        await qi.addIndex('pets', { fields: ['age'], unique: true, name: 'pets_age_ok', where: { ok: true } });
+        await qi.bulkInsert('pets', [{ age: 1, ok: false }, { age: 1, ok: false }, { age: 2, ok: true }]);
+        await assert.rejects(qi.bulkInsert('pets', [{ age: 2, ok: true }]), UniqueConstraintError);
+      }
+      if (dialect === 'postgres') {
+        await qi.addIndex('pets', ['age'], { using: 'hash', name: 'pets_age_hash' });
+        const [row] = await rows("SELECT indexdef FROM pg_indexes WHERE indexname = 'pets_age_hash'");
+        assert.match(String(row!['indexdef']), /USING hash/);
+      }
+      if (isMysql) {
+        await qi.addIndex('pets', { fields: ['tag'], type: 'FULLTEXT', name: 'pets_tag_text' });
+        await qi.addIndex('pets', { fields: [{ name: 'tag', length: 5, order: 'DESC' }], name: 'pets_tag_prefix' });
+        const indexes = (await rows('SHOW INDEX FROM pets')).filter((row) => String(row['Key_name']).startsWith('pets_tag_'));
+        assert.ok(indexes.some((row) => row['Key_name'] === 'pets_tag_text' && row['Index_type'] === 'FULLTEXT'));
+        assert.ok(indexes.some((row) => row['Key_name'] === 'pets_tag_prefix' && Number(row['Sub_part']) === 5));
+      }
+    });
+
     test('quoteIdentifier and sequelize', () => {
       assert.equal(qi.quoteIdentifier('a'), isMysql ? '`a`' : dialect === 'sqlite' ? '`a`' : '"a"');
       assert.equal(qi.sequelize, sequelize);

@@ -93,9 +93,10 @@ for (const dialect of testDialects) {
       await assert.rejects(sequelize.transaction(async () => {
         await Counter.create({ value: 1 });
         await sequelize.query('UPDATE counters SET value = 5');
-        // Outside the transaction its uncommitted row is invisible. (SQLite has one connection, held by the open
-        // transaction, so a statement outside it there would wait for ever.)
+        // Outside the transaction its uncommitted row is invisible. SQLite has one connection, held by the open
+        // transaction, so a statement outside it would wait for ever: it is refused instead.
         if (dialect !== 'sqlite') assert.equal(await Counter.count({ transaction: null }), 0);
+        else await assert.rejects(Counter.count({ transaction: null }), /transaction: null inside a managed transaction/);
         await new Promise((resolve) => setTimeout(resolve, 1));
         assert.equal(await Counter.count(), 1);
         assert.deepEqual((await Counter.findAll()).map((row) => row.get('value')), [5]);

@@ -41,7 +41,12 @@ export class QueryRunner {
 
   /** The transaction a statement belongs to: the one passed, else the ambient managed one. */
   resolveTransaction(transaction: ConnectionHolder | null | undefined): ConnectionHolder | undefined {
-    if (transaction === null) return undefined;
+    if (transaction === null) {
+      if (this.dialect.supports['singleConnection'] === true && (transactionStorage.getStore() as ConnectionHolder | undefined)?.finished === undefined && transactionStorage.getStore()) {
+        throw new UsageError('transaction: null inside a managed transaction cannot run on SQLite: its one connection is held by that transaction until the callback ends, so the statement would wait for ever. Run it after the transaction, or inside it.');
+      }
+      return undefined;
+    }
     return transaction ?? (transactionStorage.getStore() as ConnectionHolder | undefined);
   }
 

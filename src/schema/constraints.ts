@@ -15,11 +15,12 @@ export interface ConstraintOptions {
   onUpdate?: string;
 }
 
-/** DDL cannot carry bound parameters, so a CHECK's where is compiled and its values escaped in place. */
-function checkCondition(dialect: Dialect, table: string, where: unknown): string {
+/** DDL cannot carry bound parameters, so a CHECK's (or partial index's) where is compiled and its values escaped in place. */
+export function inlineCondition(dialect: Dialect, table: string, where: unknown, purpose: string): string {
+  if (typeof where === 'string') return where;
   const { context } = tableContext(dialect, table, undefined, where);
   const node = buildWhere(where, context);
-  if (!node) throw new UsageError(`A CHECK constraint on "${table}" needs a where condition.`);
+  if (!node) throw new UsageError(`A ${purpose} on "${table}" needs a where condition.`);
   const compiled = dialect.compiler.compile(node);
   let index = 0;
   // A CHECK names its own table's columns unqualified.
@@ -54,7 +55,7 @@ export function constraintText(dialect: Dialect, table: string, options: Constra
     }
     case 'CHECK': {
       const name = options.name ?? addedConstraintName(table, fields, 'ck');
-      return { kind: 'check', name, columns: fields, text: `CONSTRAINT ${quote(name)} CHECK (${checkCondition(dialect, table, options.where)})` };
+      return { kind: 'check', name, columns: fields, text: `CONSTRAINT ${quote(name)} CHECK (${inlineCondition(dialect, table, options.where, 'CHECK constraint')})` };
     }
     default:
       throw new UsageError(`Constraint type "${options.type}" on "${table}" is not supported: use one of unique, primary key, foreign key, check.`);

@@ -5,11 +5,25 @@ import { indexName } from '../metadata/naming.js';
 import type { QueryRunner, RunOptions } from '../query/query-runner.js';
 import { bulkDeleteStatement, bulkInsertStatements } from './bulk-rows.js';
 import { bulkUpdateRows, type DataOptions } from './query-interface-data.js';
-import { constraintText, type ConstraintOptions } from './constraints.js';
+import { constraintText, inlineCondition, type ConstraintOptions } from './constraints.js';
 import { columnDefinition, columnSpec, createTableStatements, foreignKeyClause, tableSpecFromAttributes } from './table-ddl.js';
 import type { RebuiltTable } from '../dialects/dialect.js';
 
 type TableName = string | { tableName: string; schema?: string };
+
+type IndexField = string | { name?: string; attribute?: string; order?: string; length?: number; collate?: string };
+
+export interface AddIndexOptions {
+  fields: readonly IndexField[];
+  name?: string;
+  unique?: boolean;
+  /** UNIQUE, FULLTEXT or SPATIAL (MySQL). */
+  type?: string;
+  /** BTREE, HASH, GIST, GIN … */
+  using?: string;
+  /** A partial index (PostgreSQL, SQLite): a where object or SQL text. */
+  where?: unknown;
+}
 
 export interface QueryOptions {
   transaction?: unknown;
@@ -106,21 +120,28 @@ export class QueryInterface {
     return this.dialect.introspection.showIndexes(this.introspectionRunner(options), name, schema);
   }
 
-  async addIndex(
-    table: TableName,
-    fieldsOrOptions: readonly (string | { name?: string; attribute?: string; order?: string })[] | { fields: readonly (string | { name?: string; attribute?: string; order?: string })[]; name?: string; unique?: boolean; type?: string; using?: string; where?: unknown },
-    maybeOptions: QueryOptions & { name?: string; unique?: boolean; type?: string } = {},
-  ): Promise<void> {
-    const options = Array.isArray(fieldsOrOptions) ? { ...maybeOptions, fields: fieldsOrOptions } : { ...maybeOptions, ...(fieldsOrOptions as object) } as typeof maybeOptions & { fields: readonly (string | { name?: string; attribute?: string; order?: string })[] };
-    const fields = (options as { fields: readonly (string | { name?: string; attribute?: string; order?: string })[] }).fields;
-    const columnNames = fields.map((field) => (typeof field === 'string' ? field : field.name ?? field.attribute ?? ''));
-    const columns = fields.map((field) => {
+  async addIndex(table: TableName, fieldsOrOptions: readonly IndexField[] | AddIndexOptions, maybeOptions: QueryOptions & Partial<AddIndexOptions> = {}): Promise<void> {
+    const options: QueryOptions & AddIndexOptions = Array.isArray(fieldsOrOptions)
+      ? { ...maybeOptions, fields: fieldsOrOptions as readonly IndexField[] }
+      : { ...maybeOptions, ...(fieldsOrOptions as AddIndexOptions) };
+    const fieldName = (field: IndexField) => (typeof field === 'string' ? field : field.name ?? field.attribute ?? '');
+    const columns = options.fields.map((field) => {
       if (typeof field === 'string') return this.quote(field);
+      const length = field.length ? `(${field.length})` : '';
+      const collate = field.collate ? ` COLLATE ${this.quote(field.collate)}` : '';
       const direction = field.order ? ` ${field.order.toUpperCase() === 'DESC' ? 'DESC' : 'ASC'}` : '';
-      return `${this.quote(field.name ?? field.attribute ?? '')}${direction}`;
+      return `${this.quote(fieldName(field))}${length}${collate}${direction}`;
     });
     const { name } = splitTable(table);
-    const index = { name: options.name ?? indexName(name, columnNames), columns, unique: options.unique === true || options.type?.toUpperCase() === 'UNIQUE' };
+    const type = options.type?.toUpperCase();
+    const index = {
+      name: options.name ?? indexName(name, options.fields.map(fieldName)),
+      columns,
+      unique: options.unique === true || type === 'UNIQUE',
+      ...(type && type !== 'UNIQUE' ? { type } : {}),
+      ...(options.using ? { using: options.using.toUpperCase() } : {}),
+      ...(options.where !== undefined ? { where: inlineCondition(this.dialect, name, options.where, 'partial index') } : {}),
+    };
     await this.execute([this.dialect.ddl.createIndex(this.quoteTable(table), index)], options);
   }
 

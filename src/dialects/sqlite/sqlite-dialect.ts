@@ -11,6 +11,8 @@ import { sqliteTypes } from './sqlite-types.js';
 const supports: DialectSupports = {
   ...sequelizeFlags,
   inserts: { ...sequelizeFlags.inserts, conflictTargetRequired: true },
+  // One connection shared by every statement; a transaction holds it until it ends.
+  singleConnection: true,
   insertReturning: true,
   insertReadsBackKeysOnly: true,
   updateReturning: true,
