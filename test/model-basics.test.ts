@@ -157,11 +157,15 @@ for (const dialect of testDialects) {
       Pug.addHook('afterCreate', 'named', () => void calls.push('afterCreate'));
       sequelize.beforeCreate(() => void calls.push('sequelize'));
       await sequelize.sync({ force: true });
-      const pug = await Pug.create({ name: 'Cody' });
-      assert.deepEqual(calls, ['sequelize', 'define option', 'shorthand', 'afterCreate']);
-      await pug.reload();
-      assert.equal(pug.get('name'), 'renamed by hook');
-      await sequelize.close();
+      try {
+        const pug = await Pug.create({ name: 'Cody' });
+        // sequelize@6 runs the model's hooks of a name first, then the Sequelize-level ones.
+        assert.deepEqual(calls, ['define option', 'shorthand', 'sequelize', 'afterCreate']);
+        await pug.reload();
+        assert.equal(pug.get('name'), 'renamed by hook');
+      } finally {
+        await sequelize.close();
+      }
     });
   });
 }

@@ -6,7 +6,7 @@ import { findWhere } from '../query/select-builder.js';
 import type { ExprNode } from '../sql/nodes.js';
 import { truncate } from './counter-writers.js';
 import { findAll } from './finders.js';
-import { runHooks, type ModelClass, type ModelInstance } from './model-internals.js';
+import { runHooks, runHooksForEach, type ModelClass, type ModelInstance } from './model-internals.js';
 import { runOptions, tableContext } from './query-scope.js';
 import { mergeScope } from './scopes.js';
 import { validateInstance } from './validation.js';
@@ -35,11 +35,17 @@ export async function update(model: ModelClass, values: Record<string, unknown>,
   const fields = updatedFields(model, values, options.fields);
   const built = new model({}, { isNewRecord: false });
   for (const key of fields) built.set(key, values[key]);
-  const changes: Record<string, unknown> = Object.fromEntries(fields.map((key) => [key, built.dataValues[key]]));
   if (options.validate !== false && fields.length > 0) {
+    // Validated as one built instance, with its validation hooks, as Sequelize does.
+    if (hooks) await runHooks(model, 'beforeValidate', built, options);
     const error = await validateInstance(definition, built as never, { fields });
-    if (error) throw error instanceof ValidationError ? error : new ValidationError(String(error));
+    if (error) {
+      if (hooks) await runHooks(model, 'validationFailed', built, options, error);
+      throw error instanceof ValidationError ? error : new ValidationError(String(error));
+    }
+    if (hooks) await runHooks(model, 'afterValidate', built, options);
   }
+  const changes: Record<string, unknown> = Object.fromEntries(fields.map((key) => [key, built.dataValues[key]]));
   const hookOptions = { ...options, attributes: changes, fields };
   if (hooks) await runHooks(model, 'beforeBulkUpdate', hookOptions);
   // Nothing known to write: no statement, as Sequelize answers [0].
@@ -49,16 +55,14 @@ export async function update(model: ModelClass, values: Record<string, unknown>,
   let individuals: ModelInstance[] | undefined;
   if (hooks && options.individualHooks) {
     individuals = (await findAll(model, { where: options.where, transaction: options.transaction, paranoid: options.paranoid })) as ModelInstance[];
-    for (const instance of individuals) {
-      instance.set(changes);
-      await runHooks(model, 'beforeUpdate', instance, hookOptions);
-    }
+    for (const instance of individuals) instance.set(changes);
+    await runHooksForEach(model, 'beforeUpdate', individuals, hookOptions);
   }
   const runner = model.host.queryRunner;
   const returning = options.returning && runner.dialect.supports.updateReturning ? options.returning : undefined;
   const node = updateStatement(definition, changes, scopedWhere(model, options), tableContext(model), { returning, limit: options.limit });
   const result = await runner.run(runner.dialect.compiler.compile(node), runOptions(options, Boolean(returning)));
-  if (individuals) for (const instance of individuals) await runHooks(model, 'afterUpdate', instance, hookOptions);
+  if (individuals) await runHooksForEach(model, 'afterUpdate', individuals, hookOptions);
   if (hooks) await runHooks(model, 'afterBulkUpdate', hookOptions);
   if (returning) {
     const rows = result.rows.map((row) => new model(rowToAttributes(definition, runner.dialect, row), { isNewRecord: false, raw: true }));
@@ -84,7 +88,7 @@ export async function destroy(model: ModelClass, options?: DestroyOptions): Prom
   let individuals: ModelInstance[] | undefined;
   if (hooks && options.individualHooks) {
     individuals = (await findAll(model, { where: options.where, transaction: options.transaction })) as ModelInstance[];
-    for (const instance of individuals) await runHooks(model, 'beforeDestroy', instance, options);
+    await runHooksForEach(model, 'beforeDestroy', individuals, options);
   }
   const runner = model.host.queryRunner;
   const where = scopedWhere(model, { where: options.truncate ? undefined : options.where, paranoid: options.force ? false : undefined });
@@ -92,7 +96,7 @@ export async function destroy(model: ModelClass, options?: DestroyOptions): Prom
     ? updateStatement(definition, { [deletedAt]: new Date() }, where, tableContext(model), { limit: options.limit })
     : deleteStatement(definition, where, { limit: options.limit });
   const result = await runner.run(runner.dialect.compiler.compile(node), runOptions(options, false));
-  if (individuals) for (const instance of individuals) await runHooks(model, 'afterDestroy', instance, options);
+  if (individuals) await runHooksForEach(model, 'afterDestroy', individuals, options);
   if (hooks) await runHooks(model, 'afterBulkDestroy', options);
   return result.affectedRows;
 }
@@ -105,13 +109,13 @@ export async function restore(model: ModelClass, options: DestroyOptions = {}): 
   let individuals: ModelInstance[] | undefined;
   if (hooks && options.individualHooks) {
     individuals = (await findAll(model, { where: options.where, transaction: options.transaction, paranoid: false })) as ModelInstance[];
-    for (const instance of individuals) await runHooks(model, 'beforeRestore', instance, options);
+    await runHooksForEach(model, 'beforeRestore', individuals, options);
   }
   const runner = model.host.queryRunner;
   const where = scopedWhere(model, { where: options.truncate ? undefined : options.where, paranoid: false });
   const node = updateStatement(model.definition, { [deletedAt]: null }, where, tableContext(model), { limit: options.limit });
   const result = await runner.run(runner.dialect.compiler.compile(node), runOptions(options, false));
-  if (individuals) for (const instance of individuals) await runHooks(model, 'afterRestore', instance, options);
+  if (individuals) await runHooksForEach(model, 'afterRestore', individuals, options);
   if (hooks) await runHooks(model, 'afterBulkRestore', options);
   return result.affectedRows;
 }

@@ -12,11 +12,16 @@ import { conflictTarget, insertedAttributes, scopedWhere, type DestroyOptions, t
 export async function upsert(model: ModelClass, values: Record<string, unknown>, options: UpsertOptions = {}): Promise<[unknown, boolean | null]> {
   const definition = model.definition;
   const instance = new model(values, { isNewRecord: true });
-  if (options.validate !== false) {
-    const error = await validateInstance(definition, instance as never, { fields: options.fields ?? Object.keys(values) });
-    if (error) throw error;
-  }
   const hooks = options.hooks !== false;
+  if (options.validate !== false) {
+    if (hooks) await runHooks(model, 'beforeValidate', instance, options);
+    const error = await validateInstance(definition, instance as never, { fields: options.fields ?? Object.keys(values) });
+    if (error) {
+      if (hooks) await runHooks(model, 'validationFailed', instance, options, error);
+      throw error;
+    }
+    if (hooks) await runHooks(model, 'afterValidate', instance, options);
+  }
   if (hooks) await runHooks(model, 'beforeUpsert', values, options);
   const now = new Date();
   const { createdAt, updatedAt } = definition.timestamps;

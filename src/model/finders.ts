@@ -42,7 +42,8 @@ export async function findAll(model: ModelClass, given?: FindOptions): Promise<u
       for (let index = 0; index < rows.length; index += 1) results[index] = new model(convert(rows[index]!), built);
     }
   }
-  if (options.hooks !== false && hasHooks(model, 'afterFind')) await runHooks(model, 'afterFind', results, options);
+  // findOne/findByPk hand afterFind the one instance (or null), as Sequelize's plain finds do.
+  if (options.hooks !== false && hasHooks(model, 'afterFind')) await runHooks(model, 'afterFind', options.plain ? (results[0] ?? null) : results, options);
   if (results.length === 0 && options.rejectOnEmpty) throw emptyResult(model, options.rejectOnEmpty);
   // `plain: true` asks for the first row alone, as Sequelize's findAll answers it.
   if (options.plain) return (results[0] ?? null) as unknown as unknown[];
@@ -78,8 +79,7 @@ function aggregateTarget(model: ModelClass, field: string, clause: string): Expr
 export async function findOne(model: ModelClass, given?: FindOptions): Promise<unknown> {
   const options: FindOptions = { ...(given ?? {}) };
   if (options.limit === undefined && !whereIsPrimaryKey(model, options.where)) options.limit = 1;
-  const rows = await findAll(model, { ...options, plain: false, rejectOnEmpty: false });
-  const found = rows[0] ?? null;
+  const found = ((await findAll(model, { ...options, plain: true, rejectOnEmpty: false })) as unknown) ?? null;
   if (found === null && options.rejectOnEmpty) throw emptyResult(model, options.rejectOnEmpty);
   return found;
 }

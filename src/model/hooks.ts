@@ -17,6 +17,16 @@ export type HookFunction = (...args: never[]) => unknown;
 
 const knownHooks = new Set<string>(hookNames);
 
+/**
+ * A save hook is a create hook and an update hook: Sequelize files `beforeSave` under both (and under its own
+ * name), so it runs among them in the order hooks were added, and a save runs only the create/update list.
+ */
+const alsoFiledUnder: Record<string, readonly string[]> = {
+  beforeSave: ['beforeUpdate', 'beforeCreate'],
+  afterSave: ['afterUpdate', 'afterCreate'],
+};
+const filedUnder = (hookName: string): readonly string[] => [...(alsoFiledUnder[hookName] ?? []), hookName];
+
 interface RegisteredHook {
   name: string | undefined;
   fn: HookFunction;
@@ -36,15 +46,18 @@ export class HookRegistry {
       if (typeof maybeFn !== 'function') throw new UsageError(`Hook "${hookName}" named "${nameOrFn}" needs a function.`);
       entry = { name: nameOrFn, fn: maybeFn };
     } else entry = { name: nameOrFn.name, fn: nameOrFn.fn };
-    const list = this.hooks.get(hookName) ?? [];
-    list.push(entry);
-    this.hooks.set(hookName, list);
+    for (const name of filedUnder(hookName)) {
+      const list = this.hooks.get(name) ?? [];
+      list.push(entry);
+      this.hooks.set(name, list);
+    }
   }
 
   remove(hookName: string, nameOrFn: string | HookFunction): void {
-    const list = this.hooks.get(hookName);
-    if (!list) return;
-    this.hooks.set(hookName, list.filter((hook) => (typeof nameOrFn === 'string' ? hook.name !== nameOrFn : hook.fn !== nameOrFn)));
+    for (const name of filedUnder(hookName)) {
+      const list = this.hooks.get(name);
+      if (list) this.hooks.set(name, list.filter((hook) => (typeof nameOrFn === 'string' ? hook.name !== nameOrFn : hook.fn !== nameOrFn)));
+    }
   }
 
   has(hookName: string): boolean {
@@ -54,6 +67,11 @@ export class HookRegistry {
   clear(hookName?: string): void {
     if (hookName) this.hooks.delete(hookName);
     else this.hooks.clear();
+  }
+
+  /** The hooks of a name, in the order added (a copy: hooks may add or remove hooks while running). */
+  list(hookName: string): HookFunction[] {
+    return (this.hooks.get(hookName) ?? []).map((hook) => hook.fn);
   }
 
   async run(hookName: string, ...args: unknown[]): Promise<void> {

@@ -1,5 +1,4 @@
 import { InstanceError, UsageError } from '../errors/usage-errors.js';
-import { UniqueConstraintError } from '../errors/validation-errors.js';
 import { isVirtual } from '../metadata/attributes.js';
 import type { FindOptions } from '../query/find-options.js';
 import { rowToAttributes, updateStatement } from '../query/mutation-plan.js';
@@ -11,6 +10,7 @@ import { hasHooks, runHooks, type ModelClass } from './model-internals.js';
 import { rootContext, runOptions, tableContext } from './query-scope.js';
 import { checkInstance, type ValidateOptions } from './validation.js';
 import { compileInsert, holdsFragment } from './insert-cache.js';
+import { withInstanceDetails } from './unique-error-details.js';
 import { increment as staticIncrement, type IncrementOptions } from './writers.js';
 
 export interface SaveOptions {
@@ -84,7 +84,8 @@ export function equals(instance: Instance, other: unknown): boolean {
   return keys.every((key) => instance.get(key, { raw: true }) === (other as Instance).get(key, { raw: true }));
 }
 
-export async function validate(instance: Instance, options: InstanceValidateOptions = {}): Promise<void> {
+/** `instance.validate()`: resolves the instance; a `validationFailed` hook may throw an error of its own instead. */
+export async function validate(instance: Instance, options: InstanceValidateOptions = {}): Promise<Instance> {
   const model = modelOf(instance);
   const hooks = options.hooks !== false;
   if (hooks && hasHooks(model, 'beforeValidate')) await runHooks(model, 'beforeValidate', instance, options);
@@ -92,21 +93,18 @@ export async function validate(instance: Instance, options: InstanceValidateOpti
   if (checked instanceof Promise) checked = await checked;
   const error = checked;
   if (error) {
-    if (hooks && hasHooks(model, 'validationFailed')) {
-      const replaced = { error: error as Error };
-      await runHooks(model, 'validationFailed', instance, options, error);
-      throw replaced.error;
-    }
+    if (hooks && hasHooks(model, 'validationFailed')) await runHooks(model, 'validationFailed', instance, options, error);
     throw error;
   }
   if (hooks && hasHooks(model, 'afterValidate')) await runHooks(model, 'afterValidate', instance, options);
+  return instance;
 }
 
 /** Validation as `save` runs it: synchronous unless a hook or an asynchronous validator is in play. */
 function validateForSave(instance: Instance, options: InstanceValidateOptions): Promise<void> | undefined {
   const model = modelOf(instance);
   if (options.hooks !== false && (hasHooks(model, 'beforeValidate') || hasHooks(model, 'afterValidate') || hasHooks(model, 'validationFailed'))) {
-    return validate(instance, options);
+    return validate(instance, options).then(() => undefined);
   }
   const checked = checkInstance(model.definition, instance as never, options);
   if (checked instanceof Promise) {
@@ -148,11 +146,15 @@ export async function save(instance: Instance, state: InstanceState, options: Sa
     if (validating) await validating;
   }
   const hooks = options.hooks !== false;
+  // Hooks see the fields being saved (and may add to them); beforeSave/afterSave are filed under create/update.
+  const hookOptions = { ...options, fields };
   const beforeHook = isNew ? 'beforeCreate' : 'beforeUpdate';
-  if (hooks && (hasHooks(model, beforeHook) || hasHooks(model, 'beforeSave'))) {
-    await runHooks(model, beforeHook, instance, options);
-    await runHooks(model, 'beforeSave', instance, options);
-    if (!options.fields) fields = [...new Set([...fields, ...savedAttributes(instance, state, options)])];
+  if (hooks && hasHooks(model, beforeHook)) {
+    const changedBefore = new Set(state.changedKeys ?? []);
+    await runHooks(model, beforeHook, instance, hookOptions);
+    // Unless the caller named the fields, what the hooks changed is saved too.
+    const byHooks = options.fields && !options['defaultFields'] ? [] : savedAttributes(instance, state, {}).filter((key) => isNew || !changedBefore.has(key));
+    fields = [...new Set([...hookOptions.fields, ...byHooks])];
   }
 
   const runner = model.host.queryRunner;
@@ -187,35 +189,10 @@ export async function save(instance: Instance, state: InstanceState, options: Sa
   instance._options['isNewRecord'] = false;
   resetChanges(state);
   const afterHook = isNew ? 'afterCreate' : 'afterUpdate';
-  if (hooks && (hasHooks(model, afterHook) || hasHooks(model, 'afterSave'))) {
-    await runHooks(model, afterHook, instance, options);
-    await runHooks(model, 'afterSave', instance, options);
+  if (hooks && hasHooks(model, afterHook)) {
+    await runHooks(model, afterHook, instance, hookOptions);
   }
   return instance;
-}
-
-/** A unique violation from a save names the values and instance, and uses the `unique: { msg }` given. */
-function withInstanceDetails(error: unknown, instance: Instance): unknown {
-  if (!(error instanceof UniqueConstraintError)) return error;
-  const definition = modelOf(instance).definition;
-  const fields = error.fields;
-  // SQLite's `fields` is a list of column names, as in Sequelize v6.
-  const columns = Array.isArray(fields) ? fields : Object.keys(fields);
-  const key = Object.values(definition.uniqueKeys).find((unique) => unique.fields.length === columns.length && unique.fields.every((field) => columns.includes(field)));
-  if (!Array.isArray(fields)) {
-    for (const column of columns) {
-      const attribute = definition.attributeByColumn.get(column);
-      if (attribute && (fields[column] === null || fields[column] === undefined)) fields[column] = instance.dataValues[attribute];
-    }
-  }
-  for (const item of error.errors) {
-    const attribute = item.path === null ? undefined : definition.attributeByColumn.get(item.path) ?? item.path;
-    if (attribute && (item.value === null || item.value === undefined)) item.value = instance.dataValues[attribute] ?? null;
-    item.instance = instance;
-    if (key?.msg) item.message = key.msg;
-  }
-  if (key?.msg) error.message = key.msg;
-  return error;
 }
 
 function applyGeneratedValues(instance: Instance, row: Record<string, unknown> | undefined, insertId: unknown): void {
@@ -239,7 +216,7 @@ export async function update(instance: Instance, state: InstanceState, values: R
   const fields = options.fields ?? [...new Set([...Object.keys(values).filter((key) => definition.attribute(key)), ...changedNow])];
   const changedFields = fields.filter((key) => state.changedKeys?.has(key));
   if (changedFields.length === 0 && !instance.isNewRecord) return instance;
-  return save(instance, state, { ...options, fields: changedFields.length > 0 ? changedFields : fields });
+  return save(instance, state, { ...options, fields: changedFields.length > 0 ? changedFields : fields, defaultFields: options.fields === undefined });
 }
 
 export async function reload(instance: Instance, state: InstanceState, options: FindOptions = {}): Promise<Instance> {

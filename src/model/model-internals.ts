@@ -40,10 +40,18 @@ export interface ModelInstance {
   constructor: ModelClass;
 }
 
-/** Runs the Sequelize-level hooks of a name, then the model's own. */
+/** Runs the model's hooks of a name, then the Sequelize-level ones, each awaited in turn (as Sequelize orders them). */
 export async function runHooks(model: ModelClass, name: string, ...args: unknown[]): Promise<void> {
-  await model.host.hooksRegistry.run(name, ...args);
-  await model.hooksRegistry.run(name, ...args);
+  const hooks = [...model.hooksRegistry.list(name), ...model.host.hooksRegistry.list(name)];
+  for (const hook of hooks) await (hook as (this: unknown, ...a: unknown[]) => unknown).apply(model, args);
+}
+
+/**
+ * Runs an instance hook for many records the way Sequelize does (`Promise.all` over the records): each
+ * record's hooks stay in order, and synchronous hooks of one stage run for every record before the next stage.
+ */
+export async function runHooksForEach(model: ModelClass, name: string, instances: readonly unknown[], ...args: unknown[]): Promise<void> {
+  await Promise.all(instances.map((instance) => runHooks(model, name, instance, ...args)));
 }
 
 export function hasHooks(model: ModelClass, name: string): boolean {

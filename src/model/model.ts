@@ -314,8 +314,8 @@ export class Model<TAttributes extends object = Record<string, unknown>, TCreati
   decrement(fields: options.IncrementFields<Record<string, unknown>>, options?: options.IncrementDecrementOptions): Promise<this> {
     return persistence.increment(this as never, fields as IncrementFieldsInput, (options ?? {}) as writers.IncrementOptions, -1) as unknown as Promise<this>;
   }
-  validate(options?: persistence.InstanceValidateOptions): Promise<void> {
-    return persistence.validate(this as never, options);
+  validate(options?: persistence.InstanceValidateOptions): Promise<this> {
+    return persistence.validate(this as never, options).then(() => this);
   }
 
   /** `console.log(pug)` prints the values (with included models nested) under the model's name, not internals. */

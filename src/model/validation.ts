@@ -54,19 +54,22 @@ export function checkInstance(definition: ModelDefinition, instance: Instance, o
     }
     if (attribute.validate === undefined) continue;
     for (const [key, spec] of Object.entries(attribute.validate)) {
-      if (key === 'notNull' || spec === false) continue;
+      if (key === 'notNull') continue;
       if (typeof spec === 'function') {
         (pending ??= []).push(runCustom(() => (spec as (this: unknown, v: unknown) => unknown).call(instance, value), name, key, value, instance, errors));
         continue;
       }
       const check = builtInValidators[key];
       if (!check) {
-        errors.push(new ValidationErrorItem(`Invalid validator function: ${key}`, 'Validation error', name, value, instance, key));
+        errors.push(new ValidationErrorItem(`Invalid validator function: ${key}`, 'Validation error', name, value, instance, null));
         continue;
       }
-      const { args, msg } = validatorArgs(key, spec);
+      const { args, reported, msg } = validatorArgs(key, spec);
       if (!check(String(value), args, value)) {
-        errors.push(new ValidationErrorItem(msg ?? `Validation ${key} on ${name} failed`, 'Validation error', name, value, instance, key, key, args));
+        const message = msg ?? `Validation ${key} on ${name} failed`;
+        const item = new ValidationErrorItem(message, 'Validation error', name, value, instance, key, key, reported);
+        item.original = new Error(message);
+        errors.push(item);
       }
     }
   }
@@ -80,7 +83,7 @@ export function checkInstance(definition: ModelDefinition, instance: Instance, o
 async function finishAsync(instance: Instance, errors: ValidationErrorItem[], pending: Promise<void>[], modelValidators: Record<string, (this: unknown) => unknown>): Promise<ValidationError | undefined> {
   await Promise.all(pending);
   for (const [key, fn] of Object.entries(modelValidators)) {
-    await runCustom(() => fn.call(instance), key, key, undefined, instance, errors);
+    await runCustom(() => fn.call(instance), key, key, null, instance, errors);
   }
   return errors.length > 0 ? new ValidationError(undefined, errors) : undefined;
 }
@@ -113,7 +116,8 @@ async function runCustom(run: () => unknown, path: string, key: string, value: u
     await run();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const item = new ValidationErrorItem(message, 'Validation error', path, value, instance, key, key);
+    // Sequelize names no validator function for custom validators: validatorName stays null.
+    const item = new ValidationErrorItem(message, 'Validation error', path, value, instance, key, null);
     if (error instanceof Error) item.original = error;
     errors.push(item);
   }

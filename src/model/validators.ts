@@ -53,17 +53,25 @@ export const builtInValidators: Record<string, BuiltIn> = {
   isJSON: (text) => validator.isJSON(text),
 };
 
-/** `len: [2, 10]` → [2, 10]; `isIn: [['a', 'b']]` → [['a', 'b']]; `isInt: true` → []; `{ args, msg }` unwrapped. */
-export function validatorArgs(key: string, spec: unknown): { args: unknown[]; msg: string | undefined } {
-  let args: unknown = spec;
+// Sequelize reports no arguments for these when written as `true`.
+const reportedWithoutArgs = new Set(['isAlpha', 'isAlphanumeric', 'isIP']);
+
+/**
+ * `len: [2, 10]` → [2, 10]; `isIn: [['a', 'b']]` → [['a', 'b']]; `isInt: { min: 1 }` → [{ min: 1 }];
+ * `{ args, msg }` unwrapped. `args` is what the check gets; `reported` is `validatorArgs` as Sequelize fills it.
+ */
+export function validatorArgs(key: string, spec: unknown): { args: unknown[]; reported: unknown[]; msg: string | undefined } {
+  let given: unknown = spec;
   let msg: string | undefined;
   if (spec !== null && typeof spec === 'object' && !Array.isArray(spec) && !(spec instanceof RegExp)) {
     const wrapped = spec as { args?: unknown; msg?: string };
     msg = wrapped.msg;
-    args = 'args' in wrapped ? wrapped.args : true;
+    if ('args' in wrapped) given = wrapped.args;
+    else if (msg !== undefined && Object.keys(wrapped).length === 1) given = true;
   }
-  if (args === true) return { args: [], msg };
-  if (Array.isArray(args) && key !== 'isIn' && key !== 'notIn') return { args, msg };
-  if (Array.isArray(args) && (key === 'isIn' || key === 'notIn')) return { args: Array.isArray(args[0]) ? args : [args], msg };
-  return { args: [args], msg };
+  if (given === true || given === false) return { args: [], reported: reportedWithoutArgs.has(key) ? [] : [given], msg };
+  let args: unknown[];
+  if (Array.isArray(given) && (key === 'isIn' || key === 'notIn')) args = Array.isArray(given[0]) ? given : [given];
+  else args = Array.isArray(given) ? given : [given];
+  return { args, reported: args, msg };
 }

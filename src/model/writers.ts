@@ -4,7 +4,7 @@ import type { ConflictAction } from '../sql/nodes.js';
 import { compileInsert, holdsFragment } from './insert-cache.js';
 import { chunk } from '../utils/object.js';
 import { resetChanges } from './instance-values.js';
-import { hasHooks, runHooks, type ModelClass, type ModelInstance } from './model-internals.js';
+import { hasHooks, runHooks, runHooksForEach, type ModelClass, type ModelInstance } from './model-internals.js';
 import { runOptions, tableContext } from './query-scope.js';
 import { checkInstance, checkValueTypes } from './validation.js';
 import { truncate } from './counter-writers.js';
@@ -126,9 +126,7 @@ export async function bulkCreate(model: ModelClass, records: Record<string, unkn
     }
   }
   if (hooks && options.individualHooks) {
-    // Sequelize runs each hook over every record before the next hook.
-    for (const instance of instances) await runHooks(model, 'beforeCreate', instance, options);
-    for (const instance of instances) await runHooks(model, 'beforeSave', instance, options);
+    await runHooksForEach(model, 'beforeCreate', instances, options);
   }
   const now = new Date();
   const { createdAt, updatedAt } = definition.timestamps;
@@ -180,7 +178,6 @@ export async function bulkCreate(model: ModelClass, records: Record<string, unkn
   if (hooks && options.individualHooks) {
     for (const instance of instances) {
       await runHooks(model, 'afterCreate', instance, options);
-      await runHooks(model, 'afterSave', instance, options);
     }
   }
   if (hooks && hasHooks(model, 'afterBulkCreate')) await runHooks(model, 'afterBulkCreate', instances, options);
