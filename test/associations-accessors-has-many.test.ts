@@ -76,6 +76,9 @@ for (const dialect of testDialects) {
       assert.deepEqual(names(await pug['getToys']!({ scope: 'red', order: [['name', 'ASC']] })), ['ball', 'rope']);
       const raw = (await pug['getToys']!({ raw: true, attributes: ['name'], order: [['name', 'ASC']], limit: 1 })) as unknown[];
       assert.deepEqual(raw, [{ name: 'ball' }]);
+      sql.statements.length = 0;
+      await pug['getToys']!({ order: [['name', 'ASC']], limit: 2 });
+      assert.match(sql.statements[0]!, /LIMIT/, "one owner's limit goes to the database");
       assert.equal(await pug['countToys']!(), 4);
       assert.equal(await pug['countToys']!({ where: { colour: 'blue' } }), 2);
       assert.equal(await pug['hasToy']!(toys[0]), true);

@@ -1,7 +1,7 @@
 import type { BelongsToMany } from '../../associations/belongs-to-many.js';
 import { batched } from '../batch-loader.js';
 import { belongsToManyWrites } from './belongs-to-many-writes.js';
-import { andWhere, dropKey, finderOptions, keyChunks, keyOf, keysOf, page, raw, readKey, scopedTarget, unique, valueOf, withKey, type AccessorMap, type Instance, type Options, type Statics } from './shared.js';
+import { andWhere, dropKey, finderOptions, keyChunks, keyOf, keysOf, page, pagingFor, raw, readKey, scopedTarget, unique, valueOf, withKey, type AccessorMap, type Instance, type Options, type Statics } from './shared.js';
 
 type Entry = { instance: Instance; args: unknown };
 
@@ -66,12 +66,14 @@ export function belongsToManyAccessors(association: BelongsToMany): AccessorMap 
       else linksByTarget.set(key, [link]);
     }
     const model = scopedTarget(target, options);
-    const { limit: _limit, offset: _offset, ...rest } = finderOptions(options);
+    const targetChunks = keyChunks(target, [...new Set(links.map((link) => raw(link, otherKey)))]);
+    // One owner's page can be asked of the database when its targets fit one statement.
+    const { query: rest, paging } = pagingFor(options, targetChunks.length > 1 ? Infinity : ownerKeys(entries).length);
     const { attributes, added } = withKey(rest['attributes'], targetKey);
     const joinAttributes = options['joinTableAttributes'] as string[] | undefined;
     const rawRows = options['raw'] === true;
     const byOwner = new Map<unknown, unknown[]>();
-    for (const keys of keyChunks(target, [...new Set(links.map((link) => raw(link, otherKey)))])) {
+    for (const keys of targetChunks) {
       const rows = await model.findAll({ ...rest, ...(attributes ? { attributes } : {}), where: andWhere({ [targetKey]: keys.length === 1 ? keys[0] : keys }, association.scope, options['where']) });
       for (const row of rows) {
         const key = readKey(row, targetKey);
@@ -87,7 +89,7 @@ export function belongsToManyAccessors(association: BelongsToMany): AccessorMap 
         });
       }
     }
-    return entries.map((entry) => page(byOwner.get(keyOf(ownerKey(entry.instance))) ?? [], options));
+    return entries.map((entry) => page(byOwner.get(keyOf(ownerKey(entry.instance))) ?? [], paging));
   }
 
   /** Target keys among `keys` that pass the target's scope and the caller's `where`. */

@@ -1,7 +1,7 @@
 import type { HasMany } from '../../associations/has-many.js';
 import { Op } from '../../sql/operators.js';
 import { batched } from '../batch-loader.js';
-import { andWhere, dropKey, finderOptions, keyChunks, keyOf, keysOf, page, raw, readKey, scopedTarget, unique, withKey, type AccessorMap, type Instance, type Options, type Statics } from './shared.js';
+import { andWhere, dropKey, finderOptions, keyChunks, keyOf, keysOf, page, pagingFor, raw, readKey, scopedTarget, unique, withKey, type AccessorMap, type Instance, type Options, type Statics } from './shared.js';
 
 type Entry = { instance: Instance; args: unknown };
 
@@ -21,10 +21,11 @@ export function hasManyAccessors(association: HasMany): AccessorMap {
 
   async function load(entries: readonly Entry[], options: Options): Promise<unknown[][]> {
     const model = scopedTarget(target, options);
-    const { limit: _limit, offset: _offset, ...rest } = finderOptions(options);
+    const wanted = ownerKeys(entries);
+    const { query: rest, paging } = pagingFor(options, wanted.length);
     const { attributes, added } = withKey(rest['attributes'], foreignKey);
     const rows: unknown[] = [];
-    for (const owners of keyChunks(target, ownerKeys(entries))) {
+    for (const owners of keyChunks(target, wanted)) {
       rows.push(...(await model.findAll({ ...rest, ...(attributes ? { attributes } : {}), where: andWhere(ownersWhere(owners), association.scope, options['where']) })));
     }
     const byOwner = new Map<unknown, unknown[]>();
@@ -35,7 +36,7 @@ export function hasManyAccessors(association: HasMany): AccessorMap {
       if (list) list.push(row);
       else byOwner.set(owner, [row]);
     }
-    return entries.map((entry) => page(byOwner.get(keyOf(ownerKey(entry.instance))) ?? [], options));
+    return entries.map((entry) => page(byOwner.get(keyOf(ownerKey(entry.instance))) ?? [], paging));
   }
 
   async function countAll(entries: readonly Entry[], options: Options): Promise<number[]> {

@@ -135,3 +135,14 @@ export function page<T>(rows: T[], options: Options): T[] {
   const limit = options['limit'] === undefined || options['limit'] === null ? undefined : Number(options['limit']);
   return offset === 0 && limit === undefined ? rows : rows.slice(offset, limit === undefined ? undefined : offset + limit);
 }
+
+/**
+ * Finder options for a batch's query and the per-owner paging left to do in memory: one owner's `limit`/`offset`
+ * go to the database; across several owners they apply to each owner's rows after the query.
+ */
+export function pagingFor(options: Options, owners: number): { query: Options; paging: Options } {
+  const all = finderOptions(options);
+  if (owners <= 1) return { query: all, paging: {} };
+  const { limit: _limit, offset: _offset, ...query } = all;
+  return { query, paging: options };
+}
