@@ -12,7 +12,7 @@ import { Sequelize as Joinery } from '../src/index.js';
 import { clock, interleavedMedians, rounds, type Contender } from './harness.js';
 import { printTable, type Results } from './report.js';
 import { ormContender } from './workloads/orm.js';
-import { rawPostgresContender } from './workloads/raw-postgres.js';
+import { freshSchema, rawPostgresContender } from './workloads/raw-postgres.js';
 import { rawSqliteContender } from './workloads/raw-sqlite.js';
 
 const require = createRequire(import.meta.url);
@@ -36,15 +36,22 @@ async function postgresReachable(): Promise<boolean> {
 
 interface DialectRun {
   title: string;
-  /** Contenders keep separate databases (in-memory SQLite), so they can be loaded at once and interleaved. */
-  isolated: boolean;
   contenders: Record<string, () => Promise<Contender>>;
+}
+
+/** A PostgreSQL contender in a fresh schema of its own, dropped when it closes. */
+async function inSchema(schema: string, open: (schema: string) => Promise<Contender>): Promise<Contender> {
+  const dropSchema = await freshSchema(postgresUrl, schema);
+  const contender = await open(schema);
+  return { workloads: contender.workloads, close: async () => {
+    await contender.close();
+    await dropSchema();
+  } };
 }
 
 const dialectRuns: Record<string, DialectRun> = {
   sqlite: {
     title: 'SQLite in memory (raw = better-sqlite3)',
-    isolated: true,
     contenders: {
       raw: async () => rawSqliteContender(),
       joinery: () => ormContender(Joinery, 'sqlite::memory:'),
@@ -53,11 +60,10 @@ const dialectRuns: Record<string, DialectRun> = {
   },
   postgres: {
     title: `PostgreSQL ${postgresUrl.replace(/\/\/[^@]*@/, '//')} (raw = pg)`,
-    isolated: false,
     contenders: {
-      raw: () => rawPostgresContender(postgresUrl),
-      joinery: () => ormContender(Joinery, postgresUrl),
-      'sequelize@6': () => ormContender(SequelizeV6, postgresUrl),
+      raw: () => inSchema('bench_raw', (schema) => rawPostgresContender(postgresUrl, schema)),
+      joinery: () => inSchema('bench_joinery', (schema) => ormContender(Joinery, postgresUrl, schema)),
+      'sequelize@6': () => inSchema('bench_sequelize', (schema) => ormContender(SequelizeV6, postgresUrl, schema)),
     },
   },
 };
@@ -83,24 +89,14 @@ for (const dialect of dialects) {
       group.forEach(([name], index) => results.get(workload)!.set(name, medians[index]!));
     }
   };
-  if (run.isolated) {
-    const group: Array<[string, Contender]> = [];
+  // Every contender has a database (in-memory SQLite) or schema (PostgreSQL) of its own: all are loaded at
+  // once and take each round in turn, so load from elsewhere on the machine falls on all of them alike.
+  const group: Array<[string, Contender]> = [];
+  try {
     for (const name of names) group.push([name, await run.contenders[name]!()]);
-    try {
-      await measure(group);
-    } finally {
-      for (const [, contender] of group) await contender.close();
-    }
-  } else {
-    // On PostgreSQL the contenders share a database: each seeds, runs and drops its tables in turn.
-    for (const name of names) {
-      const contender = await run.contenders[name]!();
-      try {
-        await measure([[name, contender]]);
-      } finally {
-        await contender.close();
-      }
-    }
+    await measure(group);
+  } finally {
+    for (const [, contender] of group) await contender.close();
   }
   printTable(run.title, names, results);
 }

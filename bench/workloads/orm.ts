@@ -10,15 +10,17 @@ function accessor(instance: Instance, name: string): Accessor {
   return (instance[name] as Accessor).bind(instance);
 }
 
-export async function ormContender(Sequelize: typeof Joinery, url: string): Promise<Contender> {
-  const db = new Sequelize(url, { logging: false });
+/** `schema`: a PostgreSQL schema of its own (as the search_path), so contenders can share one database. */
+export async function ormContender(Sequelize: typeof Joinery, url: string, schema?: string): Promise<Contender> {
+  const db = new Sequelize(url, { logging: false, ...(schema ? { dialectOptions: { options: `-c search_path=${schema}` } } : {}) });
   const Pet = db.define('pets', { name: DataTypes.STRING, age: DataTypes.INTEGER });
   const Scratch = db.define('scratch', { name: DataTypes.STRING, age: DataTypes.INTEGER }, { freezeTableName: true });
   const Pug = db.define('pugs', { name: DataTypes.STRING });
   const Friend = db.define('friends', { name: DataTypes.STRING });
   Pug.belongsToMany(Friend, { through: 'friendship' });
   Friend.belongsToMany(Pug, { through: 'friendship' });
-  await db.sync({ force: true });
+  // Fresh database or schema: a plain sync (force would look for other contenders' constraints on PostgreSQL).
+  await db.sync();
   await Pet.bulkCreate(rows);
   await Pug.bulkCreate(pugRows);
   await Friend.bulkCreate(friendRows);
@@ -67,9 +69,6 @@ export async function ormContender(Sequelize: typeof Joinery, url: string): Prom
         run: async () => void (await Promise.all(allPugs.map((pug) => accessor(pug, 'getFriends')()))),
       },
     },
-    close: async () => {
-      await db.drop();
-      await db.close();
-    },
+    close: () => db.close(),
   };
 }

@@ -1,5 +1,6 @@
 // The baseline on PostgreSQL: the `pg` driver with a pool of 5 (joinery's and sequelize@6's default), writes
-// as multi-row INSERTs, the 1,000 creates on one client inside BEGIN/COMMIT.
+// as multi-row INSERTs, the 1,000 creates on one client inside BEGIN/COMMIT. Each contender works in a schema
+// of its own (bench_raw, bench_joinery, …) so that all three can be loaded at once and timed in turn.
 import { createRequire } from 'node:module';
 import type Pg from 'pg';
 import { CALLS, friendRows, friendshipPairs, pugRows, rows, workloadNames } from '../data.js';
@@ -18,9 +19,25 @@ function multiRowInsert(table: string, columns: readonly string[], rowCount: num
   return `INSERT INTO ${table} (${columns.map(quote).join(', ')}) VALUES ${tuples.join(', ')}`;
 }
 
-export async function rawPostgresContender(url: string): Promise<Contender> {
+/** Creates (empty) the schema a contender works in; `close` of the returned function drops it. */
+export async function freshSchema(url: string, schema: string): Promise<() => Promise<void>> {
+  const { Client } = require('pg') as typeof Pg;
+  const run = async (statement: string) => {
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await run(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`);
+  return () => run(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+}
+
+export async function rawPostgresContender(url: string, schema: string): Promise<Contender> {
   const { Pool } = require('pg') as typeof Pg;
-  const pool = new Pool({ connectionString: url, max: 5 });
+  const pool = new Pool({ connectionString: url, max: 5, options: `-c search_path=${schema}` });
   await pool.query('DROP TABLE IF EXISTS friendship, friends, pugs, pets, scratch CASCADE');
   for (const table of ['pets', 'scratch']) {
     await pool.query(`CREATE TABLE ${table} (id SERIAL PRIMARY KEY, name VARCHAR(255), age INTEGER, "createdAt" TIMESTAMPTZ NOT NULL, "updatedAt" TIMESTAMPTZ NOT NULL)`);
