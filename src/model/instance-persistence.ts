@@ -118,10 +118,19 @@ function validateForSave(instance: Instance, options: InstanceValidateOptions): 
 
 function savedAttributes(instance: Instance, state: InstanceState, options: SaveOptions): string[] {
   const definition = modelOf(instance).definition;
-  const isAttribute = (name: string) => definition.attribute(name) !== undefined && !isVirtual(definition.attributes[name]!);
-  if (options.fields) return options.fields.filter(isAttribute);
-  if (instance.isNewRecord) return Object.keys(instance.dataValues).filter(isAttribute);
-  return [...(state.changedKeys ?? [])].filter(isAttribute);
+  if (options.fields) return storedAmong(definition, options.fields);
+  if (instance.isNewRecord) return storedAmong(definition, Object.keys(instance.dataValues));
+  return storedAmong(definition, [...(state.changedKeys ?? [])]);
+}
+
+/** The names that are stored attributes (not virtual, not unknown keys). */
+function storedAmong(definition: ModelClass['definition'], names: readonly string[]): string[] {
+  const stored: string[] = [];
+  for (const name of names) {
+    const attribute = definition.attribute(name);
+    if (attribute !== undefined && !isVirtual(attribute)) stored.push(name);
+  }
+  return stored;
 }
 
 export async function save(instance: Instance, state: InstanceState, options: SaveOptions = {}): Promise<Instance> {
@@ -161,12 +170,13 @@ export async function save(instance: Instance, state: InstanceState, options: Sa
   const context = rootContext(model);
   if (isNew) {
     const values = instance.dataValues;
-    const columns = fields.filter((name) => {
-      const attribute = definition.attributes[name]!;
-      if (attribute.autoIncrement && (values[name] === null || values[name] === undefined)) return false;
-      if (options.omitNull && (values[name] === null || values[name] === undefined)) return false;
-      return values[name] !== undefined;
-    });
+    const columns: string[] = [];
+    for (const name of fields) {
+      const value = values[name];
+      if (value === undefined) continue;
+      if (value === null && (options.omitNull || definition.attributes[name]!.autoIncrement)) continue;
+      columns.push(name);
+    }
     const supports = runner.dialect.supports;
     const keysOnly = supports.insertReadsBackKeysOnly && !options.returning && !holdsFragment([values], columns);
     const returning = supports.insertReturning && !keysOnly;

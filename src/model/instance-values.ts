@@ -32,9 +32,10 @@ export function defaultValueOf(defaultValue: unknown): unknown {
 export function initialValues(definition: ModelDefinition): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const name of definition.primaryKeyAttributes) values[name] = null;
-  for (const [name, attribute] of Object.entries(definition.attributes)) {
-    if (attribute.defaultValue !== undefined && !attribute.primaryKey) values[name] = defaultValueOf(attribute.defaultValue);
-    else if (attribute.defaultValue !== undefined) values[name] = defaultValueOf(attribute.defaultValue);
+  const attributes = definition.attributes;
+  for (const name in attributes) {
+    const defaultValue = attributes[name]!.defaultValue;
+    if (defaultValue !== undefined) values[name] = defaultValueOf(defaultValue);
   }
   return values;
 }
