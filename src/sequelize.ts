@@ -86,6 +86,7 @@ export class Sequelize implements ModelHost {
       pool: this.pool,
       logging: (this.options.logging as unknown) === true ? console.log : this.options.logging,
       benchmark: this.options.benchmark === true,
+      logQueryParameters: this.options.logQueryParameters === true,
       runHooks: (name, ...args) => hooks.run(name, ...args),
       hasQueryHooks: () => hooks.has('beforeQuery') || hooks.has('afterQuery'),
     });

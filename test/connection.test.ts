@@ -79,6 +79,12 @@ for (const dialect of testDialects) {
       assert.match(String(timed[0]![0]), /^Executed \(default\): SELECT 1 AS one$/);
       assert.equal(typeof timed[0]![1], 'number');
       await benchmarked.close();
+      const withValues: string[] = [];
+      const parameters = await connect(dialect, { logQueryParameters: true, logging: (sql: string) => withValues.push(sql) });
+      withValues.length = 0;
+      await parameters.query('SELECT ? AS a, ? AS b', { replacements: [5, 'x'] });
+      assert.match(withValues[0]!, /^Executing \(default\): SELECT .+ AS a, .+ AS b; 5, "x"$/);
+      await parameters.close();
     });
 
     test('define defaults apply to every model; a model may override them', async () => {

@@ -27,8 +27,16 @@ export interface QueryRunnerSettings {
   readonly pool: ConnectionPool;
   logging: Logging | undefined;
   benchmark: boolean;
+  /** Sequelize's `logQueryParameters`: the bound values follow the logged statement. */
+  logQueryParameters?: boolean;
   runHooks?: (name: 'beforeQuery' | 'afterQuery', ...args: unknown[]) => Promise<void>;
   hasQueryHooks(): boolean;
+}
+
+function parameterText(value: unknown): string {
+  if (typeof value === 'bigint') return value.toString();
+  if (Buffer.isBuffer(value)) return `<Buffer ${value.length} bytes>`;
+  return JSON.stringify(value) ?? String(value);
 }
 
 /** Sends compiled statements to the right connection, logging them and mapping driver errors. */
@@ -78,9 +86,10 @@ export class QueryRunner {
     const hookOptions = { ...options.hookOptions, transaction, logging };
     if (hooks) await this.settings.runHooks?.('beforeQuery', hookOptions, query);
     const started = benchmark ? performance.now() : 0;
+    const logged = this.settings.logQueryParameters && query.parameters.length > 0 ? `${query.sql}; ${query.parameters.map(parameterText).join(', ')}` : query.sql;
     // Like Sequelize, console.log gets the statement alone; custom loggers also get the options.
     if (logging && !benchmark) {
-      const text = `Executing (${transaction?.id ?? 'default'}): ${query.sql}`;
+      const text = `Executing (${transaction?.id ?? 'default'}): ${logged}`;
       if (logging === console.log) logging(text);
       else logging(text, { ...hookOptions, bind: query.parameters });
     }
@@ -90,7 +99,7 @@ export class QueryRunner {
     } catch (error) {
       throw this.settings.dialect.convertError(error, query);
     } finally {
-      if (logging && benchmark) logging(`Executed (${transaction?.id ?? 'default'}): ${query.sql}`, performance.now() - started, { ...hookOptions, bind: query.parameters });
+      if (logging && benchmark) logging(`Executed (${transaction?.id ?? 'default'}): ${logged}`, performance.now() - started, { ...hookOptions, bind: query.parameters });
     }
     if (hooks) await this.settings.runHooks?.('afterQuery', hookOptions, query);
     return result;
