@@ -250,7 +250,7 @@ export class CompileState {
         this.expr(node.fn).append(' OVER (');
         if (node.partitionBy.length > 0) this.append('PARTITION BY ').list(node.partitionBy, (item) => this.expr(item));
         if (node.orderBy.length > 0) {
-          this.append(node.partitionBy.length > 0 ? ' ORDER BY ' : 'ORDER BY ').list(node.orderBy, (order) => this.expr(order.expr).append(order.direction ? ` ${order.direction}` : ''));
+          this.append(node.partitionBy.length > 0 ? ' ORDER BY ' : 'ORDER BY ').list(node.orderBy, (order) => this.compiler.orderItem(this, order));
         }
         return this.append(')');
     }
