@@ -120,3 +120,11 @@ export class UsageError extends BaseError {
     this.name = 'JoineryUsageError';
   }
 }
+
+/** `Model.scope('name')` for a scope the model does not have; Sequelize's class name kept for `instanceof`. */
+export class SequelizeScopeError extends UsageError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SequelizeScopeError';
+  }
+}

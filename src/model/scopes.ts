@@ -1,4 +1,4 @@
-import { UsageError } from '../errors/usage-errors.js';
+import { SequelizeScopeError, UsageError } from '../errors/usage-errors.js';
 import { isPlainObject } from '../utils/object.js';
 import type { ModelClass } from './model-internals.js';
 
@@ -37,7 +37,7 @@ function resolveScope(model: ModelClass, entry: unknown): Record<string, unknown
   if (typeof entry === 'string') {
     const scope = model.scopes[entry];
     if (scope === undefined) {
-      throw new UsageError(`Invalid scope "${entry}" called on ${model.name}: known scopes are ${Object.keys(model.scopes).join(', ') || '(none)'}.`);
+      throw new SequelizeScopeError(`Invalid scope "${entry}" called on ${model.name}: known scopes are ${Object.keys(model.scopes).join(', ') || '(none)'}.`);
     }
     return (typeof scope === 'function' ? (scope as () => Record<string, unknown>)() : scope) as Record<string, unknown>;
   }

@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { DataTypes, Op, Sequelize, SequelizeScopeError } from '../src/index.js';
+import { connect, testDialects } from './setup/dialects.js';
+
+type Row = Record<string, unknown>;
+const names = (rows: unknown[]) => rows.map((row) => (row as Row)['name']);
+
+for (const dialect of testDialects) {
+  describe(`scopes on ${dialect}`, () => {
+    let sequelize: Sequelize;
+    let Pug: ReturnType<typeof definePug>;
+
+    function definePug() {
+      return sequelize.define('pug', { name: DataTypes.STRING, age: DataTypes.INTEGER, good: DataTypes.BOOLEAN }, {
+        defaultScope: { where: { good: true } },
+        scopes: {
+          old: { where: { age: { [Op.gte]: 5 } } },
+          young: { where: { age: { [Op.lt]: 5 } } },
+          named: (name: string) => ({ where: { name } }),
+          olderThan: (age: number) => ({ where: { age: { [Op.gt]: age } } }),
+          topTwo: { limit: 2, order: [['age', 'DESC'], ['name', 'ASC']] },
+          justName: { attributes: ['id', 'name'] },
+          oneOrNine: { where: { [Op.or]: [{ age: 1 }, { age: 9 }] } },
+        },
+      });
+    }
+
+    before(async () => {
+      sequelize = await connect(dialect);
+      Pug = definePug();
+      await sequelize.sync({ force: true });
+      await Pug.bulkCreate([
+        { name: 'a', age: 1, good: true }, { name: 'b', age: 5, good: true }, { name: 'c', age: 9, good: false },
+        { name: 'd', age: 7, good: true }, { name: 'e', age: 9, good: true },
+      ]);
+    });
+    after(async () => {
+      await sequelize.close();
+    });
+    const byName = { order: [['name', 'ASC']] as [string, string][] };
+
+    test('the default scope applies to finders and count; unscoped() and scope(null) drop it', async () => {
+      assert.deepEqual(names(await Pug.findAll(byName)), ['a', 'b', 'd', 'e']);
+      assert.equal(await Pug.count(), 4);
+      assert.equal(await Pug.findByPk(3), null, 'c is not good');
+      assert.deepEqual(names(await Pug.unscoped().findAll(byName)), ['a', 'b', 'c', 'd', 'e']);
+      assert.deepEqual(names(await Pug.scope(null).findAll(byName)), ['a', 'b', 'c', 'd', 'e']);
+      assert.equal(await Pug.unscoped().count(), 5);
+      // The caller's where on the same key wins over the scope's.
+      assert.deepEqual(names(await Pug.findAll({ where: { good: false } })), ['c']);
+    });
+
+    test('named scopes replace the default; several merge, later where keys overriding earlier ones', async () => {
+      assert.deepEqual(names(await Pug.scope('old').findAll(byName)), ['b', 'c', 'd', 'e']);
+      assert.deepEqual(names(await Pug.scope('defaultScope', 'old').findAll(byName)), ['b', 'd', 'e']);
+      assert.deepEqual(names(await Pug.scope('old', 'young').findAll(byName)), ['a']);
+      assert.deepEqual(names(await Pug.scope('oneOrNine', 'old').findAll(byName)), ['c', 'e']);
+      assert.deepEqual(names(await Pug.scope('old').findAll({ where: { age: 9 }, ...byName })), ['c', 'e']);
+      assert.equal(await Pug.scope('old').count(), 4);
+      assert.deepEqual(names(await Pug.unscoped().scope('old').findAll(byName)), ['b', 'c', 'd', 'e']);
+    });
+
+    test('function scopes take arguments through { method: [name, ...args] }', async () => {
+      assert.deepEqual(names(await Pug.scope({ method: ['named', 'c'] }).findAll()), ['c']);
+      assert.deepEqual(names(await Pug.scope({ method: ['olderThan', 6] }).findAll(byName)), ['c', 'd', 'e']);
+      assert.deepEqual(names(await Pug.scope({ method: ['olderThan', 6] }, 'old').findAll(byName)), ['b', 'c', 'd', 'e']);
+    });
+
+    test('scopes carry limit, order and attributes', async () => {
+      assert.deepEqual(names(await Pug.scope('topTwo').findAll()), ['c', 'e']);
+      const slim = await Pug.scope('justName').findAll(byName);
+      assert.deepEqual(names(slim), ['a', 'b', 'c', 'd', 'e']);
+      assert.equal((slim[0] as unknown as Row)['age'], undefined);
+    });
+
+    test('scoped models make instances of the model, and writes through them honour the scope', async () => {
+      const Old = Pug.scope('old');
+      const found = (await Old.findOne({ where: { name: 'e' } }))!;
+      assert.ok(found instanceof Pug);
+      assert.equal(Old.name, 'pug');
+      const made = await Old.create({ name: 'f', age: 1, good: false });
+      assert.ok(made instanceof Pug);
+      assert.deepEqual(await Pug.update({ age: 2 }, { where: { name: 'c' } }), [0], 'c is outside the default scope');
+      assert.equal(await Pug.scope('old').destroy({ where: { name: 'a' } }), 0, 'a is outside the old scope');
+      assert.equal(await Pug.unscoped().destroy({ where: { name: 'f' } }), 1);
+    });
+
+    test('addScope adds (and refuses to silently replace) a scope; an unknown scope is a SequelizeScopeError', async () => {
+      Pug.addScope('onlyE', { where: { name: 'e' } });
+      assert.deepEqual(names(await Pug.scope('onlyE').findAll()), ['e']);
+      assert.throws(() => Pug.addScope('onlyE', { where: { name: 'a' } }), /already exists/);
+      Pug.addScope('onlyE', { where: { name: 'a' } }, { override: true });
+      assert.deepEqual(names(await Pug.scope('onlyE').findAll()), ['a']);
+      assert.throws(() => Pug.scope('nope'), (error: Error) => error instanceof SequelizeScopeError && error.name === 'SequelizeScopeError' && /nope/.test(error.message) && /pug/.test(error.message));
+    });
+  });
+}
