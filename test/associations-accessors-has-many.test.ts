@@ -74,6 +74,9 @@ for (const dialect of testDialects) {
       assert.deepEqual(names(await pug['getToys']!({ where: { colour: 'red' }, order: [['name', 'DESC']] })), ['rope', 'ball']);
       assert.deepEqual(((await pug['getToys']!({ attributes: ['name'], order: [['name', 'ASC']], limit: 2 })) as Model[]).map((toy) => toy.toJSON()), [{ name: 'ball' }, { name: 'bone' }]);
       assert.deepEqual(names(await pug['getToys']!({ scope: 'red', order: [['name', 'ASC']] })), ['ball', 'rope']);
+      const excluded = (await pug['getToys']!({ attributes: { exclude: ['pugId', 'createdAt', 'updatedAt'] }, order: [['name', 'ASC']] })) as Model[];
+      assert.deepEqual(Object.keys(excluded[0]!.toJSON()).sort(), ['colour', 'id', 'name']);
+      assert.equal(excluded.length, 4);
       const raw = (await pug['getToys']!({ raw: true, attributes: ['name'], order: [['name', 'ASC']], limit: 1 })) as unknown[];
       assert.deepEqual(raw, [{ name: 'ball' }]);
       sql.statements.length = 0;

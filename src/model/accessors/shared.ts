@@ -106,8 +106,12 @@ export function unique<T>(values: readonly T[]): T[] {
 
 /** Attribute lists must carry the key rows are grouped by; it is taken out again when the caller did not ask for it. */
 export function withKey(attributes: unknown, key: string): { attributes: unknown; added: boolean } {
-  if (!Array.isArray(attributes) || attributes.includes(key)) return { attributes, added: false };
-  return { attributes: [...attributes, key], added: true };
+  if (Array.isArray(attributes)) return attributes.includes(key) ? { attributes, added: false } : { attributes: [...attributes, key], added: true };
+  const exclude = (attributes as { exclude?: unknown } | undefined)?.exclude;
+  if (Array.isArray(exclude) && exclude.includes(key)) {
+    return { attributes: { ...(attributes as object), exclude: exclude.filter((name) => name !== key) }, added: true };
+  }
+  return { attributes, added: false };
 }
 
 export function dropKey(row: unknown, key: string): void {
