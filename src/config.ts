@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { ConnectionConfig, PoolOptions } from './dialects/dialect.js';
 
 export interface SequelizeOptions {
@@ -30,11 +31,12 @@ export interface SequelizeOptions {
 
 /** Reads Sequelize-style connection URLs: `sqlite::memory:`, `sqlite:./db.sqlite`, `postgres://u:p@h:5432/db?sslmode=require`. */
 export function parseConnectionUrl(url: string): SequelizeOptions {
-  const sqlite = /^sqlite3?:(.*)$/i.exec(url);
+  const sqlite = /^sqlite3?:([^?]*)/i.exec(url);
   if (sqlite) {
     const rest = sqlite[1]!;
     if (rest === ':memory:' || rest === '' || rest === '//:memory:' || rest === '//') return { dialect: 'sqlite', storage: ':memory:' };
-    return { dialect: 'sqlite', storage: decodeURIComponent(rest.replace(/^\/\/(?=\/)/, '').replace(/^\/\/(?!\/)/, '')) };
+    // Like Sequelize, the file is resolved against the working directory once, here.
+    return { dialect: 'sqlite', storage: resolve(decodeURIComponent(rest.replace(/^\/\/(?=\/)/, '').replace(/^\/\/(?!\/)/, ''))) };
   }
   const parsed = new URL(url);
   const dialect = parsed.protocol.replace(/:$/, '');

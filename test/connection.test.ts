@@ -53,6 +53,13 @@ describe('SQLite storage', () => {
     const readonly = new Sequelize({ dialect: 'sqlite', storage: file, logging: false, dialectOptions: { readonly: true } });
     await assert.rejects(readonly.query('INSERT INTO rows (n) VALUES (2)'), /readonly/i);
     await readonly.close();
+    // sqlite3's mode flags, as Sequelize apps pass them: OPEN_READONLY.
+    const byMode = new Sequelize({ dialect: 'sqlite', storage: file, logging: false, dialectOptions: { mode: 1 } });
+    await assert.rejects(byMode.query('INSERT INTO rows (n) VALUES (2)'), /readonly/i);
+    await byMode.close();
+    const relative = new Sequelize('sqlite:./relative.sqlite?cache=shared', { logging: false });
+    assert.equal(relative.options.storage, join(process.cwd(), 'relative.sqlite'));
+    assert.equal(new Sequelize('sqlite::memory:?cache=shared', { logging: false }).options.storage, ':memory:');
   });
 });
 

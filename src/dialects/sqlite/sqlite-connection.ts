@@ -13,6 +13,13 @@ type DatabaseConstructor = new (filename: string, options?: Record<string, unkno
 
 const statementCacheSize = 500;
 
+/** Sequelize's sqlite3 `mode` flags (OPEN_READONLY 1, OPEN_READWRITE 2, OPEN_CREATE 4) as better-sqlite3 options. */
+function sqliteOpenOptions(dialectOptions: Record<string, unknown>): Record<string, unknown> {
+  const { mode, ...options } = dialectOptions;
+  if (typeof mode !== 'number') return options;
+  return { ...options, ...((mode & 2) === 0 && (mode & 1) !== 0 ? { readonly: true } : {}), ...((mode & 4) === 0 ? { fileMustExist: true } : {}) };
+}
+
 /** better-sqlite3 binds only numbers, strings, bigints, buffers and null. */
 function toSqliteParameter(value: unknown): unknown {
   if (value === undefined || value === null) return null;
@@ -47,7 +54,7 @@ export class SqlitePool implements ConnectionPool {
       const Driver = await loadDriver<DatabaseConstructor>('better-sqlite3', 'sqlite', this.config.dialectModule);
       const config = await configAfterBeforeConnect(this.config);
       const storage = config.storage ?? ':memory:';
-      const options = { ...(config.dialectOptions ?? {}) };
+      const options = sqliteOpenOptions(config.dialectOptions ?? {});
       // Like Sequelize, a file in a folder that does not exist yet gets its folder.
       let database: Database;
       try {
