@@ -42,16 +42,17 @@ function middle(times: number[]): number {
 }
 
 /**
- * One warm-up round each, then `rounds` timed rounds taking the workloads in turn, so that load from
- * elsewhere on the machine falls on every contender alike. Medians in milliseconds, in the order given.
+ * For each workload in turn: one warm-up round, then `rounds` timed rounds, back to back, so that a
+ * contender's garbage is not billed to the next one. Contenders of one workload run right after each other,
+ * so load from elsewhere on the machine drifts little between them. Medians in milliseconds, in order given.
  */
-export async function interleavedMedians(workloads: readonly Workload[]): Promise<number[]> {
-  const times = workloads.map(() => [] as number[]);
-  for (let round = 0; round <= rounds; round += 1) {
-    for (const [index, workload] of workloads.entries()) {
-      const elapsed = await timeOnce(workload);
-      if (round > 0) times[index]!.push(elapsed);
-    }
+export async function medians(workloads: readonly Workload[]): Promise<number[]> {
+  const results: number[] = [];
+  for (const workload of workloads) {
+    await timeOnce(workload);
+    const times: number[] = [];
+    for (let round = 0; round < rounds; round += 1) times.push(await timeOnce(workload));
+    results.push(middle(times));
   }
-  return times.map(middle);
+  return results;
 }

@@ -9,7 +9,7 @@
 //   BENCH_CLOCK=cpu                     process CPU time instead of wall time (SQLite; see harness.ts)
 import { createRequire } from 'node:module';
 import { Sequelize as Joinery } from '../src/index.js';
-import { clock, interleavedMedians, rounds, type Contender } from './harness.js';
+import { clock, medians, rounds, type Contender } from './harness.js';
 import { printTable, type Results } from './report.js';
 import { ormContender } from './workloads/orm.js';
 import { freshSchema, rawPostgresContender } from './workloads/raw-postgres.js';
@@ -84,13 +84,13 @@ for (const dialect of dialects) {
   const selected = (workload: string) => !workloadFilter || workloadFilter.some((part) => workload.toLowerCase().includes(part));
   const measure = async (group: Array<[name: string, contender: Contender]>) => {
     for (const workload of Object.keys(group[0]![1].workloads).filter(selected)) {
-      const medians = await interleavedMedians(group.map(([, contender]) => contender.workloads[workload]!));
+      const times = await medians(group.map(([, contender]) => contender.workloads[workload]!));
       if (!results.has(workload)) results.set(workload, new Map());
-      group.forEach(([name], index) => results.get(workload)!.set(name, medians[index]!));
+      group.forEach(([name], index) => results.get(workload)!.set(name, times[index]!));
     }
   };
   // Every contender has a database (in-memory SQLite) or schema (PostgreSQL) of its own: all are loaded at
-  // once and take each round in turn, so load from elsewhere on the machine falls on all of them alike.
+  // once, and each workload is timed on all of them one right after the other.
   const group: Array<[string, Contender]> = [];
   try {
     for (const name of names) group.push([name, await run.contenders[name]!()]);
