@@ -47,6 +47,8 @@ export interface DialectSupports {
   readonly 'DEFAULT VALUES': boolean;
   /** Bound parameters one statement may carry; multi-row statements are split below it. */
   readonly maxParameters: number;
+  /** The driver can hand rows back as arrays in select order (cheaper than objects for wide, many-row reads). */
+  readonly arrayRows: boolean;
 }
 
 export interface QueryResult {
@@ -60,13 +62,16 @@ export interface QueryResult {
 }
 
 export interface DriverConnection {
-  /** `expectRows`: the statement yields rows (SELECT, RETURNING, SHOW...). */
-  execute(sql: string, parameters: readonly unknown[], expectRows: boolean): Promise<QueryResult>;
+  /**
+   * `expectRows`: the statement yields rows (SELECT, RETURNING, SHOW...). `arrays`: rows as arrays in select
+   * order, honoured where `supports.arrayRows` says so.
+   */
+  execute(sql: string, parameters: readonly unknown[], expectRows: boolean, arrays?: boolean): Promise<QueryResult>;
 }
 
 export interface ConnectionPool {
   /** Runs one statement on any free connection (or waits its turn, on single-writer dialects). */
-  execute(sql: string, parameters: readonly unknown[], expectRows: boolean): Promise<QueryResult>;
+  execute(sql: string, parameters: readonly unknown[], expectRows: boolean, arrays?: boolean): Promise<QueryResult>;
   /** A dedicated connection, held by a transaction until `release`. */
   acquire(): Promise<DriverConnection>;
   release(connection: DriverConnection, options?: { destroy?: boolean }): Promise<void>;

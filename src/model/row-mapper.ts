@@ -26,3 +26,31 @@ export function rowConverter(definition: ModelDefinition, dialect: Dialect, colu
     return row;
   };
 }
+
+/** A driver row: an object keyed by column alias, or an array in select order. */
+export type DriverRow = Readonly<Record<string, unknown>> | readonly unknown[];
+export type RowReader = (row: DriverRow) => Record<string, unknown>;
+
+/**
+ * Reads `columns` from a driver row into a fresh values object keyed by `keyOf`, parsing the types that need
+ * it. With `offset`, the row is an array in select order and `columns` start at that index.
+ */
+export function rowReader(definition: ModelDefinition, dialect: Dialect, columns: readonly SelectedColumn[], keyOf: (column: SelectedColumn) => string, offset?: number): RowReader {
+  const keys = columns.map(keyOf);
+  const sources: Array<string | number> = columns.map((column, index) => (offset === undefined ? column.key : offset + index));
+  const parsers = columns.map((column) => {
+    const attribute = column.attribute === undefined ? undefined : definition.attribute(column.attribute);
+    if (!attribute || !dialect.types.needsParsing(attribute.type)) return undefined;
+    const type = attribute.type;
+    return (value: unknown) => dialect.types.fromDriver(type, value);
+  });
+  return (row) => {
+    const values: Record<string, unknown> = {};
+    for (let index = 0; index < keys.length; index += 1) {
+      const value = (row as Readonly<Record<string | number, unknown>>)[sources[index]!];
+      const parse = parsers[index];
+      values[keys[index]!] = parse !== undefined && value !== null && value !== undefined ? parse(value) : value;
+    }
+    return values;
+  };
+}

@@ -33,6 +33,7 @@ const mysqlSupports: DialectSupports = {
   foreignKeys: true,
   'DEFAULT VALUES': false,
   maxParameters: 65_535,
+  arrayRows: false,
 };
 
 /** MySQL takes the isolation level for the next transaction before START TRANSACTION. */

@@ -33,6 +33,7 @@ const supports: DialectSupports = {
   foreignKeys: true,
   'DEFAULT VALUES': true,
   maxParameters: 65_535,
+  arrayRows: false,
 };
 
 export const postgresDialect: Dialect = {

@@ -29,6 +29,15 @@ function toSqliteParameter(value: unknown): unknown {
   return value;
 }
 
+function readArrays(statement: Statement, bound: unknown[]): unknown[][] {
+  statement.raw(true);
+  try {
+    return statement.all(bound) as unknown[][];
+  } finally {
+    statement.raw(false);
+  }
+}
+
 function regexpMatches(pattern: unknown, value: unknown, flags = ''): number | null {
   if (pattern === null || value === null || pattern === undefined || value === undefined) return null;
   return new RegExp(String(pattern), flags).test(String(value)) ? 1 : 0;
@@ -44,7 +53,7 @@ export class SqlitePool implements ConnectionPool {
   private opening: Promise<Database> | undefined;
   private readonly statements = new Map<string, Statement>();
   private readonly lock = new Mutex();
-  private readonly connection: DriverConnection = { execute: (sql, parameters) => this.run(sql, parameters) };
+  private readonly connection: DriverConnection = { execute: (sql, parameters, _expectRows, arrays) => this.run(sql, parameters, arrays) };
 
   constructor(private readonly config: ConnectionConfig) {}
 
@@ -85,22 +94,23 @@ export class SqlitePool implements ConnectionPool {
   }
 
   /** Not `async`: better-sqlite3 answers synchronously, so an open database costs one settled promise. */
-  private run(sql: string, parameters: readonly unknown[]): Promise<QueryResult> {
+  private run(sql: string, parameters: readonly unknown[], arrays = false): Promise<QueryResult> {
     const database = this.database;
-    if (database === undefined) return this.open().then((opened) => this.runNow(opened, sql, parameters));
+    if (database === undefined) return this.open().then((opened) => this.runNow(opened, sql, parameters, arrays));
     try {
-      return Promise.resolve(this.runNow(database, sql, parameters));
+      return Promise.resolve(this.runNow(database, sql, parameters, arrays));
     } catch (error) {
       return Promise.reject(error);
     }
   }
 
-  private runNow(database: Database, sql: string, parameters: readonly unknown[]): QueryResult {
+  private runNow(database: Database, sql: string, parameters: readonly unknown[], arrays: boolean): QueryResult {
     const bound = parameters.map(toSqliteParameter);
     const statement = this.prepareOrExec(database, sql);
     if (statement === undefined) return { rows: [], affectedRows: 0 };
     if (statement.reader) {
-      const rows = statement.all(bound) as Record<string, unknown>[];
+      // The statement is cached and shared: array mode is switched on for this call only.
+      const rows = (arrays ? readArrays(statement, bound) : statement.all(bound)) as Record<string, unknown>[];
       return { rows, affectedRows: rows.length, metadata: rows };
     }
     const info = statement.run(bound);
@@ -121,17 +131,17 @@ export class SqlitePool implements ConnectionPool {
   }
 
   /** A statement from outside any transaction must not land inside an open one on the shared connection. */
-  execute(sql: string, parameters: readonly unknown[]): Promise<QueryResult> {
-    if (this.database !== undefined && !this.lock.isHeld) return this.run(sql, parameters);
-    return this.executeWhenFree(sql, parameters);
+  execute(sql: string, parameters: readonly unknown[], _expectRows?: boolean, arrays = false): Promise<QueryResult> {
+    if (this.database !== undefined && !this.lock.isHeld) return this.run(sql, parameters, arrays);
+    return this.executeWhenFree(sql, parameters, arrays);
   }
 
-  private async executeWhenFree(sql: string, parameters: readonly unknown[]): Promise<QueryResult> {
+  private async executeWhenFree(sql: string, parameters: readonly unknown[], arrays: boolean): Promise<QueryResult> {
     if (this.database === undefined) await this.open();
-    if (!this.lock.isHeld) return this.run(sql, parameters);
+    if (!this.lock.isHeld) return this.run(sql, parameters, arrays);
     await this.lock.acquire();
     try {
-      return await this.run(sql, parameters);
+      return await this.run(sql, parameters, arrays);
     } finally {
       this.lock.release();
     }

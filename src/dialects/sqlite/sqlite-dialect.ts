@@ -35,6 +35,7 @@ const supports: DialectSupports = {
   foreignKeys: true,
   'DEFAULT VALUES': true,
   maxParameters: 32_766,
+  arrayRows: true,
 };
 
 export const sqliteDialect: Dialect = {
