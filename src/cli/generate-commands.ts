@@ -10,7 +10,11 @@ export function timestamp(date = new Date()): string {
   return `${date.getUTCFullYear()}${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}${pad(date.getUTCHours())}${pad(date.getUTCMinutes())}${pad(date.getUTCSeconds())}`;
 }
 
-/** The nearest package.json says `"type": "module"`: a CommonJS skeleton must then be `.cjs` to load. */
+/** `.cjs` where the nearest package.json says `"type": "module"` (a CommonJS `.js` would not load there), else `.js`. */
+export function skeletonExtension(folder: string): '.js' | '.cjs' {
+  return inModulePackage(folder) ? '.cjs' : '.js';
+}
+
 function inModulePackage(folder: string): boolean {
   for (let current = folder; ; current = dirname(current)) {
     const manifest = join(current, 'package.json');
@@ -34,7 +38,7 @@ function generate(context: CliContext, folder: string, kind: string, source: str
   if (name === undefined) throw new CliError(`${kind}:generate needs --name, e.g. joinery ${kind}:generate --name create-users.`);
   if (!/^[\w.-]+$/.test(name)) throw new CliError(`--name "${name}" should be a file-name-friendly word such as create-users (letters, digits, "-", "_", ".").`);
   mkdirSync(folder, { recursive: true });
-  const extension = inModulePackage(folder) ? '.cjs' : '.js';
+  const extension = skeletonExtension(folder);
   const file = join(folder, `${timestamp()}-${name}${extension}`);
   if (existsSync(file)) throw new CliError(`${display(context, file)} already exists; wait a second or pick another --name.`);
   writeFileSync(file, source);

@@ -2,6 +2,7 @@ import { CliError, parseArgs } from './args.js';
 import { CliContext, type JoineryLibrary } from './context.js';
 import { init, migrationGenerate, seedGenerate } from './generate-commands.js';
 import { migrate, status, undo, undoAll } from './migrate-commands.js';
+import { modelGenerate } from './model-generate.js';
 import { seedAll, seedOne, seedUndo, seedUndoAll } from './seed-commands.js';
 import { resolvePaths } from './settings.js';
 
@@ -24,6 +25,8 @@ const commands: Record<string, Command> = {
   init: { summary: 'Create config, migrations, seeders and models', usage: '[--force]', run: init },
   'migration:generate': { summary: 'Create a migration skeleton', usage: '--name NAME', run: migrationGenerate },
   'migration:create': { summary: 'Alias of migration:generate', usage: '--name NAME', run: migrationGenerate },
+  'model:generate': { summary: 'Create a model and its create-table migration', usage: '--name NAME --attributes a:string,b:integer [--underscored]', run: modelGenerate },
+  'model:create': { summary: 'Alias of model:generate', usage: '--name NAME --attributes a:string', run: modelGenerate },
   'seed:generate': { summary: 'Create a seeder skeleton', usage: '--name NAME', run: seedGenerate },
   'seed:create': { summary: 'Alias of seed:generate', usage: '--name NAME', run: seedGenerate },
 };
