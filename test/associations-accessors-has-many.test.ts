@@ -62,6 +62,21 @@ for (const dialect of testDialects) {
       assert.equal(toys[0]!.get('pugId'), null);
     });
 
+    test('lists longer than the parameter limit are split, never one statement per element', async () => {
+      const Crumb = db.define('crumb', { n: DataTypes.INTEGER }, { timestamps: false });
+      Pug.hasMany(Crumb);
+      await Crumb.sync({ force: true });
+      const crumbs = await Crumb.bulkCreate(Array.from({ length: 66_000 }, (_, n) => ({ n })));
+      sql.statements.length = 0;
+      await pug['setCrumbs']!(crumbs);
+      await pug['setCrumbs']!(crumbs.slice(1));
+      assert.ok(sql.statements.length < 20, `${sql.statements.length} statements`);
+      assert.equal(await pug['countCrumbs']!(), 65_999);
+      await crumbs[0]!.reload();
+      assert.equal(crumbs[0]!.get('pugId'), null);
+      await Crumb.drop();
+    });
+
     test('create resolves with the created target carrying the key', async () => {
       const created = (await pug['createToy']!({ name: 'kong' })) as Model;
       assert.ok(created instanceof Toy);

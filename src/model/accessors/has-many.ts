@@ -1,7 +1,7 @@
 import type { HasMany } from '../../associations/has-many.js';
 import { Op } from '../../sql/operators.js';
 import { batched } from '../batch-loader.js';
-import { andWhere, dropKey, finderOptions, keyChunks, keyOf, keysOf, page, pagingFor, raw, readKey, scopedTarget, unique, withKey, type AccessorMap, type Instance, type Options, type Statics } from './shared.js';
+import { andWhere, dropKey, finderOptions, keyChunks, keyOf, keysOf, page, pagingFor, raw, readKey, scopedTarget, unique, valueOf, withKey, type AccessorMap, type Instance, type Options, type Statics } from './shared.js';
 
 type Entry = { instance: Instance; args: unknown };
 
@@ -73,17 +73,33 @@ export function hasManyAccessors(association: HasMany): AccessorMap {
     const list = keys(values, name);
     return batched(association, 'has', options, instance, list, (entries) => hasAll(entries, options));
   };
+  /** One UPDATE per chunk of keys the dialect can bind (one for any list of ordinary length). */
+  const updateKeys = async (values: Record<string, unknown>, where: Record<string, unknown>, list: unknown[], options: Options) => {
+    for (const part of keyChunks(target, list)) await target.unscoped().update(values, { ...finderOptions(options), where: { ...where, [targetKey]: part } });
+  };
   const add = async (instance: Instance, values: unknown, options: Options, name: string) => {
     if (values === undefined || values === null) return undefined;
-    const list = keys(values, name);
-    if (list.length > 0) await target.unscoped().update(link(instance), { ...finderOptions(options), where: { [targetKey]: list } });
+    await updateKeys(link(instance), {}, keys(values, name), options);
     return instance;
   };
   const remove = async (instance: Instance, values: unknown, options: Options, name: string) => {
-    const list = keys(values, name);
-    if (list.length > 0) await target.unscoped().update({ [foreignKey]: null }, { ...finderOptions(options), where: { [foreignKey]: ownerKey(instance), [targetKey]: list } });
+    await updateKeys({ [foreignKey]: null }, { [foreignKey]: ownerKey(instance) }, keys(values, name), options);
     // Sequelize resolves remove with the association object itself; kept for code that passes it on.
     return association;
+  };
+
+  /** Unlinks the owner's targets not in `list`: one UPDATE … NOT IN, or, past the parameter limit, by their keys. */
+  const unlinkOthers = async (owner: unknown, list: unknown[], options: Options) => {
+    const ownerWhere = andWhere({ [foreignKey]: owner }, association.scope);
+    if (keyChunks(target, list).length <= 1) {
+      const where = list.length > 0 ? andWhere({ [foreignKey]: owner, [targetKey]: { [Op.notIn]: list } }, association.scope) : ownerWhere;
+      await target.unscoped().update({ [foreignKey]: null }, { ...finderOptions(options), where });
+      return;
+    }
+    const wanted = new Set(list.map(keyOf));
+    const current = await target.unscoped().findAll({ ...finderOptions(options), attributes: [targetKey], raw: true, where: ownerWhere });
+    const obsolete = current.map((row) => valueOf(row, targetKey)).filter((key) => !wanted.has(keyOf(key)));
+    await updateKeys({ [foreignKey]: null }, {}, obsolete, options);
   };
 
   return {
@@ -103,10 +119,9 @@ export function hasManyAccessors(association: HasMany): AccessorMap {
       const list = values === null ? [] : keys(values, accessors.set);
       const owner = ownerKey(this);
       await (this.constructor as unknown as Statics).host.transactionWith(options, async (transaction) => {
-        const scoped = { ...finderOptions(options), transaction };
-        const obsolete = andWhere({ [foreignKey]: owner, ...(list.length > 0 ? { [targetKey]: { [Op.notIn]: list } } : {}) }, association.scope);
-        await target.unscoped().update({ [foreignKey]: null }, { ...scoped, where: obsolete });
-        if (list.length > 0) await target.unscoped().update(link(this), { ...scoped, where: { [targetKey]: list } });
+        const scoped = { ...options, transaction };
+        await unlinkOthers(owner, list, scoped);
+        await updateKeys(link(this), {}, list, scoped);
       });
       return this;
     },
