@@ -71,6 +71,26 @@ for (const dialect of testDialects) {
       assert.equal(((await Pug.findOne({ where: { name: 'dd' } })) as unknown as Row)['age'], 5);
     });
 
+    test('records giving their auto-increment key and records leaving it out mix; every instance gets its key', async () => {
+      const pugs = (await Pug.bulkCreate([{ id: 10, name: 'dd' }, { name: 'ee' }, { id: 20, name: 'ff' }] as never)) as unknown as Row[];
+      assert.equal(pugs[0]!['id'], 10);
+      assert.equal(pugs[2]!['id'], 20);
+      assert.equal(typeof pugs[1]!['id'], 'number');
+      const found = (await Pug.findOne({ where: { name: 'ee' } })) as unknown as Row;
+      assert.equal(found['id'], pugs[1]!['id']);
+      assert.equal(await Pug.count(), 3);
+    });
+
+    test('ignoreDuplicates: where the database returns inserted rows, the inserted records get their keys', async () => {
+      await Pug.create({ name: 'dd' });
+      const [skipped, inserted] = (await Pug.bulkCreate([{ name: 'dd' }, { name: 'ff' }], { ignoreDuplicates: true })) as unknown as Row[];
+      assert.equal(skipped!['id'], null, 'a skipped record has no key of its own');
+      if (sequelize.dialect.supports.insertReturning) {
+        const found = (await Pug.findOne({ where: { name: 'ff' } })) as unknown as Row;
+        assert.equal(inserted!['id'], found['id']);
+      }
+    });
+
     test('updateOnDuplicate updates the listed columns of colliding rows', async () => {
       await Pug.create({ name: 'dd', age: 5, nick: 'D' });
       await Pug.bulkCreate([{ name: 'dd', age: 40, nick: 'X' }, { name: 'gg', age: 7 }], { updateOnDuplicate: ['age'] });

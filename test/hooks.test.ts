@@ -102,6 +102,22 @@ for (const dialect of testDialects) {
       assert.equal(updated['age'], 7, 'a field set by beforeUpdate is saved too');
     });
 
+    test('saving an unchanged record still runs its before hooks (no after hooks, no statement unless a hook changes something)', async () => {
+      const log: string[] = [];
+      const Pug = await tracedPug(log, ['beforeValidate', 'afterValidate', 'beforeUpdate', 'afterUpdate']);
+      const pug = await Pug.create({ name: 'a' });
+      log.length = 0;
+      await pug.save();
+      assert.deepEqual(log, ['beforeValidate:a', 'afterValidate:a', 'beforeUpdate:a']);
+      Pug.addHook('beforeUpdate', (instance: Row) => {
+        instance['age'] = 12;
+      });
+      log.length = 0;
+      await pug.save();
+      assert.deepEqual(log, ['beforeValidate:a', 'afterValidate:a', 'beforeUpdate:a', 'afterUpdate:a']);
+      assert.equal(((await Pug.findByPk((pug as unknown as Row)['id'] as number)) as unknown as Row)['age'], 12);
+    });
+
     test('a throwing hook aborts the write; hooks: false skips hooks', async () => {
       const Pug = sequelize.define('pug', { name: DataTypes.STRING });
       Pug.addHook('beforeCreate', 'guard', (pug: Row) => {

@@ -1,17 +1,13 @@
-import { InstanceError, UsageError } from '../errors/usage-errors.js';
+import { InstanceError } from '../errors/usage-errors.js';
 import { isVirtual } from '../metadata/attributes.js';
-import type { FindOptions } from '../query/find-options.js';
 import { rowToAttributes, updateStatement } from '../query/mutation-plan.js';
 import { buildWhere } from '../query/where.js';
-import { sql } from '../sql/nodes.js';
-import { findOne } from './finders.js';
 import { markChanged, resetChanges, type InstanceState } from './instance-values.js';
 import { hasHooks, runHooks, type ModelClass } from './model-internals.js';
 import { rootContext, runOptions, tableContext } from './query-scope.js';
 import { checkInstance, type ValidateOptions } from './validation.js';
 import { compileInsert, holdsFragment } from './insert-cache.js';
 import { withInstanceDetails } from './unique-error-details.js';
-import { increment as staticIncrement, type IncrementOptions } from './writers.js';
 
 export interface SaveOptions {
   fields?: string[];
@@ -139,13 +135,18 @@ export async function save(instance: Instance, state: InstanceState, options: Sa
   const isNew = instance.isNewRecord;
   const { createdAt, updatedAt } = definition.timestamps;
   let fields = savedAttributes(instance, state, options);
-  if (!isNew && fields.length === 0) return instance;
+  const hooks = options.hooks !== false;
+  // An unchanged record is still validated and its before hooks run, as in Sequelize; what they change is saved.
+  const unchanged = !isNew && fields.length === 0;
+  if (unchanged && !(hooks && ['beforeValidate', 'afterValidate', 'beforeUpdate'].some((name) => hasHooks(model, name)))) return instance;
 
   const now = new Date();
-  if (updatedAt && !options.silent) {
+  const stampUpdatedAt = () => {
+    if (!updatedAt || options.silent) return;
     instance.dataValues[updatedAt] = now;
     if (!fields.includes(updatedAt)) fields.push(updatedAt);
-  }
+  };
+  if (!unchanged) stampUpdatedAt();
   if (isNew && createdAt && (instance.dataValues[createdAt] === undefined || instance.dataValues[createdAt] === null)) {
     instance.dataValues[createdAt] = now;
     if (!fields.includes(createdAt)) fields.push(createdAt);
@@ -154,7 +155,6 @@ export async function save(instance: Instance, state: InstanceState, options: Sa
     const validating = validateForSave(instance, { fields: options.fields ? fields : isNew ? undefined : fields, hooks: options.hooks });
     if (validating) await validating;
   }
-  const hooks = options.hooks !== false;
   // Hooks see the fields being saved (and may add to them); beforeSave/afterSave are filed under create/update.
   const hookOptions = { ...options, fields };
   const beforeHook = isNew ? 'beforeCreate' : 'beforeUpdate';
@@ -164,6 +164,10 @@ export async function save(instance: Instance, state: InstanceState, options: Sa
     // Unless the caller named the fields, what the hooks changed is saved too.
     const byHooks = options.fields && !options['defaultFields'] ? [] : savedAttributes(instance, state, {}).filter((key) => isNew || !changedBefore.has(key));
     fields = [...new Set([...hookOptions.fields, ...byHooks])];
+  }
+  if (unchanged) {
+    if (fields.length === 0) return instance;
+    stampUpdatedAt();
   }
 
   const runner = model.host.queryRunner;
@@ -229,60 +233,4 @@ export async function update(instance: Instance, state: InstanceState, values: R
   return save(instance, state, { ...options, fields: changedFields.length > 0 ? changedFields : fields, defaultFields: options.fields === undefined });
 }
 
-export async function reload(instance: Instance, state: InstanceState, options: FindOptions = {}): Promise<Instance> {
-  const model = modelOf(instance);
-  const reloaded = (await findOne(model, {
-    ...options,
-    where: primaryKeyWhere(instance),
-    include: options.include ?? instance._options['include'],
-    paranoid: options.paranoid ?? false,
-  })) as Instance | null;
-  if (!reloaded) throw new InstanceError('Instance could not be reloaded because it does not exist anymore (find call returned null)');
-  instance.dataValues = reloaded.dataValues;
-  state.dataValues = reloaded.dataValues;
-  instance._options = reloaded._options;
-  resetChanges(state);
-  return instance;
-}
-
-export async function destroy(instance: Instance, options: InstanceDestroyOptions = {}): Promise<void> {
-  const model = modelOf(instance);
-  const definition = model.definition;
-  const hooks = options.hooks !== false;
-  if (hooks) await runHooks(model, 'beforeDestroy', instance, options);
-  const runner = model.host.queryRunner;
-  const where = buildWhere(primaryKeyWhere(instance), tableContext(model));
-  const deletedAt = definition.timestamps.deletedAt;
-  if (deletedAt && !options.force) {
-    const now = new Date();
-    instance.dataValues[deletedAt] = now;
-    await runner.run(runner.dialect.compiler.compile(updateStatement(definition, { [deletedAt]: now }, where, tableContext(model))), runOptions(options, false));
-  } else {
-    await runner.run(runner.dialect.compiler.compile({ kind: 'delete', table: sql.table(definition.tableName, undefined, definition.schema), ...(where ? { where } : {}) }), runOptions(options, false));
-  }
-  if (hooks) await runHooks(model, 'afterDestroy', instance, options);
-}
-
-export async function restore(instance: Instance, state: InstanceState, options: SaveOptions = {}): Promise<void> {
-  const model = modelOf(instance);
-  const deletedAt = model.definition.timestamps.deletedAt;
-  if (!deletedAt) throw new InstanceError(`${model.name} is not paranoid: restore() needs paranoid: true.`);
-  const hooks = options.hooks !== false;
-  if (hooks) await runHooks(model, 'beforeRestore', instance, options);
-  instance.dataValues[deletedAt] = null;
-  const runner = model.host.queryRunner;
-  const where = buildWhere(primaryKeyWhere(instance), tableContext(model));
-  await runner.run(runner.dialect.compiler.compile(updateStatement(model.definition, { [deletedAt]: null }, where, tableContext(model))), runOptions(options, false));
-  resetChanges(state);
-  if (hooks) await runHooks(model, 'afterRestore', instance, options);
-}
-
-export async function increment(instance: Instance, fields: string | string[] | Record<string, number>, options: IncrementOptions, sign: 1 | -1): Promise<Instance> {
-  const model = modelOf(instance);
-  if (instance.isNewRecord) throw new UsageError(`Cannot increment a ${model.name} that has not been saved yet.`);
-  const [[rows]] = await staticIncrement(model, fields, { ...options, where: { ...(options.where as object | undefined), ...primaryKeyWhere(instance) } }, sign);
-  // Where UPDATE … RETURNING exists the instance takes the new values, as Sequelize's does on PostgreSQL.
-  const row = rows?.[0] as Instance | undefined;
-  if (row) Object.assign(instance.dataValues, row.dataValues);
-  return instance;
-}
+export { reload, destroy, restore, increment } from './instance-lifecycle.js';

@@ -1,11 +1,7 @@
 import { AggregateError, BulkRecordError, UsageError } from '../errors/usage-errors.js';
-import { rowToAttributes } from '../query/mutation-plan.js';
-import type { ConflictAction } from '../sql/nodes.js';
-import { compileInsert, holdsFragment } from './insert-cache.js';
-import { chunk } from '../utils/object.js';
+import { insertInstances } from './bulk-insert.js';
 import { resetChanges } from './instance-values.js';
 import { hasHooks, runHooks, runHooksForEach, type ModelClass, type ModelInstance } from './model-internals.js';
-import { runOptions, tableContext } from './query-scope.js';
 import { checkInstance, checkValueTypes } from './validation.js';
 import { truncate } from './counter-writers.js';
 
@@ -134,42 +130,7 @@ export async function bulkCreate(model: ModelClass, records: Record<string, unkn
     if (createdAt && (instance.dataValues[createdAt] === undefined || instance.dataValues[createdAt] === null)) instance.dataValues[createdAt] = now;
     if (updatedAt && (!options.silent || instance.dataValues[updatedAt] === undefined)) instance.dataValues[updatedAt] = now;
   }
-  const runner = model.host.queryRunner;
-  const dialect = runner.dialect;
-  const attributes = insertedAttributes(model, instances, options.fields);
-  let conflict: ConflictAction | undefined;
-  if (options.ignoreDuplicates) conflict = { action: 'nothing' };
-  if (options.updateOnDuplicate) {
-    const updateColumns = options.updateOnDuplicate.filter((name) => definition.attribute(name)).map((name) => definition.columnOf(name));
-    conflict = { action: 'update', target: conflictTarget(model, attributes, options.conflictAttributes), columns: updateColumns };
-  }
-  const primaryKey = definition.primaryKeyAttributes[0];
-  const wantsKeys = primaryKey !== undefined && definition.attributes[primaryKey]!.autoIncrement && !attributes.includes(primaryKey);
-  const readsAll = options.returning === true || !dialect.supports.insertReadsBackKeysOnly || holdsFragment(instances.map((instance) => instance.dataValues), attributes);
-  const returning = dialect.supports.insertReturning && (wantsKeys || options.returning === true) && !options.ignoreDuplicates
-    ? (readsAll ? true : [primaryKey!])
-    : false;
-  const rowsPerStatement = Math.max(1, Math.min(1000, Math.floor(dialect.supports.maxParameters / Math.max(1, attributes.length))));
-  const batches = chunk(instances, rowsPerStatement);
-  const context = tableContext(model);
-
-  const insertBatches = async (transaction: unknown) => {
-    for (const batch of batches) {
-      const compiled = compileInsert(model, attributes, batch.map((instance) => instance.dataValues), context, { returning, conflict });
-      const result = await runner.run(compiled, { ...runOptions(options, returning !== false), transaction: transaction as never });
-      if (returning && result.rows.length === batch.length) {
-        result.rows.forEach((row, index) => Object.assign(batch[index]!.dataValues, rowToAttributes(definition, dialect, row)));
-      } else if (wantsKeys && result.insertId !== undefined && !options.ignoreDuplicates && !options.updateOnDuplicate) {
-        // MySQL reports the first id of a multi-row insert; the rest follow it.
-        const first = Number(result.insertId);
-        batch.forEach((instance, index) => {
-          instance.dataValues[primaryKey!] = first + index;
-        });
-      }
-    }
-  };
-  if (batches.length > 1) await model.host.transactionWith(options, insertBatches);
-  else await insertBatches(options.transaction);
+  await insertInstances(model, instances, options);
 
   for (const instance of instances) {
     instance.isNewRecord = false;

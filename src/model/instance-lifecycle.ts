@@ -1,0 +1,82 @@
+import { InstanceError, UsageError } from '../errors/usage-errors.js';
+import type { FindOptions } from '../query/find-options.js';
+import { updateStatement } from '../query/mutation-plan.js';
+import { buildWhere } from '../query/where.js';
+import { sql } from '../sql/nodes.js';
+import { findOne } from './finders.js';
+import { resetChanges, type InstanceState } from './instance-values.js';
+import { runHooks, type ModelClass } from './model-internals.js';
+import { runOptions, tableContext } from './query-scope.js';
+import { primaryKeyWhere, type InstanceDestroyOptions, type SaveOptions } from './instance-persistence.js';
+import { increment as staticIncrement, type IncrementOptions } from './writers.js';
+
+/** reload, destroy, restore and increment of one instance, addressed by its primary key. */
+
+interface Instance {
+  dataValues: Record<string, unknown>;
+  isNewRecord: boolean;
+  constructor: unknown;
+  _options: Record<string, unknown>;
+  set(key: string | Record<string, unknown>, value?: unknown, options?: Record<string, unknown>): unknown;
+  get(key: string, options?: Record<string, unknown>): unknown;
+}
+
+const modelOf = (instance: Instance) => instance.constructor as ModelClass;
+
+export async function reload(instance: Instance, state: InstanceState, options: FindOptions = {}): Promise<Instance> {
+  const model = modelOf(instance);
+  const reloaded = (await findOne(model, {
+    ...options,
+    where: primaryKeyWhere(instance),
+    include: options.include ?? instance._options['include'],
+    paranoid: options.paranoid ?? false,
+  })) as Instance | null;
+  if (!reloaded) throw new InstanceError('Instance could not be reloaded because it does not exist anymore (find call returned null)');
+  instance.dataValues = reloaded.dataValues;
+  state.dataValues = reloaded.dataValues;
+  instance._options = reloaded._options;
+  resetChanges(state);
+  return instance;
+}
+
+export async function destroy(instance: Instance, options: InstanceDestroyOptions = {}): Promise<void> {
+  const model = modelOf(instance);
+  const definition = model.definition;
+  const hooks = options.hooks !== false;
+  if (hooks) await runHooks(model, 'beforeDestroy', instance, options);
+  const runner = model.host.queryRunner;
+  const where = buildWhere(primaryKeyWhere(instance), tableContext(model));
+  const deletedAt = definition.timestamps.deletedAt;
+  if (deletedAt && !options.force) {
+    const now = new Date();
+    instance.dataValues[deletedAt] = now;
+    await runner.run(runner.dialect.compiler.compile(updateStatement(definition, { [deletedAt]: now }, where, tableContext(model))), runOptions(options, false));
+  } else {
+    await runner.run(runner.dialect.compiler.compile({ kind: 'delete', table: sql.table(definition.tableName, undefined, definition.schema), ...(where ? { where } : {}) }), runOptions(options, false));
+  }
+  if (hooks) await runHooks(model, 'afterDestroy', instance, options);
+}
+
+export async function restore(instance: Instance, state: InstanceState, options: SaveOptions = {}): Promise<void> {
+  const model = modelOf(instance);
+  const deletedAt = model.definition.timestamps.deletedAt;
+  if (!deletedAt) throw new InstanceError(`${model.name} is not paranoid: restore() needs paranoid: true.`);
+  const hooks = options.hooks !== false;
+  if (hooks) await runHooks(model, 'beforeRestore', instance, options);
+  instance.dataValues[deletedAt] = null;
+  const runner = model.host.queryRunner;
+  const where = buildWhere(primaryKeyWhere(instance), tableContext(model));
+  await runner.run(runner.dialect.compiler.compile(updateStatement(model.definition, { [deletedAt]: null }, where, tableContext(model))), runOptions(options, false));
+  resetChanges(state);
+  if (hooks) await runHooks(model, 'afterRestore', instance, options);
+}
+
+export async function increment(instance: Instance, fields: string | string[] | Record<string, number>, options: IncrementOptions, sign: 1 | -1): Promise<Instance> {
+  const model = modelOf(instance);
+  if (instance.isNewRecord) throw new UsageError(`Cannot increment a ${model.name} that has not been saved yet.`);
+  const [[rows]] = await staticIncrement(model, fields, { ...options, where: { ...(options.where as object | undefined), ...primaryKeyWhere(instance) } }, sign);
+  // Where UPDATE … RETURNING exists the instance takes the new values, as Sequelize's does on PostgreSQL.
+  const row = rows?.[0] as Instance | undefined;
+  if (row) Object.assign(instance.dataValues, row.dataValues);
+  return instance;
+}
