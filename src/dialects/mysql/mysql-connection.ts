@@ -42,6 +42,21 @@ function readFloatsExactly(field: { type: string; string(): string | null }, nex
   return text === null ? null : Number(text);
 }
 
+/**
+ * An idle pooled socket must not keep the process alive: a script that never calls `close()` ends when its
+ * work does (Sequelize gets there by evicting idle connections after `pool.idle`; mysql2's pool never does).
+ */
+function holdProcess(connection: PoolConnection, hold: boolean): void {
+  const socket = (connection as unknown as { connection?: { stream?: { ref?: () => void; unref?: () => void } } }).connection?.stream;
+  if (hold) socket?.ref?.();
+  else socket?.unref?.();
+}
+
+function releaseIdle(connection: PoolConnection): void {
+  holdProcess(connection, false);
+  connection.release();
+}
+
 /** mysql2's pool waits for ever for a free connection; `pool.acquire` bounds the wait, as in Sequelize. */
 function withAcquireTimeout(pending: Promise<PoolConnection>, milliseconds: number): Promise<PoolConnection> {
   return new Promise((resolve, reject) => {
@@ -53,7 +68,7 @@ function withAcquireTimeout(pending: Promise<PoolConnection>, milliseconds: numb
     pending.then((connection) => {
       clearTimeout(timer);
       // A connection handed over after the wait ended goes straight back to the pool.
-      if (timedOut) connection.release();
+      if (timedOut) releaseIdle(connection);
       else resolve(connection);
     }, (error: unknown) => {
       clearTimeout(timer);
@@ -108,8 +123,9 @@ export class MysqlPool implements ConnectionPool {
     const pool = this.pool ?? (await this.open());
     const acquire = this.config.pool?.acquire;
     try {
-      if (acquire === undefined) return await pool.getConnection();
-      return await withAcquireTimeout(pool.getConnection(), acquire);
+      const connection = acquire === undefined ? await pool.getConnection() : await withAcquireTimeout(pool.getConnection(), acquire);
+      holdProcess(connection, true);
+      return connection;
     } catch (error) {
       throw convertMysqlConnectionError(error);
     }
@@ -126,7 +142,7 @@ export class MysqlPool implements ConnectionPool {
       throw error;
     } finally {
       if (broken) connection.destroy();
-      else connection.release();
+      else releaseIdle(connection);
     }
   }
 
@@ -142,7 +158,7 @@ export class MysqlPool implements ConnectionPool {
   async release(connection: DriverConnection, options: { destroy?: boolean } = {}): Promise<void> {
     const held = (connection as DriverConnection & { connection: PoolConnection }).connection;
     if (options.destroy) held.destroy();
-    else held.release();
+    else releaseIdle(held);
   }
 
   async close(): Promise<void> {

@@ -71,6 +71,8 @@ export class PostgresPool implements ConnectionPool {
         ...(poolOptions.min === undefined ? {} : { min: poolOptions.min }),
         idleTimeoutMillis: poolOptions.idle ?? 10_000,
         connectionTimeoutMillis: poolOptions.acquire ?? 60_000,
+        // Idle clients do not hold the process open: a script that never calls close() ends with its work.
+        allowExitOnIdle: true,
         types: typeParsers(pg),
         ...(config.dialectOptions ?? {}),
       } as Pg.PoolConfig);
