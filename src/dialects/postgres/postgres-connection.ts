@@ -48,6 +48,24 @@ interface PostgresConnection extends DriverConnection {
   readonly client: Pg.PoolClient;
 }
 
+/**
+ * pg asks for the password on every new connection, which lets `beforeConnect` run per connection as in Sequelize
+ * (rotating IAM tokens, say). The first connection uses the config the hook already produced when the pool opened.
+ */
+function passwordSource(config: ConnectionConfig): string | (() => Promise<string>) | undefined {
+  const hooks = config.connectionHooks;
+  if (!hooks?.has('beforeConnect')) return config.password ?? undefined;
+  let first = true;
+  return async () => {
+    if (first) {
+      first = false;
+      return config.password ?? '';
+    }
+    const fresh = await configAfterBeforeConnect(config);
+    return fresh.password ?? '';
+  };
+}
+
 export class PostgresPool implements ConnectionPool {
   private pool: Pg.Pool | undefined;
   private closed = false;
@@ -66,7 +84,7 @@ export class PostgresPool implements ConnectionPool {
         port: config.port ?? 5432,
         database: config.database,
         user: config.username,
-        password: config.password ?? undefined,
+        password: passwordSource(config),
         max: poolOptions.max ?? 5,
         ...(poolOptions.min === undefined ? {} : { min: poolOptions.min }),
         idleTimeoutMillis: poolOptions.idle ?? 10_000,
