@@ -53,7 +53,7 @@ for (const dialect of testDialects) {
     });
 
     test('unaliased fn() attributes; raw + nest turns dotted aliases into objects', async () => {
-      const [counted] = (await Pug.findAll({ attributes: [fn('COUNT', col('id'))], raw: true })) as unknown as Array<Record<string, unknown>>;
+      const [counted] = (await Pug.findAll({ attributes: [sequelize.fn('COUNT', sequelize.col('id'))], raw: true })) as unknown as Array<Record<string, unknown>>;
       assert.deepEqual(Object.values(counted!).map(Number), [4]);
       const [nested] = (await Pug.findAll({ attributes: ['id', ['name', 'owner.name'], ['age', 'owner.age']], where: { name: 'Cody' }, raw: true, nest: true })) as unknown as Array<Record<string, unknown>>;
       assert.deepEqual(nested!['owner'], { name: 'Cody', age: 3 });
@@ -79,6 +79,18 @@ for (const dialect of testDialects) {
       assert.deepEqual(names(await Pug.findAll({ ...all, order: literal('age DESC') })), ['Dora_%', 'ella', 'Cody']);
       assert.deepEqual(names(await Pug.findAll({ ...all, order: [[literal('age'), 'DESC']] })), ['Dora_%', 'ella', 'Cody']);
       assert.equal((await Pug.findAll({ order: sequelize.random() })).length, 4);
+    });
+
+    test('order by a path into a JSON attribute, and by sequelize.json()', async () => {
+      const withMeta = { where: { meta: { [Op.ne]: null } } };
+      assert.deepEqual(names(await Pug.findAll({ ...withMeta, order: [['meta.tag', 'DESC']] })), ['ella', 'Cody', 'Dora_%']);
+      assert.deepEqual(names(await Pug.findAll({ ...withMeta, order: [[Sequelize.json('meta.tag'), 'ASC']] })), ['Dora_%', 'Cody', 'ella']);
+    });
+
+    test('an empty attributes list is an error before SQL', async () => {
+      sql.statements.length = 0;
+      await assert.rejects(Pug.findAll({ attributes: [] }), /SELECT query for model 'pug' without selecting any columns/);
+      assert.deepEqual(sql.statements, []);
     });
 
     test('NULLS FIRST / NULLS LAST on every dialect', async () => {

@@ -1,4 +1,4 @@
-import { EmptyResultError } from '../errors/usage-errors.js';
+import { EmptyResultError, QueryError } from '../errors/usage-errors.js';
 import { isVirtual } from '../metadata/attributes.js';
 import type { FindOptions } from '../query/find-options.js';
 import { countWithIncludes, loadIncludes } from './include-finder.js';
@@ -29,6 +29,7 @@ export async function findAll(model: ModelClass, given?: FindOptions): Promise<u
     results = await loadIncludes(model, options, context);
   } else {
     const root = buildRootSelect(options, context);
+    if (root.node.columns.length === 0) throw new QueryError(`Attempted a SELECT query for model '${model.name}' without selecting any columns: attributes is empty.`);
     const runner = model.host.queryRunner;
     const rows = await runner.rows(runner.dialect.compiler.compile(root.node), runOptions(options));
     const convert = rowConverter(model.definition, runner.dialect, root.columns);

@@ -1,4 +1,5 @@
 import { UsageError } from '../errors/usage-errors.js';
+import { JsonType } from '../data-types/misc-types.js';
 import { isVirtual } from '../metadata/attributes.js';
 import type { ModelDefinition } from '../metadata/model-definition.js';
 import { sql, type ExprNode, type LockMode, type OrderNode, type SelectColumn, type SelectNode } from '../sql/nodes.js';
@@ -137,7 +138,12 @@ function orderTarget(name: string, context: BuildContext): ExprNode {
   const { definition } = context.scope;
   const attribute = definition.attribute(name) ?? (definition.attributeByColumn.has(name) ? definition.attribute(definition.attributeByColumn.get(name)!) : undefined);
   if (attribute) return sql.column(attribute.field, context.scope.alias);
-  if (name.includes('.')) return columnReference(name, context);
+  if (name.includes('.')) {
+    const [head, ...path] = name.split('.');
+    const json = definition.attribute(head!);
+    if (json && json.type instanceof JsonType) return sql.jsonPath(sql.column(json.field, context.scope.alias), path);
+    return columnReference(name, context);
+  }
   // An alias of a computed attribute (`attributes: [[fn('COUNT', …), 'total']]`, `order: ['total']`).
   if (context.selectAliases?.has(name)) return sql.column(name);
   throw unknownAttribute(definition, name, 'order');

@@ -6,7 +6,7 @@ import { Literal, SqlFragment } from '../sql/sql-helpers.js';
 import { entriesWithSymbols, isPlainObject } from '../utils/object.js';
 import { fragmentToNode, columnReference } from './fragments.js';
 import type { BuildContext } from './query-context.js';
-import { convertValue, describeOperator, valueCondition, type Operand } from './where.js';
+import { convertValue, describeOperator, isEmptyCondition, valueCondition, type Operand } from './where.js';
 
 const binaryBySymbol = new Map<symbol, BinaryOperator>([
   [Op.eq, '='], [Op.ne, '<>'], [Op.gt, '>'], [Op.gte, '>='], [Op.lt, '<'], [Op.lte, '<='],
@@ -59,7 +59,9 @@ export function applyOperator(given: Operand, operator: symbol, value: unknown, 
   const { node: left, label } = operand;
   if (operator === Op.and || operator === Op.or) {
     const items = Array.isArray(value) ? value : isPlainObject(value) ? entriesWithSymbols(value).map(([key, item]) => ({ [key]: item })) : [value];
-    const nodes = items.map((item) => valueCondition(given, item, context));
+    const nodes = items.filter((item) => !isEmptyCondition(item)).map((item) => valueCondition(given, item, context));
+    // `{ age: { [Op.or]: [] } }` constrains nothing, as in Sequelize (a top-level empty Op.or matches nothing).
+    if (nodes.length === 0) return sql.and([]);
     return operator === Op.and ? sql.and(nodes) : sql.or(nodes);
   }
   if (value instanceof SqlFragment && !(value instanceof Literal && (operator === Op.in || operator === Op.notIn))) {

@@ -45,8 +45,14 @@ function condition(where: unknown, context: BuildContext): ExprNode {
   return sql.and(parts);
 }
 
+/** `{}` inside Op.and / Op.or says nothing, so Sequelize drops it rather than letting it match everything. */
+export function isEmptyCondition(item: unknown): boolean {
+  return isPlainObject(item) && entriesWithSymbols(item).length === 0;
+}
+
 function logical(key: symbol, value: unknown, context: BuildContext): ExprNode {
-  const items = () => (Array.isArray(value) ? value : isPlainObject(value) ? entriesWithSymbols(value).map(([k, v]) => ({ [k]: v })) : [value]);
+  const listed = () => (Array.isArray(value) ? value : isPlainObject(value) ? entriesWithSymbols(value).map(([k, v]) => ({ [k]: v })) : [value]);
+  const items = () => listed().filter((item) => !isEmptyCondition(item));
   if (key === Op.and) return sql.and(items().map((item) => condition(item, context)));
   if (key === Op.or) return sql.or(items().map((item) => condition(item, context)));
   if (key === Op.not) return sql.not(condition(value, context));
