@@ -90,6 +90,28 @@ for (const dialect of testDialects) {
       assert.deepEqual(await recorded(sequelize), ['20240101000000-create-users.js', '20240102000000-add-email.js']);
     });
 
+    test('db:create and db:drop make and remove the configured database on servers; SQLite says it needs neither', async () => {
+      const cwd = project({ 'migrations/20240101000000-create-users.js': createUsers });
+      if (sequelize.dialect.maintenanceDatabase === undefined) {
+        const refused = runCli(cwd, ['db:create', '--url', url]);
+        assert.equal(refused.status, 1);
+        assert.match(refused.stderr, /does not support db:create \/ db:drop/);
+        return;
+      }
+      const other = new URL(url);
+      other.pathname = `${other.pathname}_cli`;
+      const otherUrl = other.toString();
+      runCli(cwd, ['db:drop', '--url', otherUrl]);
+      const created = runCli(cwd, ['db:create', '--url', otherUrl]);
+      assert.equal(created.status, 0, created.stderr);
+      assert.match(created.stdout, new RegExp(`Database ${other.pathname.slice(1)} created\\.`));
+      assert.equal(runCli(cwd, ['db:create', '--url', otherUrl]).status, 1, 'it exists already');
+      assert.equal(runCli(cwd, ['db:migrate', '--url', otherUrl]).status, 0);
+      const dropped = runCli(cwd, ['db:drop', '--url', otherUrl]);
+      assert.equal(dropped.status, 0, dropped.stderr);
+      assert.equal(runCli(cwd, ['db:migrate:status', '--url', otherUrl]).status, 1, 'the database is gone');
+    });
+
     test('installed as a package, migrations get joinery\'s CommonJS export as Sequelize, the same one require("joinery") gives', async () => {
       await sequelize.getQueryInterface().dropAllTables();
       const root = resolve(import.meta.dirname ?? '.', '..');

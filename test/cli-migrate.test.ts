@@ -28,9 +28,12 @@ for (const dialect of testDialects) {
         'migrations/20240101000000-create-users.js': createUsers,
         'migrations/20240102000000-add-email.cjs': addEmail,
         'migrations/20240103000000-create-pets.mjs': createPets,
+        'migrations/20240104000000-typed.ts': 'export async function up() {}',
+        'migrations/types.d.ts': '',
       });
       const before = runCli(cwd, ['db:migrate:status', '--url', url]);
       assert.equal(before.status, 0, before.stderr);
+      assert.match(before.stdout, /Skipping 20240104000000-typed\.ts: TypeScript migrations need compiling to \.js first\./);
       assert.match(before.stdout, /^down 20240101000000-create-users\.js$/m);
 
       const first = runCli(cwd, ['db:migrate', '--url', url, '--to', '20240102000000-add-email']);

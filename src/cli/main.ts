@@ -1,5 +1,6 @@
 import { CliError, parseArgs } from './args.js';
 import { CliContext, type JoineryLibrary } from './context.js';
+import { dbCreate, dbDrop } from './database-commands.js';
 import { init, migrationGenerate, seedGenerate } from './generate-commands.js';
 import { migrate, status, undo, undoAll } from './migrate-commands.js';
 import { modelGenerate } from './model-generate.js';
@@ -14,6 +15,8 @@ interface Command {
 
 /** sequelize-cli's command names, so scripts and habits carry over. */
 const commands: Record<string, Command> = {
+  'db:create': { summary: 'Create the configured database', usage: '', run: dbCreate },
+  'db:drop': { summary: 'Drop the configured database', usage: '', run: dbDrop },
   'db:migrate': { summary: 'Run pending migrations', usage: '[--to NAME] [--name NAME]', run: migrate },
   'db:migrate:status': { summary: 'List the status of all migrations', usage: '', run: status },
   'db:migrate:undo': { summary: 'Revert the last migration run', usage: '[--name NAME]', run: undo },

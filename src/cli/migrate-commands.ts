@@ -3,7 +3,7 @@ import type { CliContext } from './context.js';
 import { findByName, listMigrationFiles, type MigrationFile } from './migrator.js';
 
 async function state(context: CliContext) {
-  const files = listMigrationFiles(context.paths.migrations, 'migration');
+  const files = listMigrationFiles(context.paths.migrations, 'migration', context.print);
   const { migrator, storage } = await context.migrator('migration');
   const executed = await storage!.executed();
   const done = new Set(executed);

@@ -17,12 +17,15 @@ export interface MigrationFile {
 const runnableFile = /^(?!.*\.d\.[cm]?ts$).*\.[cm]?js$/;
 
 /** The folder's migration files in name order (the timestamp prefix makes that creation order). */
-export function listMigrationFiles(folder: string, kind: MigrationKind): MigrationFile[] {
+export function listMigrationFiles(folder: string, kind: MigrationKind, warn?: (line: string) => void): MigrationFile[] {
   if (!existsSync(folder)) {
     const flag = kind === 'migration' ? '--migrations-path' : '--seeders-path';
     throw new CliError(`No ${kind}s folder at ${folder}: create it (joinery init does) or point ${flag} at yours.`);
   }
-  return readdirSync(folder)
+  const names = readdirSync(folder);
+  const typescript = names.filter((name) => /\.[cm]?ts$/.test(name) && !/\.d\.[cm]?ts$/.test(name));
+  if (typescript.length > 0) warn?.(`Skipping ${typescript.join(', ')}: TypeScript ${kind}s need compiling to .js first.`);
+  return names
     .filter((name) => runnableFile.test(name))
     .sort()
     .map((name) => ({ name, path: join(folder, name) }));

@@ -8,7 +8,7 @@ import { findByName, listMigrationFiles, type MigrationFile } from './migrator.j
  * `seederStorage: "sequelize"` the `SequelizeData` table records them as SequelizeMeta records migrations.
  */
 async function state(context: CliContext) {
-  const files = listMigrationFiles(context.paths.seeders, 'seeder');
+  const files = listMigrationFiles(context.paths.seeders, 'seeder', context.print);
   const { migrator, storage } = await context.migrator('seeder');
   const executed = storage ? await storage.executed() : undefined;
   return { files, migrator, executed };

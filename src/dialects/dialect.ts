@@ -265,6 +265,11 @@ export interface Dialect {
   readonly ddl: DialectDdl;
   readonly introspection: DialectIntrospection;
   readonly defaultPort: number | undefined;
+  /**
+   * Server dialects: the database to connect to while creating or dropping another (`null`: none needed).
+   * Undefined where a database is a file the connection creates (SQLite).
+   */
+  readonly maintenanceDatabase?: string | null;
   createPool(config: ConnectionConfig): ConnectionPool;
   /** Maps a driver error to joinery's error classes (UniqueConstraintError, ForeignKeyConstraintError, …). */
   convertError(error: unknown, context: { sql: string; parameters: readonly unknown[] }): Error;

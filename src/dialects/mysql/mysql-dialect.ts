@@ -54,6 +54,7 @@ export const mysqlDialect: Dialect = {
   ddl: mysqlDdl,
   introspection: mysqlIntrospection,
   defaultPort: 3306,
+  maintenanceDatabase: null,
   createPool: (config: ConnectionConfig) => new MysqlPool(config),
   convertError: convertMysqlError,
   beginTransaction,

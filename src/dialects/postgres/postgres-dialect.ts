@@ -45,6 +45,7 @@ export const postgresDialect: Dialect = {
   ddl: postgresDdl,
   introspection: postgresIntrospection,
   defaultPort: 5432,
+  maintenanceDatabase: 'postgres',
   createPool: (config: ConnectionConfig) => new PostgresPool(config),
   convertError: convertPostgresError,
   /** The isolation level rides on START TRANSACTION itself, so no statement runs at the wrong level. */
