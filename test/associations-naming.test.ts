@@ -42,6 +42,16 @@ for (const dialect of testDialects) {
       assert.deepEqual([Pug.hasAlias('toys'), Pug.hasAlias('toy')], [true, false]);
     });
 
+    test("a method the model class defines itself is not replaced by an accessor (v6's mixin rule)", () => {
+      const Shelter = db.define('shelter', {});
+      const Dog = db.define('shelterDog', {});
+      const own = function getShelterDogs() { return 'mine'; };
+      Object.defineProperty(Shelter.prototype, 'getShelterDogs', { value: own, configurable: true, writable: true });
+      Shelter.hasMany(Dog);
+      assert.equal((Shelter.prototype as unknown as Record<string, unknown>)['getShelterDogs'], own);
+      assert.equal(typeof (Shelter.prototype as unknown as Record<string, unknown>)['addShelterDog'], 'function');
+    });
+
     test('irregular plurals go through inflection; `as` as a string or {singular, plural}', () => {
       const Person = db.define('Person', {});
       const Child = db.define('Child', {});
