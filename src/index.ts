@@ -30,5 +30,6 @@ export type { AssociationDeclaration, AssociatedModels, AssociatedInstance, Thro
 export type { IncludedProperties, FindResult, ShapedFindOptions } from './types/query-result.js';
 export type { CheckedIncludes, CheckedOrder } from './types/include-check.js';
 export { associate } from './types/associate.js';
+export type * from './types/mixins.js';
 
 export default Sequelize;

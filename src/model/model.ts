@@ -14,7 +14,7 @@ import { scopedModel, addScope } from './scopes.js';
 import * as schema from './model-schema.js';
 import * as associate from './association-methods.js';
 import { installHookShorthands, type HookShorthand } from './hook-shorthands.js';
-import type { Attributes, CreationAttributes } from '../types/model-types.js';
+import type { Attributes, CreationAttributes, LooseAttributes } from '../types/model-types.js';
 import type { IncludeList, UpdateValues } from '../types/query-options.js';
 import type { FindResult, OrderInput, ShapedFindOptions } from '../types/query-result.js';
 import type * as options from '../types/options.js';
@@ -28,7 +28,9 @@ export type ModelStatic<M extends Model = Model> = (abstract new (values?: Recor
  * The public Model API. It keeps Sequelize's surface and delegates: finders, writers, persistence and schema
  * work live in their own modules; SQL is built by the query layer.
  */
-export class Model<TAttributes extends object = Record<string, unknown>, TCreationAttributes extends object = TAttributes> extends ModelMetadata {
+// The defaults are `object` so that every model, also one whose attributes are an interface (no index
+// signature), is assignable to `Model`; `Attributes<M>` reads a bare `object` as "any attribute name".
+export class Model<TAttributes extends object = object, TCreationAttributes extends object = TAttributes> extends ModelMetadata {
   declare static beforeValidate: HookShorthand;
   declare static afterValidate: HookShorthand;
   declare static validationFailed: HookShorthand;
@@ -296,7 +298,7 @@ export class Model<TAttributes extends object = Record<string, unknown>, TCreati
   save(options?: options.SaveOptions): Promise<this> {
     return persistence.save(this as never, this.#tracking(), options as persistence.SaveOptions) as unknown as Promise<this>;
   }
-  update(values: UpdateValues<TAttributes>, options?: options.InstanceUpdateOptions): Promise<this> {
+  update(values: UpdateValues<LooseAttributes<TAttributes>>, options?: options.InstanceUpdateOptions): Promise<this> {
     return persistence.update(this as never, this.#tracking(), values as Record<string, unknown>, options as persistence.SaveOptions) as unknown as Promise<this>;
   }
   reload(options?: options.InstanceReloadOptions): Promise<this> {

@@ -12,11 +12,13 @@ export interface ModelBrand<Name extends string, PrimaryKey extends string> {
   readonly [primaryKeyKey]?: PrimaryKey;
 }
 
-export type Attributes<M extends Model> = M['_attributes'];
+/** A model declared without attribute types (`Model`, `db.model('friendship')`) accepts any attribute name. */
+export type LooseAttributes<A> = object extends A ? Record<string, unknown> : A;
+export type Attributes<M extends Model> = LooseAttributes<M['_attributes']>;
 type UndefinedKeys<T> = { [K in keyof T]-?: undefined extends T[K] ? K : never }[keyof T];
 /** Keys whose type accepts undefined become optional (the class style marks them `CreationOptional`). */
 export type OptionalUndefined<T> = { [K in keyof T as K extends UndefinedKeys<T> ? never : K]: T[K] } & { [K in keyof T as K extends UndefinedKeys<T> ? K : never]?: T[K] };
-export type CreationAttributes<M extends Model> = OptionalUndefined<M['_creationAttributes']>;
+export type CreationAttributes<M extends Model> = OptionalUndefined<LooseAttributes<M['_creationAttributes']>>;
 export type AttributeName<M extends Model> = keyof Attributes<M> & string;
 
 /** An instance of a model from `define`: the Model API plus one property per attribute. */

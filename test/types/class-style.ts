@@ -50,3 +50,46 @@ if (found) {
   void bark;
   expectType<Equal<typeof found.name, string>>();
 }
+
+// A typed Sequelize v6 project's association declarations compile with only the import changed.
+import type {
+  BelongsToGetAssociationMixin, BelongsToManyAddAssociationMixin, BelongsToManyCountAssociationsMixin, BelongsToManyGetAssociationsMixin,
+  BelongsToSetAssociationMixin, HasManyCreateAssociationMixin, HasManyGetAssociationsMixin, Optional,
+} from '../../src/index.js';
+
+interface WalkerAttributes { id: number; name: string }
+class Walker extends Model<WalkerAttributes, Optional<WalkerAttributes, 'id'>> {
+  declare id: number;
+  declare name: string;
+  declare getDogs: HasManyGetAssociationsMixin<Dog>;
+  declare createDog: HasManyCreateAssociationMixin<Dog, 'walkerId'>;
+}
+class Dog extends Model<InferAttributes<Dog>, InferCreationAttributes<Dog>> {
+  declare id: CreationOptional<number>;
+  declare name: string;
+  declare walkerId: ForeignKey<Walker['id']>;
+  declare getWalker: BelongsToGetAssociationMixin<Walker>;
+  declare setWalker: BelongsToSetAssociationMixin<Walker, number>;
+  declare getFriends: BelongsToManyGetAssociationsMixin<Walker>;
+  declare addFriend: BelongsToManyAddAssociationMixin<Walker, number>;
+  declare countFriends: BelongsToManyCountAssociationsMixin;
+}
+Walker.init({ id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true }, name: DataTypes.STRING }, { sequelize });
+Dog.init({ name: DataTypes.STRING }, { sequelize });
+Walker.hasMany(Dog);
+Dog.belongsTo(Walker);
+const walker = await Walker.create({ name: 'Sam' });
+const dog = await walker.createDog({ name: 'Rex' });
+expectType<Equal<Awaited<ReturnType<typeof walker.getDogs>>, Dog[]>>();
+await dog.setWalker(walker);
+await dog.setWalker(walker.id);
+await dog.addFriend(walker, { through: { since: 2020 } });
+const friendCount: number = await dog.countFriends({ where: { name: 'Sam' } });
+void friendCount;
+expectType<Equal<Awaited<ReturnType<typeof dog.getWalker>>, Walker>>();
+// @ts-expect-error createDog takes the dog's attributes
+await walker.createDog({ nmae: 'Rex' });
+// @ts-expect-error setWalker takes a walker or its key
+await dog.setWalker('Sam');
+// @ts-expect-error Optional<…, 'id'> still requires name
+await Walker.create({});
