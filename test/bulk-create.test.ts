@@ -151,6 +151,17 @@ for (const dialect of testDialects) {
       ]);
     });
 
+    test('validate: true with individualHooks runs each record`s validation hooks', async () => {
+      const seen: string[] = [];
+      Pug.addHook('beforeValidate', (pug: unknown) => void seen.push(`before:${String((pug as Row)['name'])}`));
+      Pug.addHook('validationFailed', (pug: unknown) => void seen.push(`failed:${String((pug as Row)['name'])}`));
+      await assert.rejects(Pug.bulkCreate([{ name: 'ok' }, { name: 'x' }], { validate: true, individualHooks: true }), AggregateError);
+      assert.deepEqual(seen, ['before:ok', 'before:x', 'failed:x']);
+      seen.length = 0;
+      await Pug.bulkCreate([{ name: 'ok' }], { validate: true });
+      assert.deepEqual(seen, [], 'without individualHooks no per-record hook runs');
+    });
+
     test('beforeBulkCreate can change the records that are inserted', async () => {
       Pug.addHook('beforeBulkCreate', (instances: unknown) => {
         for (const instance of instances as Array<{ set(key: string, value: unknown): void }>) instance.set('age', 42);

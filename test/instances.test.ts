@@ -158,6 +158,15 @@ for (const dialect of testDialects) {
       assert.throws(() => pug.isSoftDeleted(), /not paranoid/);
     });
 
+    test('toJSON and JSON.stringify list keys in Sequelize`s order: getters, defaults, keys, given values, timestamps', async () => {
+      const Dog = sequelize.define('dog', { name: DataTypes.STRING, age: { type: DataTypes.INTEGER, defaultValue: 1 } });
+      await Dog.sync({ force: true });
+      assert.deepEqual(Object.keys(Pug.build({ name: 'a' }).toJSON()), ['email', 'age', 'id', 'name']);
+      assert.deepEqual(Object.keys(Dog.build({ age: 3, name: 'a' }).toJSON()), ['id', 'age', 'name']);
+      const dog = await Dog.create({ name: 'a' });
+      assert.deepEqual(Object.keys(JSON.parse(JSON.stringify(dog)) as Row), ['age', 'id', 'name', 'updatedAt', 'createdAt']);
+    });
+
     test('equals, equalsOneOf and where()', async () => {
       const [a, b] = (await Pug.bulkCreate([{ name: 'a' }, { name: 'b' }]))!;
       const again = (await Pug.findByPk((a as unknown as Row)['id'] as number))!;

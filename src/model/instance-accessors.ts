@@ -66,11 +66,12 @@ export function getValues(instance: InstanceLike, options: GetOptions = {}): Rec
   if (getterKeys.length === 0 && !options.plain && !options.clone && !options.forInspect) return instance.dataValues;
   const restrict = instance._options.attributes;
   const values: Record<string, unknown> = {};
-  for (const key of Object.keys(instance.dataValues)) values[key] = getValue(instance, key, options);
+  // Attributes with getters come first, then the stored values, as Sequelize's get() orders them.
   for (const key of getterKeys) {
-    if (key in values || (restrict && !restrict.includes(key))) continue;
+    if (restrict && !restrict.includes(key)) continue;
     values[key] = getValue(instance, key, options);
   }
+  for (const key of Object.keys(instance.dataValues)) if (!(key in values)) values[key] = getValue(instance, key, options);
   return values;
 }
 

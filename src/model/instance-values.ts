@@ -28,15 +28,17 @@ export function defaultValueOf(defaultValue: unknown): unknown {
   return cloneDeepPlain(defaultValue);
 }
 
-/** The initial values of a new record: null primary keys, then defaults, as Sequelize's `build` lays them out. */
-export function initialValues(definition: ModelDefinition): Record<string, unknown> {
+/** The initial values of a new record: defaults, then null primary keys, as Sequelize's `build` lays them out. */
+export function initialValues(definition: ModelDefinition, given?: Record<string, unknown>): Record<string, unknown> {
   const values: Record<string, unknown> = {};
-  for (const name of definition.primaryKeyAttributes) values[name] = null;
   const attributes = definition.attributes;
+  // Defaults of the attributes not given, then unset keys; the given values follow (Sequelize's key order,
+  // which shows in toJSON and JSON.stringify). A default is not even computed when a value is given.
   for (const name in attributes) {
     const defaultValue = attributes[name]!.defaultValue;
-    if (defaultValue !== undefined) values[name] = defaultValueOf(defaultValue);
+    if (defaultValue !== undefined && (given === undefined || given[name] === undefined)) values[name] = defaultValueOf(defaultValue);
   }
+  for (const name of definition.primaryKeyAttributes) if (!(name in values) && (given === undefined || given[name] === undefined)) values[name] = null;
   return values;
 }
 

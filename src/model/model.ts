@@ -82,7 +82,7 @@ export class Model<TAttributes extends object = object, TCreationAttributes exte
       this._options = options;
       return;
     }
-    this.dataValues = isNewRecord ? initialValues(model.definition) : {};
+    this.dataValues = isNewRecord ? initialValues(model.definition, values) : {};
     this.isNewRecord = isNewRecord;
     this._options = options;
     this.#state = { dataValues: this.dataValues, previous: undefined, changedKeys: undefined };

@@ -109,6 +109,11 @@ export async function bulkCreate(model: ModelClass, records: Record<string, unkn
     const failures: Error[] = [];
     const validateOptions = { fields: options.fields };
     for (const instance of instances) {
+      if (hooks && options.individualHooks) {
+        // With individual hooks each record is validated as `instance.validate()` does, hooks included.
+        await (instance as unknown as { validate(o: object): Promise<unknown> }).validate(validateOptions).catch((error: Error) => failures.push(new BulkRecordError(error, instance)));
+        continue;
+      }
       // Synchronous unless a validator is: no microtask per record for the common case.
       let error = checkInstance(definition, instance as never, validateOptions);
       if (error instanceof Promise) error = await error;
