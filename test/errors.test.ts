@@ -179,6 +179,11 @@ for (const dialect of testDialects) {
         const database = await withUrl((url) => { url.pathname = '/no_such_database_joinery'; });
         assert.ok(database instanceof ConnectionError, String(database));
         assert.match(database.message, /no_such_database_joinery/);
+        if (dialect === 'postgres') {
+          // v6 leaves this a plain ConnectionError; joinery says what it is (still a ConnectionError).
+          const unknownRole = await withUrl((url) => { url.username = 'nobody_joinery'; url.password = 'x'; });
+          assert.ok(unknownRole instanceof AccessDeniedError && unknownRole instanceof ConnectionError, String(unknownRole));
+        }
         if (isMysql) {
           const denied = await withUrl((url) => { url.username = 'root'; url.password = 'wrong-password'; });
           assert.ok(denied instanceof AccessDeniedError && denied instanceof ConnectionError, String(denied));

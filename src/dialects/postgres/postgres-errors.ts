@@ -37,6 +37,8 @@ export function convertConnectionError(error: unknown): Error {
   if (code === '28P01' || code === '28000') return new AccessDeniedError(driverError);
   // pg's pool gave up waiting for a free client within `pool.acquire` ms.
   if (/timeout exceeded when trying to connect/i.test(driverError.message)) return new ConnectionAcquireTimeoutError(driverError);
+  // The server did not answer within `dialectOptions.connectionTimeoutMillis` / `pool.acquire`.
+  if (/Connection terminated due to connection timeout/i.test(driverError.message)) return new ConnectionTimedOutError(driverError);
   return new ConnectionError(driverError);
 }
 
