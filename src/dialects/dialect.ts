@@ -61,17 +61,20 @@ export interface QueryResult {
   readonly metadata?: unknown;
 }
 
+export type RowShape = 'objects' | 'arrays' | 'first';
+
 export interface DriverConnection {
   /**
-   * `expectRows`: the statement yields rows (SELECT, RETURNING, SHOW...). `arrays`: rows as arrays in select
-   * order, honoured where `supports.arrayRows` says so.
+   * `expectRows`: the statement yields rows (SELECT, RETURNING, SHOW...). `shape`: a hint the driver may
+   * take — `arrays` (rows as arrays in select order, where `supports.arrayRows` says so) or `first` (at most
+   * the first row is wanted).
    */
-  execute(sql: string, parameters: readonly unknown[], expectRows: boolean, arrays?: boolean): Promise<QueryResult>;
+  execute(sql: string, parameters: readonly unknown[], expectRows: boolean, shape?: RowShape): Promise<QueryResult>;
 }
 
 export interface ConnectionPool {
   /** Runs one statement on any free connection (or waits its turn, on single-writer dialects). */
-  execute(sql: string, parameters: readonly unknown[], expectRows: boolean, arrays?: boolean): Promise<QueryResult>;
+  execute(sql: string, parameters: readonly unknown[], expectRows: boolean, shape?: RowShape): Promise<QueryResult>;
   /** A dedicated connection, held by a transaction until `release`. */
   acquire(): Promise<DriverConnection>;
   release(connection: DriverConnection, options?: { destroy?: boolean }): Promise<void>;

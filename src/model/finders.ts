@@ -105,7 +105,7 @@ interface LookupPlan {
 
 /** Per model class (its name is the SQL alias), checked against the definition's version. */
 const lookupPlans = new WeakMap<ModelClass, { version: number; plan: LookupPlan }>();
-const lookupRunOptions: RunOptions = { expectRows: true };
+const lookupRunOptions: RunOptions = { expectRows: true, shape: 'first' };
 
 function lookupPlan(model: ModelClass): LookupPlan {
   const definition = model.definition;
@@ -131,7 +131,7 @@ function cachedLookup(model: ModelClass, key: unknown, options: FindOptions | un
   const attribute = model.definition.attributes[model.definition.primaryKeyAttributes[0]!]!;
   const parameters = plan.compiled.parameters.length === 1 ? [undefined as unknown] : [...plan.compiled.parameters];
   parameters[0] = runner.dialect.types.toDriver(attribute.type, attribute.type.sanitize(key));
-  const run = options === undefined ? lookupRunOptions : runOptions(options);
+  const run = options === undefined ? lookupRunOptions : { ...runOptions(options), shape: 'first' as const };
   return runner.run({ sql: plan.compiled.sql, parameters }, run).then((result) => {
     const row = result.rows[0];
     return row === undefined ? null : new model(plan.convert(row), { isNewRecord: false, raw: true });

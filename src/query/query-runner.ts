@@ -1,4 +1,4 @@
-import type { ConnectionPool, Dialect, DriverConnection, QueryResult } from '../dialects/dialect.js';
+import type { ConnectionPool, Dialect, DriverConnection, QueryResult, RowShape } from '../dialects/dialect.js';
 import { UsageError } from '../errors/usage-errors.js';
 import type { CompiledQuery } from '../sql/compiler.js';
 import { transactionStorage } from '../transaction/transaction-context.js';
@@ -20,8 +20,8 @@ export interface RunOptions {
   expectRows?: boolean;
   /** Extra data handed to query hooks and logging, as Sequelize hands its options object. */
   hookOptions?: Record<string, unknown>;
-  /** Rows as arrays in select order (see `QueryRunner.arrays`). */
-  arrays?: boolean;
+  /** A hint to the driver: rows as arrays (see `QueryRunner.arrays`), or only the first row wanted. */
+  shape?: RowShape;
 }
 
 export interface QueryRunnerSettings {
@@ -72,7 +72,7 @@ export class QueryRunner {
     if (logging || hooks) return this.runObserved(query, options, transaction, target, logging);
     let running: Promise<QueryResult>;
     try {
-      running = target.execute(query.sql, query.parameters, options.expectRows ?? true, options.arrays);
+      running = target.execute(query.sql, query.parameters, options.expectRows ?? true, options.shape);
     } catch (error) {
       return Promise.reject(this.settings.dialect.convertError(error, query));
     }
@@ -97,7 +97,7 @@ export class QueryRunner {
     }
     let result: QueryResult;
     try {
-      result = await target.execute(query.sql, query.parameters, options.expectRows ?? true, options.arrays);
+      result = await target.execute(query.sql, query.parameters, options.expectRows ?? true, options.shape);
     } catch (error) {
       throw this.settings.dialect.convertError(error, query);
     } finally {
@@ -112,7 +112,7 @@ export class QueryRunner {
    * without array rows hand objects, whose values are in that same order (the aliases must be distinct).
    */
   async arrays(query: CompiledQuery, options: RunOptions = {}): Promise<unknown[][]> {
-    const rows = (await this.run(query, { ...options, expectRows: true, arrays: true })).rows;
+    const rows = (await this.run(query, { ...options, expectRows: true, shape: 'arrays' })).rows;
     if (this.dialect.supports.arrayRows) return rows as unknown as unknown[][];
     return rows.map((row) => Object.values(row));
   }

@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { Mutex } from '../../utils/mutex.js';
-import type { ConnectionConfig, ConnectionPool, DriverConnection, QueryResult } from '../dialect.js';
+import type { ConnectionConfig, ConnectionPool, DriverConnection, QueryResult, RowShape } from '../dialect.js';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { closedConnectionError, ConnectionError } from '../../errors/connection-errors.js';
@@ -38,6 +38,12 @@ function readArrays(statement: Statement, bound: unknown[]): unknown[][] {
   }
 }
 
+/** `get` skips building the list and stepping past the first row. */
+function readFirst(statement: Statement, bound: unknown[]): unknown[] {
+  const row = statement.get(bound);
+  return row === undefined ? [] : [row];
+}
+
 function regexpMatches(pattern: unknown, value: unknown, flags = ''): number | null {
   if (pattern === null || value === null || pattern === undefined || value === undefined) return null;
   return new RegExp(String(pattern), flags).test(String(value)) ? 1 : 0;
@@ -53,7 +59,7 @@ export class SqlitePool implements ConnectionPool {
   private opening: Promise<Database> | undefined;
   private readonly statements = new Map<string, Statement>();
   private readonly lock = new Mutex();
-  private readonly connection: DriverConnection = { execute: (sql, parameters, _expectRows, arrays) => this.run(sql, parameters, arrays) };
+  private readonly connection: DriverConnection = { execute: (sql, parameters, _expectRows, shape) => this.run(sql, parameters, shape) };
 
   constructor(private readonly config: ConnectionConfig) {}
 
@@ -94,23 +100,23 @@ export class SqlitePool implements ConnectionPool {
   }
 
   /** Not `async`: better-sqlite3 answers synchronously, so an open database costs one settled promise. */
-  private run(sql: string, parameters: readonly unknown[], arrays = false): Promise<QueryResult> {
+  private run(sql: string, parameters: readonly unknown[], shape: RowShape = 'objects'): Promise<QueryResult> {
     const database = this.database;
-    if (database === undefined) return this.open().then((opened) => this.runNow(opened, sql, parameters, arrays));
+    if (database === undefined) return this.open().then((opened) => this.runNow(opened, sql, parameters, shape));
     try {
-      return Promise.resolve(this.runNow(database, sql, parameters, arrays));
+      return Promise.resolve(this.runNow(database, sql, parameters, shape));
     } catch (error) {
       return Promise.reject(error);
     }
   }
 
-  private runNow(database: Database, sql: string, parameters: readonly unknown[], arrays: boolean): QueryResult {
+  private runNow(database: Database, sql: string, parameters: readonly unknown[], shape: RowShape): QueryResult {
     const bound = parameters.map(toSqliteParameter);
     const statement = this.prepareOrExec(database, sql);
     if (statement === undefined) return { rows: [], affectedRows: 0 };
     if (statement.reader) {
       // The statement is cached and shared: array mode is switched on for this call only.
-      const rows = (arrays ? readArrays(statement, bound) : statement.all(bound)) as Record<string, unknown>[];
+      const rows = (shape === 'arrays' ? readArrays(statement, bound) : shape === 'first' ? readFirst(statement, bound) : statement.all(bound)) as Record<string, unknown>[];
       return { rows, affectedRows: rows.length, metadata: rows };
     }
     const info = statement.run(bound);
@@ -131,17 +137,17 @@ export class SqlitePool implements ConnectionPool {
   }
 
   /** A statement from outside any transaction must not land inside an open one on the shared connection. */
-  execute(sql: string, parameters: readonly unknown[], _expectRows?: boolean, arrays = false): Promise<QueryResult> {
-    if (this.database !== undefined && !this.lock.isHeld) return this.run(sql, parameters, arrays);
-    return this.executeWhenFree(sql, parameters, arrays);
+  execute(sql: string, parameters: readonly unknown[], _expectRows?: boolean, shape: RowShape = 'objects'): Promise<QueryResult> {
+    if (this.database !== undefined && !this.lock.isHeld) return this.run(sql, parameters, shape);
+    return this.executeWhenFree(sql, parameters, shape);
   }
 
-  private async executeWhenFree(sql: string, parameters: readonly unknown[], arrays: boolean): Promise<QueryResult> {
+  private async executeWhenFree(sql: string, parameters: readonly unknown[], shape: RowShape): Promise<QueryResult> {
     if (this.database === undefined) await this.open();
-    if (!this.lock.isHeld) return this.run(sql, parameters, arrays);
+    if (!this.lock.isHeld) return this.run(sql, parameters, shape);
     await this.lock.acquire();
     try {
-      return await this.run(sql, parameters, arrays);
+      return await this.run(sql, parameters, shape);
     } finally {
       this.lock.release();
     }
