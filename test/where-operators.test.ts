@@ -81,6 +81,8 @@ const cases: Array<[string, unknown, string[]]> = [
   ['JSON path string', { meta: { tag: '10' } }, ['Dora_%']],
   ['JSON path true', { meta: { flag: true } }, ['Cody']],
   ['JSON path false', { 'meta.flag': false }, ['ella']],
+  ['JSON path: a JSON null, a missing key or a NULL column IS NULL', { 'meta.flag': null }, ['Bob', 'Dora_%']],
+  ['JSON path: Op.ne null', { meta: { flag: { [Op.ne]: null } } }, ['Cody', 'ella']],
   ['JSON path with an operator inside', { meta: { a: { b: { [Op.lt]: 2 } } } }, ['Cody']],
   ['JSON path like', { 'meta.tag': { [Op.like]: 'y%' } }, ['ella']],
   ['sequelize.where(fn, value)', where(fn('lower', col('name')), 'cody'), ['Cody']],

@@ -45,7 +45,7 @@ function typedLeft(operand: Operand, value: unknown): Operand {
   const { node } = operand;
   if (node.kind !== 'jsonPath' || node.as !== undefined) return operand;
   const sample = Array.isArray(value) ? value.find((item) => item !== null) : value;
-  const as = typeof sample === 'number' || typeof sample === 'bigint' ? 'number' : typeof sample === 'boolean' ? 'boolean' : undefined;
+  const as = typeof sample === 'number' || typeof sample === 'bigint' ? 'number' : typeof sample === 'boolean' ? 'boolean' : value === null ? 'null' : undefined;
   return as ? { ...operand, node: sql.jsonPath(node.expr, node.path, as) } : operand;
 }
 

@@ -99,13 +99,14 @@ export interface WindowNode {
 }
 /**
  * A `$.a.b` path into a JSON column; each dialect prints its own extraction syntax. `as` says the value it
- * is compared with is a number or a boolean, so dialects that extract text compare it as one.
+ * is compared with is a number or a boolean (dialects that extract text compare it as one), or that it is
+ * tested for NULL (a JSON null must count as NULL).
  */
 export interface JsonPathNode {
   readonly kind: 'jsonPath';
   readonly expr: ExprNode;
   readonly path: readonly string[];
-  readonly as?: 'number' | 'boolean';
+  readonly as?: 'number' | 'boolean' | 'null';
 }
 
 export type ExprNode =

@@ -14,7 +14,7 @@ export const pugRows: PugRow[] = [
   { name: 'Cody', age: 3, score: 1.5, good: true, meta: { a: { b: 1 }, tag: 'x', flag: true }, born: new Date('2020-01-01T00:00:00.000Z') },
   { name: 'ella', age: 5, score: 2.25, good: false, meta: { a: { b: 2 }, tag: 'y', flag: false }, born: new Date('2021-06-15T12:30:00.250Z') },
   { name: 'Bob', age: null, score: null, good: null, meta: null, born: null },
-  { name: 'Dora_%', age: 10, score: -4, good: true, meta: { a: { b: 10 }, tag: '10' }, born: new Date('1999-12-31T23:59:59.999Z') },
+  { name: 'Dora_%', age: 10, score: -4, good: true, meta: { a: { b: 10 }, tag: '10', flag: null }, born: new Date('1999-12-31T23:59:59.999Z') },
 ];
 
 export function definePug(sequelize: Sequelize, options: Record<string, unknown> = {}): ModelStatic<Model> {

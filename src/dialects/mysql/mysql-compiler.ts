@@ -70,11 +70,16 @@ export class MysqlCompiler extends SqlCompiler {
     state.append(` ON DUPLICATE KEY UPDATE ${columns.map((column) => `${this.quoteIdentifier(column)} = VALUES(${this.quoteIdentifier(column)})`).join(', ')}`);
   }
 
-  /** Unquoted text compares with numbers as numbers; a JSON boolean unquotes to 'true'/'false', so it is compared as text. */
+  /** Unquoted text compares with numbers as numbers; a JSON boolean unquotes to 'true'/'false' (anything else, JSON null too, is NULL). */
   override jsonPath(state: CompileState, node: JsonPathNode): void {
-    if (node.as === 'boolean') state.append('(');
+    if (node.as === 'null') {
+      // json_unquote turns a JSON null into the text 'null'; tested for NULL it must be NULL, as elsewhere.
+      state.append('NULLIF(json_type(json_extract(').expr(node.expr).append(', ').param(jsonPathText(node.path)).append(")), 'NULL')");
+      return;
+    }
+    if (node.as === 'boolean') state.append('(CASE ');
     state.append('json_unquote(json_extract(').expr(node.expr).append(', ').param(jsonPathText(node.path)).append('))');
-    if (node.as === 'boolean') state.append(" = 'true')");
+    if (node.as === 'boolean') state.append(" WHEN 'true' THEN 1 WHEN 'false' THEN 0 END)");
   }
 
   /** MySQL sorts NULL first ascending and has no NULLS FIRST/LAST: sort on `expr IS NULL` before the expression. */

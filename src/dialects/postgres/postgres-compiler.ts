@@ -6,7 +6,7 @@ const regexpOperators: Partial<Record<BinaryNode['operator'], string>> = {
 };
 
 /** `#>>` extracts text; a path compared with a number or boolean is cast so `10 > 9` holds as numbers do. */
-const jsonCasts: Record<NonNullable<JsonPathNode['as']>, string> = { number: 'DOUBLE PRECISION', boolean: 'BOOLEAN' };
+const jsonCasts: Partial<Record<NonNullable<JsonPathNode['as']>, string>> = { number: 'DOUBLE PRECISION', boolean: 'BOOLEAN' };
 
 export class PostgresCompiler extends SqlCompiler {
   override placeholder(index: number): string {
@@ -23,9 +23,10 @@ export class PostgresCompiler extends SqlCompiler {
   }
 
   override jsonPath(state: CompileState, node: JsonPathNode): void {
-    if (node.as) state.append('CAST(');
+    const cast = node.as && jsonCasts[node.as];
+    if (cast) state.append('CAST(');
     state.append('(').expr(node.expr).append('#>>').param([...node.path]).append(')');
-    if (node.as) state.append(` AS ${jsonCasts[node.as]})`);
+    if (cast) state.append(` AS ${cast})`);
   }
 
   override limitOffset(state: CompileState, limit: number | undefined, offset: number | undefined): void {
