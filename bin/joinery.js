@@ -18,7 +18,7 @@ try {
   throw error;
 }
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-process.exitCode = await runCli(process.argv.slice(2), {
+const code = await runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
   stdout: (text) => process.stdout.write(text),
@@ -26,3 +26,6 @@ process.exitCode = await runCli(process.argv.slice(2), {
   library,
   version,
 });
+// Exit once the output is flushed, as sequelize-cli does: a seeder that loads models/index.js opens a
+// connection of its own that nothing closes, and must not keep the command running.
+process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));

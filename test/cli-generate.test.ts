@@ -4,7 +4,7 @@ import { mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Sequelize } from '../src/index.js';
-import { databaseUrl, freshDatabase, project, recorded, runCli } from './setup/cli.js';
+import { databaseUrl, freshDatabase, project, recorded, runCli, writeFiles } from './setup/cli.js';
 import { testDialects } from './setup/dialects.js';
 
 const root = resolve(import.meta.dirname ?? '.', '..');
@@ -56,6 +56,18 @@ for (const dialect of testDialects) {
         })();
       `], { cwd, env: { ...process.env, NODE_ENV: 'test' }, encoding: 'utf8' });
       assert.deepEqual(JSON.parse(output.trim().split('\n').pop()!), ['Cody', 'zoomies', { toys: 2 }, 1]);
+
+      // A seeder using the models opens its own connection, which nothing closes: the command still ends.
+      writeFiles(cwd, {
+        'seeders/20240101000000-pugs.js': `module.exports = {
+          async up() { await require('../models').Pug.bulkCreate([{ name: 'Ella', age: 2 }, { name: 'Rex', age: 5 }]); },
+          async down() { await require('../models').Pug.destroy({ where: { name: ['Ella', 'Rex'] } }); },
+        };`,
+      });
+      const seeded = runCli(cwd, ['db:seed:all'], env);
+      assert.equal(seeded.status, 0, `${seeded.stderr} (null: the command did not end)`);
+      const pugs = sequelize.dialect.compiler.quoteTable('Pugs');
+      assert.deepEqual(await sequelize.query(`SELECT name FROM ${pugs} ORDER BY name`, { type: 'SELECT' }), [{ name: 'Cody' }, { name: 'Ella' }, { name: 'Rex' }]);
 
       const undone = runCli(cwd, ['db:migrate:undo'], env);
       assert.equal(undone.status, 0, undone.stderr);

@@ -39,7 +39,7 @@ export interface CliResult {
 export function runCli(cwd: string, args: readonly string[], env: Record<string, string | undefined> = {}, binPath = bin): CliResult {
   const childEnv: Record<string, string | undefined> = { ...process.env, DATABASE_URL: undefined, NODE_ENV: undefined, ...env };
   for (const key of Object.keys(childEnv)) if (childEnv[key] === undefined) delete childEnv[key];
-  const result = spawnSync(process.execPath, [binPath, ...args], { cwd, env: childEnv as NodeJS.ProcessEnv, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [binPath, ...args], { cwd, env: childEnv as NodeJS.ProcessEnv, encoding: 'utf8', timeout: 60_000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
