@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { DataTypes, type Model, type ModelStatic, type Sequelize } from '../src/index.js';
+import { DataTypes, Op, type Model, type ModelStatic, type Sequelize } from '../src/index.js';
 import { captureSql, connect, testDialects } from './setup/dialects.js';
 
 type Row = Model & Record<string, (...args: unknown[]) => Promise<unknown>>;
@@ -139,6 +139,10 @@ for (const dialect of testDialects) {
       const bare = (await pug['getFriends']!({ joinTableAttributes: [], attributes: ['name'], order: [['id', 'ASC']] })) as Model[];
       assert.deepEqual(bare.map((friend) => friend.toJSON()), [{ name: 'Rex' }, { name: 'Tom' }, { name: 'Max' }]);
       assert.deepEqual(names(await pug['getFriends']!({ through: { where: { level: 5 } } })), ['Rex']);
+      // v6 joins the join table, so a where may name its columns as $friendship.level$.
+      assert.deepEqual(names(await pug['getFriends']!({ where: { '$friendship.level$': { [Op.gt]: 1 }, kind: 'dog' } })), ['Rex']);
+      assert.equal(await pug['countFriends']!({ where: { [Op.and]: [{ '$friendship.level$': 1 }, { '$friendship.level$': { [Op.lt]: 5 } }] } }), 2);
+      await assert.rejects(pug['getFriends']!({ where: { [Op.or]: [{ '$friendship.level$': 5 }, { kind: 'cat' }] } }), /pug\.getFriends: a condition on friendship inside Op\.or cannot be applied to the join rows; pass it as \{ through: \{ where \} \}/);
       const raw = (await pug['getFriends']!({ raw: true, attributes: ['name'], joinTableAttributes: ['level'], order: [['id', 'ASC']], limit: 1 })) as Array<Record<string, unknown>>;
       assert.deepEqual(raw, [{ name: 'Rex', 'friendship.level': 5 }]);
     });

@@ -1,4 +1,6 @@
 import type { BelongsToMany } from '../../associations/belongs-to-many.js';
+import { AssociationError } from '../../errors/usage-errors.js';
+import { Op } from '../../sql/operators.js';
 import { batched } from '../batch-loader.js';
 import { belongsToManyWrites } from './belongs-to-many-writes.js';
 import { andWhere, dropKey, finderOptions, keyChunks, keyOf, keysOf, page, pagingFor, raw, readKey, scopedTarget, unique, valueOf, withKey, type AccessorMap, type Instance, type Options, type Statics } from './shared.js';
@@ -22,6 +24,43 @@ export async function linksOf(association: BelongsToMany, owners: unknown[], opt
     }
   }
   return links;
+}
+
+type Where = Record<string | symbol, unknown>;
+
+/**
+ * Sequelize's single JOIN lets a `where` name join-table columns as `$friendship.level$`. The join rows are read
+ * on their own here, so such conditions move to `through.where` — safe when they are conjuncts (top level or
+ * inside Op.and); under Op.or/Op.not they cannot be split, and the error says what to write instead.
+ */
+export function withThroughConditions(options: Options, throughName: string, label: string): Options {
+  const where = options['where'] as Where | undefined;
+  const plain = (value: unknown): value is Where => !!value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype;
+  if (!plain(where)) return options;
+  const prefix = `$${throughName}.`;
+  const moved: Where[] = [];
+  const refers = (value: unknown): boolean => {
+    if (Array.isArray(value)) return value.some(refers);
+    if (!plain(value)) return false;
+    return Reflect.ownKeys(value).some((key) => (typeof key === 'string' && key.startsWith(prefix)) || refers((value as Where)[key]));
+  };
+  const split = (part: Where): Where => {
+    const kept: Where = {};
+    for (const key of Reflect.ownKeys(part)) {
+      const value = part[key];
+      if (typeof key === 'string' && key.startsWith(prefix) && key.endsWith('$')) moved.push({ [key.slice(prefix.length, -1)]: value });
+      else if (key === Op.and && Array.isArray(value)) kept[key] = value.map((inner) => (plain(inner) ? split(inner) : inner));
+      else if (refers(value)) {
+        throw new AssociationError(`${label}: a condition on ${throughName} inside ${typeof key === 'symbol' ? `Op.${key.description ?? ''}` : key} cannot be applied to the join rows; pass it as { through: { where } } instead.`);
+      } else kept[key] = value;
+    }
+    return kept;
+  };
+  const targetWhere = split(where);
+  if (moved.length === 0) return options;
+  const through = (options['through'] ?? {}) as { where?: unknown };
+  const conditions = through.where ? [through.where, ...moved] : moved;
+  return { ...options, where: targetWhere, through: { ...through, where: conditions.length === 1 ? conditions[0] : { [Op.and]: conditions } } };
 }
 
 /**
@@ -124,16 +163,21 @@ export function belongsToManyAccessors(association: BelongsToMany): AccessorMap 
     return entries.map((entry) => (entry.args as unknown[]).every((key) => pairs.has(`${String(keyOf(ownerKey(entry.instance)))}\u0000${String(keyOf(key))}`)));
   }
 
-  const has = (instance: Instance, values: unknown, options: Options, name: string) => {
+  const has = (instance: Instance, values: unknown, given: Options, name: string) => {
+    const options = normalized(given, name);
     const list = keysOf(values, association.target as never, targetKey, label(name));
     return batched(association, 'has', options, instance, list, (entries) => hasAll(entries, options));
   };
 
+  const normalized = (options: Options, name: string) => withThroughConditions(options, throughName, label(name));
+
   return {
-    async [accessors.get](this: Instance, options: Options = {}) {
+    async [accessors.get](this: Instance, given: Options = {}) {
+      const options = normalized(given, accessors.get);
       return batched(association, 'get', options, this, undefined, (entries) => load(entries, options));
     },
-    async [accessors.count](this: Instance, options: Options = {}) {
+    async [accessors.count](this: Instance, given: Options = {}) {
+      const options = normalized(given, accessors.count);
       return batched(association, 'count', options, this, undefined, (entries) => countAll(entries, options));
     },
     async [accessors.hasSingle](this: Instance, value: unknown, options: Options = {}) {
