@@ -8,12 +8,12 @@ import * as finders from './finders.js';
 import * as writers from './writers.js';
 import * as persistence from './instance-persistence.js';
 import { initModel } from './model-init.js';
-import { ModelMetadata } from './model-metadata.js';
+import { ModelHookStatics } from './model-hook-statics.js';
 import type { BuildOptions, ModelClass } from './model-internals.js';
 import { scopedModel, addScope } from './scopes.js';
 import * as schema from './model-schema.js';
 import * as associate from './association-methods.js';
-import { installHookShorthands, type HookShorthand } from './hook-shorthands.js';
+import { installHookShorthands } from './hook-shorthands.js';
 import type { Attributes, CreationAttributes, LooseAttributes } from '../types/model-types.js';
 import type { IncludeList, UpdateValues } from '../types/query-options.js';
 import type { FindResult, OrderInput, ShapedFindOptions } from '../types/query-result.js';
@@ -30,35 +30,7 @@ export type ModelStatic<M extends Model = Model> = (abstract new (values?: Recor
  */
 // The defaults are `object` so that every model, also one whose attributes are an interface (no index
 // signature), is assignable to `Model`; `Attributes<M>` reads a bare `object` as "any attribute name".
-export class Model<TAttributes extends object = object, TCreationAttributes extends object = TAttributes> extends ModelMetadata {
-  declare static beforeValidate: HookShorthand;
-  declare static afterValidate: HookShorthand;
-  declare static validationFailed: HookShorthand;
-  declare static beforeCreate: HookShorthand;
-  declare static afterCreate: HookShorthand;
-  declare static beforeUpdate: HookShorthand;
-  declare static afterUpdate: HookShorthand;
-  declare static beforeSave: HookShorthand;
-  declare static afterSave: HookShorthand;
-  declare static beforeDestroy: HookShorthand;
-  declare static afterDestroy: HookShorthand;
-  declare static beforeRestore: HookShorthand;
-  declare static afterRestore: HookShorthand;
-  declare static beforeUpsert: HookShorthand;
-  declare static afterUpsert: HookShorthand;
-  declare static beforeBulkCreate: HookShorthand;
-  declare static afterBulkCreate: HookShorthand;
-  declare static beforeBulkUpdate: HookShorthand;
-  declare static afterBulkUpdate: HookShorthand;
-  declare static beforeBulkDestroy: HookShorthand;
-  declare static afterBulkDestroy: HookShorthand;
-  declare static beforeBulkRestore: HookShorthand;
-  declare static afterBulkRestore: HookShorthand;
-  declare static beforeFind: HookShorthand;
-  declare static afterFind: HookShorthand;
-  declare static beforeCount: HookShorthand;
-  declare static beforeSync: HookShorthand;
-  declare static afterSync: HookShorthand;
+export class Model<TAttributes extends object = object, TCreationAttributes extends object = TAttributes> extends ModelHookStatics {
 
   declare readonly _attributes: TAttributes;
   declare readonly _creationAttributes: TCreationAttributes;

@@ -92,3 +92,12 @@ if (first) {
 await schema.M29.findAll({ where: { lable: 'x' } });
 // @ts-expect-error no include, no property
 void (await M00.findAll())[0]?.rel0;
+// Include-level where/attributes and order paths are checked on the large schema too, two levels deep.
+await M00.findAll({
+  include: [{ model: M03, as: 'rel0', where: { rank: 2 }, attributes: ['label'], include: [{ association: 'peers3', where: { kind: 'a' } }] }],
+  order: [[M03, 'label', 'DESC'], ['rel0', 'peers3', 'rank', 'ASC']],
+});
+// @ts-expect-error misspelt attribute in a nested include's where on the large schema
+await M00.findAll({ include: [{ model: M03, as: 'rel0', include: [{ association: 'peers3', where: { knd: 'a' } }] }] });
+// @ts-expect-error misspelt column at the end of a two-step order path
+await M00.findAll({ order: [['rel0', 'peers3', 'rnak', 'ASC']] });
