@@ -142,6 +142,20 @@ for (const dialect of testDialects) {
       await assert.rejects(Pug.restore({ where: {} }), /not paranoid/);
     });
 
+    test('on a paranoid model update skips soft-deleted rows unless paranoid: false; increment does not skip them (as v6)', async () => {
+      await Soft.bulkCreate([{ name: 's1' }, { name: 's2' }, { name: 's3' }]);
+      await Soft.destroy({ where: { name: 's1' } });
+      assert.deepEqual(await Soft.update({ name: 'x' }, { where: { name: ['s1', 's2'] } }), [1]);
+      assert.deepEqual(await Soft.update({ name: 'y' }, { where: { name: 's1' }, paranoid: false }), [1]);
+      assert.equal(await Soft.destroy({ where: { name: 'y' } }), 0, 'already deleted');
+      const Counted = sequelize.define('counted', { n: { type: DataTypes.INTEGER, defaultValue: 0 } }, { paranoid: true });
+      await Counted.sync({ force: true });
+      await Counted.bulkCreate([{}, {}]);
+      await Counted.destroy({ where: { id: 1 } });
+      const [[, count]] = await Counted.increment('n', { where: {} });
+      assert.equal(count, 2);
+    });
+
     test('truncate empties the table; on a paranoid model it soft-deletes unless forced, as Sequelize does', async () => {
       await Pug.bulkCreate([{ name: 'a' }, { name: 'b' }]);
       assert.equal(typeof (await Pug.truncate()), 'number');

@@ -72,7 +72,8 @@ export async function increment(model: ModelClass, fields: string | string[] | R
   });
   const { updatedAt } = definition.timestamps;
   if (updatedAt && !options.silent && amounts[updatedAt] === undefined) values[updatedAt] = new Date();
-  const base = updateStatement(definition, values, scopedWhere(model, { where: options.where }), context);
+  // Sequelize's increment does not skip soft-deleted rows.
+  const base = updateStatement(definition, values, scopedWhere(model, { where: options.where, paranoid: false }), context);
   const returning = runner.dialect.supports.updateReturning && options.returning !== false;
   const node = { ...base, set: [...set, ...base.set], ...(returning ? { returning: definition.columnAttributes.map((name) => definition.columnOf(name)) } : {}) };
   const result = await runner.run(runner.dialect.compiler.compile(node), runOptions(options, returning));
