@@ -166,6 +166,18 @@ for (const dialect of testDialects) {
       }
     });
 
+    test('ENUM columns: createTable, addColumn, changeColumn with new values; uniqueKeys; a column comment', async () => {
+      await qi.createTable('moods', { id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true }, mood: DataTypes.ENUM('x', 'y'), a: DataTypes.STRING, b: DataTypes.STRING }, { uniqueKeys: { moods_ab: { fields: ['a', 'b'] } } });
+      await qi.bulkInsert('moods', [{ mood: 'y', a: '1', b: '2' }]);
+      await assert.rejects(qi.bulkInsert('moods', [{ a: '1', b: '2' }]), UniqueConstraintError);
+      await qi.addColumn('moods', 'other', { type: DataTypes.ENUM('p', 'q'), comment: 'second mood' });
+      await qi.changeColumn('moods', 'mood', { type: DataTypes.ENUM('x', 'y', 'w') });
+      await qi.bulkInsert('moods', [{ mood: 'w', other: 'q', a: '3' }]);
+      assert.deepEqual(await rows('SELECT mood, other FROM moods ORDER BY id'), [{ mood: 'y', other: null }, { mood: 'w', other: 'q' }]);
+      if (dialect !== 'sqlite') assert.equal((await qi.describeTable('moods'))['other']!.comment, 'second mood');
+      if (dialect === 'postgres') assert.deepEqual((await qi.describeTable('moods'))['mood']!.special, ['x', 'y', 'w']);
+    });
+
     test('quoteIdentifier and sequelize', () => {
       assert.equal(qi.quoteIdentifier('a'), isMysql ? '`a`' : dialect === 'sqlite' ? '`a`' : '"a"');
       assert.equal(qi.sequelize, sequelize);

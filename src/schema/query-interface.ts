@@ -151,10 +151,16 @@ export class QueryInterface {
   }
 
   async addColumn(table: TableName, column: string, attribute: unknown, options: QueryOptions = {}): Promise<void> {
-    const spec = columnSpec(column, normalizeAttribute(splitTable(table).name, column, attribute, column));
-    const tableSpec = { name: splitTable(table).name, columns: [spec], uniqueKeys: [] };
+    const { name, schema } = splitTable(table);
+    const spec = columnSpec(column, normalizeAttribute(name, column, attribute, column));
+    const tableSpec = { name, ...(schema ? { schema } : {}), columns: [spec], uniqueKeys: [] };
     const foreignKey = spec.references ? ` REFERENCES ${this.quote(spec.references.table)} (${this.quote(spec.references.key)})${spec.references.onDelete ? ` ON DELETE ${spec.references.onDelete}` : ''}${spec.references.onUpdate ? ` ON UPDATE ${spec.references.onUpdate}` : ''}` : '';
-    await this.execute([`ALTER TABLE ${this.quoteTable(table)} ADD ${columnDefinition(this.dialect, spec, tableSpec)}${foreignKey};`], options);
+    // The dialect's preludes and epilogues for the one column: its enum type (PostgreSQL), its comment.
+    await this.execute([
+      ...this.dialect.ddl.beforeCreateTable(tableSpec),
+      `ALTER TABLE ${this.quoteTable(table)} ADD ${columnDefinition(this.dialect, spec, tableSpec)}${foreignKey};`,
+      ...this.dialect.ddl.afterCreateTable(tableSpec),
+    ], options);
   }
 
   async removeColumn(table: TableName, column: string, options: QueryOptions = {}): Promise<void> {
