@@ -117,6 +117,18 @@ for (const dialect of testDialects) {
       assert.equal(Number(rows[0]!['n']), 2);
     });
 
+    test('group by fn(), order by col() of an alias, COUNT(DISTINCT …)', async () => {
+      const rows = (await Pug.findAll({
+        attributes: [[fn('lower', col('name')), 'lowered'], [fn('COUNT', col('id')), 'n']],
+        group: [fn('lower', col('name'))],
+        order: [[col('lowered'), 'DESC']],
+        raw: true,
+      })) as unknown as Array<Record<string, unknown>>;
+      assert.deepEqual(rows.map((row) => row['lowered']), ['ella', 'dora_%', 'cody', 'bob']);
+      const [distinct] = (await Pug.findAll({ attributes: [[fn('COUNT', fn('DISTINCT', col('good'))), 'n']], raw: true })) as unknown as Array<Record<string, unknown>>;
+      assert.equal(Number(distinct!['n']), 2);
+    });
+
     test('having on an aggregate alias, on sequelize.where(fn) and on literal', async () => {
       const base = { attributes: ['good', [fn('SUM', col('age')), 'total']] as never, group: ['good'], raw: true };
       const byAlias = (await Pug.findAll({ ...base, having: { total: { [Op.gt]: 4 } } })) as unknown as Array<Record<string, unknown>>;

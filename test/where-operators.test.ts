@@ -85,6 +85,9 @@ const cases: Array<[string, unknown, string[]]> = [
   ['JSON path: Op.ne null', { meta: { flag: { [Op.ne]: null } } }, ['Cody', 'ella']],
   ['JSON path with an operator inside', { meta: { a: { b: { [Op.lt]: 2 } } } }, ['Cody']],
   ['JSON path like', { 'meta.tag': { [Op.like]: 'y%' } }, ['ella']],
+  ['sequelize.json(path, value)', Sequelize.json('meta.a.b', 2), ['ella']],
+  ['sequelize.json({ conditions })', { [Op.and]: [Sequelize.json({ meta: { tag: 'x' } })] }, ['Cody']],
+  ['sequelize.where(sequelize.json(path), value)', where(Sequelize.json('meta.tag'), '10'), ['Dora_%']],
   ['sequelize.where(fn, value)', where(fn('lower', col('name')), 'cody'), ['Cody']],
   ['sequelize.where(fn, Op, value)', where(fn('lower', col('name')), Op.like, 'd%'), ['Dora_%']],
   ['sequelize.where(col, string comparator, value)', where(col('age'), '>', 4), ['ella', 'Dora_%']],
@@ -147,6 +150,7 @@ for (const dialect of testDialects) {
       ['Op.like with a number', { name: { [Op.like]: 3 } }, /Op\.like: expected a string pattern/],
       ['a comparison operator at the top', { [Op.gt]: 3 }, /Invalid operator Op\.gt at the top of a where on pug/],
       ['Op.contains on JSON', { meta: { [Op.contains]: { a: 1 } } }, /Op\.contains on pug\.meta/],
+      ['a VIRTUAL attribute', { label: 'x' }, /pug\.label is a VIRTUAL attribute/],
       ['a raw string', 'age > 3', /A string where on pug is not supported.*literal\(/],
       ['sequelize.where on an unknown attribute', where('nope', 1), /pug has no attribute "nope"/],
     ];

@@ -2,7 +2,7 @@ import { UsageError } from '../errors/usage-errors.js';
 import { sql, type ExprNode } from '../sql/nodes.js';
 import { Cast, Col, Fn, Json, Literal, SqlFragment, Where } from '../sql/sql-helpers.js';
 import type { BuildContext } from './query-context.js';
-import { buildWhere, resolveOperand } from './where.js';
+import { buildWhere, resolveOperand, valueCondition } from './where.js';
 
 const functionName = /^[A-Za-z_][A-Za-z0-9_.]*$/;
 const castType = /^[A-Za-z][A-Za-z0-9_ (),[\]]*$/;
@@ -20,8 +20,11 @@ export function fragmentToNode(fragment: SqlFragment, context: BuildContext): Ex
     return sql.cast(argumentNode(fragment.val, context), fragment.type.toUpperCase());
   }
   if (fragment instanceof Json) {
+    if (typeof fragment.path !== 'string') return buildWhere(fragment.path, context) ?? sql.raw('1 = 1');
     const [attribute, ...path] = fragment.path.split('.');
-    return sql.jsonPath(resolveOperand(attribute!, context).node, path);
+    const node = sql.jsonPath(resolveOperand(attribute!, context).node, path);
+    // `json('meta.a.b', 2)` is a condition, as in Sequelize; without a value it is the extracted value.
+    return fragment.value === undefined ? node : valueCondition({ node, label: `json('${fragment.path}')` }, fragment.value, context);
   }
   if (fragment instanceof Where) return buildWhere(fragment, context) ?? sql.raw('1 = 1');
   throw new UsageError('Unknown SQL fragment');
@@ -41,6 +44,7 @@ export function columnReference(reference: string, context: BuildContext): ExprN
   const parts = reference.split('.');
   if (parts.length === 1) {
     const attribute = context.scope.definition.attribute(reference);
+    if (!attribute && context.selectAliases?.has(reference)) return sql.column(reference);
     return sql.column(attribute ? attribute.field : reference, context.scope.alias);
   }
   const column = parts.pop()!;

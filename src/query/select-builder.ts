@@ -137,6 +137,7 @@ function describeOrder(item: unknown[]): string {
 function orderTarget(name: string, context: BuildContext): ExprNode {
   const { definition } = context.scope;
   const attribute = definition.attribute(name) ?? (definition.attributeByColumn.has(name) ? definition.attribute(definition.attributeByColumn.get(name)!) : undefined);
+  if (attribute && isVirtual(attribute)) throw new UsageError(`${definition.modelName}.${name} is a VIRTUAL attribute: it has no column to order by.`);
   if (attribute) return sql.column(attribute.field, context.scope.alias);
   if (name.includes('.')) {
     const [head, ...path] = name.split('.');

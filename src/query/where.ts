@@ -1,7 +1,7 @@
 import type { DataType } from '../data-types/abstract.js';
 import { JsonType } from '../data-types/misc-types.js';
 import { UsageError } from '../errors/usage-errors.js';
-import type { NormalizedAttribute } from '../metadata/attributes.js';
+import { isVirtual, type NormalizedAttribute } from '../metadata/attributes.js';
 import type { ModelDefinition } from '../metadata/model-definition.js';
 import { Op, operatorName } from '../sql/operators.js';
 import { sql, type ExprNode } from '../sql/nodes.js';
@@ -103,6 +103,9 @@ function jsonOperand(operand: Operand, path: string[]): Operand {
 export function resolveOperand(key: string, context: BuildContext): Operand {
   const { definition, alias } = context.scope;
   const direct = attributeByNameOrColumn(definition, key);
+  if (direct && isVirtual(direct)) {
+    throw new UsageError(`${definition.modelName}.${key} is a VIRTUAL attribute: it has no column, so it cannot be used in a where, order or having.`);
+  }
   if (direct) return { node: sql.column(direct.field, alias), attribute: direct, label: `${definition.modelName}.${direct.fieldName}` };
   const selected = context.selectAliases?.get(key);
   if (selected) return { node: selected, label: `${definition.modelName}.${key}` };

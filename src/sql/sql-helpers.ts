@@ -57,7 +57,8 @@ export class Where extends SqlFragment {
 
 export class Json extends SqlFragment {
   readonly fragmentKind = 'json' as const;
-  constructor(readonly path: string, readonly value?: unknown) {
+  /** A `meta.a.b` path, or an object of conditions on JSON attributes (`json({ meta: { a: 1 } })`). */
+  constructor(readonly path: string | Record<string, unknown>, readonly value?: unknown) {
     super();
   }
 }
@@ -77,7 +78,7 @@ export function cast(value: unknown, type: string): Cast {
 export function where(attribute: unknown, comparatorOrLogic: unknown, logic?: unknown): Where {
   return new Where(attribute, comparatorOrLogic, logic);
 }
-export function json(path: string, value?: unknown): Json {
+export function json(path: string | Record<string, unknown>, value?: unknown): Json {
   return new Json(path, value);
 }
 

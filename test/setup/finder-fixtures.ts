@@ -26,6 +26,7 @@ export function definePug(sequelize: Sequelize, options: Record<string, unknown>
     meta: DataTypes.JSON,
     born: DataTypes.DATE,
     otherAge: { type: DataTypes.INTEGER, field: 'other_age' },
+    label: { type: DataTypes.VIRTUAL, get(this: Model) { return `${String(this.getDataValue('name'))}!`; } },
   }, options);
 }
 
