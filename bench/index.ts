@@ -63,7 +63,7 @@ const dialectRuns: Record<string, DialectRun> = {
     contenders: {
       raw: () => inSchema('bench_raw', (schema) => rawPostgresContender(postgresUrl, schema)),
       joinery: () => inSchema('bench_joinery', (schema) => ormContender(Joinery, postgresUrl, schema)),
-      'sequelize@6': () => inSchema('bench_sequelize', (schema) => ormContender(SequelizeV6, postgresUrl, schema)),
+      'sequelize@6': () => inSchema('bench_sequelize', (schema) => ormContender(SequelizeV6, postgresUrl, schema, true)),
     },
   },
 };

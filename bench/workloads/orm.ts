@@ -10,9 +10,16 @@ function accessor(instance: Instance, name: string): Accessor {
   return (instance[name] as Accessor).bind(instance);
 }
 
-/** `schema`: a PostgreSQL schema of its own (as the search_path), so contenders can share one database. */
-export async function ormContender(Sequelize: typeof Joinery, url: string, schema?: string): Promise<Contender> {
-  const db = new Sequelize(url, { logging: false, ...(schema ? { dialectOptions: { options: `-c search_path=${schema}` } } : {}) });
+/**
+ * `schema`: a PostgreSQL schema of its own (as the search_path), so contenders can share one database.
+ * `qualify` also names it on every model: sequelize@6 looks for existing tables in `public` whatever the path.
+ */
+export async function ormContender(Sequelize: typeof Joinery, url: string, schema?: string, qualify = false): Promise<Contender> {
+  const db = new Sequelize(url, {
+    logging: false,
+    ...(schema ? { dialectOptions: { options: `-c search_path=${schema}` } } : {}),
+    ...(schema && qualify ? { define: { schema } } : {}),
+  });
   const Pet = db.define('pets', { name: DataTypes.STRING, age: DataTypes.INTEGER });
   const Scratch = db.define('scratch', { name: DataTypes.STRING, age: DataTypes.INTEGER }, { freezeTableName: true });
   const Pug = db.define('pugs', { name: DataTypes.STRING });
