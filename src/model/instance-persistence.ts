@@ -156,14 +156,16 @@ export async function save(instance: Instance, state: InstanceState, options: Sa
     if (validating) await validating;
   }
   // Hooks see the fields being saved (and may add to them); beforeSave/afterSave are filed under create/update.
-  const hookOptions = { ...options, fields };
+  // Made when a hook first needs it: most saves run none.
+  let hookOptions: (SaveOptions & { fields: string[] }) | undefined;
+  const optionsForHooks = () => (hookOptions ??= { ...options, fields });
   const beforeHook = isNew ? 'beforeCreate' : 'beforeUpdate';
   if (hooks && hasHooks(model, beforeHook)) {
     const changedBefore = new Set(state.changedKeys ?? []);
-    await runHooks(model, beforeHook, instance, hookOptions);
+    await runHooks(model, beforeHook, instance, optionsForHooks());
     // Unless the caller named the fields, what the hooks changed is saved too.
     const byHooks = options.fields && !options['defaultFields'] ? [] : savedAttributes(instance, state, {}).filter((key) => isNew || !changedBefore.has(key));
-    fields = [...new Set([...hookOptions.fields, ...byHooks])];
+    fields = [...new Set([...optionsForHooks().fields, ...byHooks])];
   }
   if (unchanged) {
     if (fields.length === 0) return instance;
@@ -204,7 +206,7 @@ export async function save(instance: Instance, state: InstanceState, options: Sa
   resetChanges(state);
   const afterHook = isNew ? 'afterCreate' : 'afterUpdate';
   if (hooks && hasHooks(model, afterHook)) {
-    await runHooks(model, afterHook, instance, hookOptions);
+    await runHooks(model, afterHook, instance, optionsForHooks());
   }
   return instance;
 }

@@ -69,9 +69,14 @@ export interface IncrementOptions {
 
 type Saveable = ModelInstance & { save(options?: Record<string, unknown>): Promise<unknown> };
 
-export async function create(model: ModelClass, values: Record<string, unknown> | undefined, options: CreateOptions = {}): Promise<unknown> {
-  const instance = new model(values ?? {}, { isNewRecord: true, ...(options.include ? { include: options.include } : {}) }) as Saveable;
-  return instance.save(options);
+/** Not `async`: save's promise is the result, without another promise and its ticks around it. */
+export function create(model: ModelClass, values: Record<string, unknown> | undefined, options: CreateOptions = {}): Promise<unknown> {
+  try {
+    const instance = new model(values ?? {}, options.include ? { isNewRecord: true, include: options.include } : { isNewRecord: true }) as Saveable;
+    return instance.save(options);
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
 
 /** The attributes a batch writes: every column attribute present on any record, without null auto-increment keys. */
