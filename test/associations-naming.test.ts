@@ -169,6 +169,13 @@ for (const dialect of testDialects) {
       const found = (await (pug as unknown as { getFriends(): Promise<Array<{ get(key: string): unknown }>> }).getFriends());
       assert.equal(found.length, 1);
       assert.equal((found[0]!.get('friendship') as { get(key: string): unknown }).get('pugId'), pug.get('id'));
+      const accessors = pug as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+      const rex2 = await Friend.create({ name: 'Rex2' });
+      const [deleted, inserted] = (await accessors['setFriends']!([rex2])) as [number, unknown[]];
+      assert.deepEqual([deleted, inserted.length], [1, 1]);
+      assert.equal(await accessors['countFriends']!(), 1);
+      assert.equal(await accessors['hasFriend']!(rex2), true);
+      assert.equal(await accessors['removeFriend']!(rex2), 1);
     });
 
     test('a source with its own underscored option gives the join table snake_case columns', async () => {
