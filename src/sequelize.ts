@@ -16,7 +16,8 @@ import { sequelizeStatics } from './statics.js';
 import { installHookShorthands, type HookShorthands } from './model/hook-shorthands.js';
 import type { AttributeMap, InferenceOptions } from './types/attributes.js';
 import type { DefinedModel } from './types/model-types.js';
-import type { TruncateOptions } from './types/options.js';
+import type { DefineOptions, ModelOptionKey, TruncateOptions } from './types/options.js';
+import type { NoExtraKeys } from './types/include-check.js';
 import type { ModelOptions } from './metadata/model-options.js';
 
 type DefineAttributes = Record<string, unknown>;
@@ -106,10 +107,10 @@ export class Sequelize implements ModelHost {
 
   /** The attribute types are inferred from the definition: `define('pugs', { name: DataTypes.STRING })`. */
   // `attributes` is required here: an optional parameter's `A | undefined` hides ThisType from getters.
-  define<const Name extends string, const A extends AttributeMap, const O extends ModelOptions & InferenceOptions = {}>(modelName: Name, attributes: A, options?: O): DefinedModel<Name, A, O>;
+  define<const Name extends string, const A extends AttributeMap, const O extends DefineOptions & InferenceOptions = {}>(modelName: Name, attributes: A, options?: O & NoInfer<NoExtraKeys<O, ModelOptionKey>>): DefinedModel<Name, A, O>;
   define<const Name extends string>(modelName: Name): DefinedModel<Name, {}, {}>;
   /** Sequelize v6's form: the instance type is given, not inferred. */
-  define<M extends Model>(modelName: string, attributes?: DefineAttributes, options?: ModelOptions): ModelStatic<M>;
+  define<M extends Model>(modelName: string, attributes?: DefineAttributes, options?: DefineOptions): ModelStatic<M>;
   define<M extends Model = Model>(modelName: string, attributes: DefineAttributes = {}, options: Record<string, unknown> = {}): ModelStatic<M> {
     this.hooksRegistry.runSync('beforeDefine', attributes, options);
     const model = class extends Model {};

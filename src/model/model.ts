@@ -62,8 +62,8 @@ export class Model<TAttributes extends object = object, TCreationAttributes exte
     if (!isNewRecord) persistence.markClean(this.#state);
   }
 
-  static init<M extends Model>(this: ModelStatic<M>, attributes: Record<string, unknown>, options: ModelOptions & { sequelize: unknown; modelName?: string }): ModelStatic<M> {
-    initModel(this as unknown as ModelClass & typeof Model, attributes, options);
+  static init<M extends Model>(this: ModelStatic<M>, attributes: Record<string, unknown>, options: options.InitOptions): ModelStatic<M> {
+    initModel(this as unknown as ModelClass & typeof Model, attributes, options as ModelOptions & { sequelize: unknown });
     return this;
   }
 

@@ -8,7 +8,7 @@ import type { Direction, FindAttributeOptions, ModelReference, Order, SqlExpress
 // like from the inferred item, against the model it reaches: finders take `I & NoInfer<CheckedIncludes<M, I>>`.
 // Unknown keys map to `never`, so `where: { nmae: 1 }` fails with "not assignable to type 'never'" at `nmae`.
 
-type NoExtraKeys<T, Allowed extends PropertyKey> = { [P in Exclude<keyof T, Allowed>]: never };
+export type NoExtraKeys<T, Allowed extends PropertyKey> = { [P in Exclude<keyof T, Allowed>]: never };
 
 type IncludeOptionKey =
   | 'model' | 'as' | 'association' | 'where' | 'on' | 'required' | 'right' | 'separate' | 'duplicating' | 'attributes'

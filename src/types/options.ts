@@ -1,3 +1,4 @@
+import type { ModelOptions } from '../metadata/model-options.js';
 import type { Model } from '../model/model.js';
 import type { Col, Fn, Literal } from '../sql/sql-helpers.js';
 import type { LOCK, Transaction } from '../transaction/transaction.js';
@@ -187,3 +188,19 @@ export interface InstanceDestroyOptions extends Logging, Transactionable, Hookab
 export interface InstanceRestoreOptions extends Logging, Transactionable, Hookable {}
 
 export interface InstanceReloadOptions<A = Record<string, unknown>> extends Omit<FindOptions<A>, 'where' | 'limit' | 'offset' | 'group' | 'having' | 'rejectOnEmpty'> {}
+
+/** The `define`/`init` option names: sequelize@6's ModelOptions keys. */
+export type ModelOptionKey =
+  | 'defaultScope' | 'scopes' | 'omitNull' | 'timestamps' | 'paranoid' | 'underscored' | 'hasTrigger' | 'freezeTableName' | 'name'
+  | 'modelName' | 'indexes' | 'createdAt' | 'deletedAt' | 'updatedAt' | 'tableName' | 'schema' | 'engine' | 'charset' | 'comment'
+  | 'collate' | 'initialAutoIncrement' | 'hooks' | 'validate' | 'setterMethods' | 'getterMethods' | 'version' | 'whereMergeStrategy';
+
+/** `define`/`init` options by name only, so a misspelt one (`parnoid: true`) fails to compile. */
+export type DefineOptions = Pick<ModelOptions, Exclude<ModelOptionKey, 'hasTrigger' | 'setterMethods' | 'getterMethods' | 'whereMergeStrategy'>> & {
+  hasTrigger?: boolean;
+  setterMethods?: Record<string, (this: Model, value: never) => void>;
+  getterMethods?: Record<string, (this: Model) => unknown>;
+  whereMergeStrategy?: 'and' | 'overwrite';
+};
+
+export type InitOptions = DefineOptions & { sequelize: unknown };

@@ -59,3 +59,15 @@ await Pug.create({ name: 'Cody' }, { fields: ['nmae'] });
 await Pug.update({ age: 1 }, {});
 // @ts-expect-error misspelt option name on an instance
 await pug.save({ feilds: ['name'] });
+
+// define/init options are sequelize@6's ModelOptions keys; a misspelt one fails instead of being ignored.
+db.define('bowl', { size: DataTypes.INTEGER }, {
+  tableName: 'bowls', freezeTableName: true, timestamps: true, paranoid: false, underscored: true, createdAt: 'made', updatedAt: false,
+  deletedAt: 'gone', name: { singular: 'bowl', plural: 'bowls' }, modelName: 'bowl', indexes: [{ fields: ['size'] }], defaultScope: {}, scopes: {},
+  hooks: {}, validate: {}, omitNull: false, version: false, schema: 'public', engine: 'InnoDB', charset: 'utf8', collate: 'utf8_bin',
+  comment: 'bowls', initialAutoIncrement: '1', hasTrigger: false, whereMergeStrategy: 'and',
+});
+// @ts-expect-error misspelt define option: parnoid
+db.define('typo', { size: DataTypes.INTEGER }, { parnoid: true });
+// @ts-expect-error misspelt define option in the explicit-type form
+db.define<import('../../src/index.js').Model>('typo', {}, { tablename: 'x' });
