@@ -186,6 +186,19 @@ for (const dialect of testDialects) {
       assert.equal(((await Pug.findOne({ where: { name: 'u1' } })) as unknown as Row)['age'], 77);
     });
 
+    test('upsert on a composite unique key; fields limits what a conflict updates; validation runs first', async () => {
+      const Pair = sequelize.define('pair', { a: { type: DataTypes.STRING, unique: 'ab' }, b: { type: DataTypes.STRING, unique: 'ab' }, n: DataTypes.INTEGER, m: DataTypes.INTEGER, e: { type: DataTypes.STRING, validate: { isEmail: true } } });
+      await Pair.sync({ force: true });
+      await Pair.upsert({ a: 'x', b: 'y', n: 1, m: 1 });
+      await Pair.upsert({ a: 'x', b: 'y', n: 2, m: 2 });
+      await Pair.upsert({ a: 'x', b: 'y', n: 3, m: 3 }, { fields: ['n'] });
+      assert.equal(await Pair.count(), 1);
+      const row = (await Pair.findOne()) as unknown as Row;
+      assert.deepEqual([row['n'], row['m']], [3, 2]);
+      await assert.rejects(Pair.upsert({ a: 'q', b: 'r', e: 'nope' }), /Validation isEmail on e failed/);
+      assert.equal(await Pair.count(), 1);
+    });
+
     test('static increment/decrement: by, several fields, and the [[rows, count]] shape', async () => {
       await Pug.bulkCreate([{ name: 'a', age: 1 }, { name: 'b', age: 1 }]);
       const result = await Pug.increment('age', { where: { name: 'a' } });

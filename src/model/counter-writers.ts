@@ -29,7 +29,8 @@ export async function upsert(model: ModelClass, values: Record<string, unknown>,
   if (updatedAt && !options.silent) instance.dataValues[updatedAt] = now;
   const runner = model.host.queryRunner;
   const dialect = runner.dialect;
-  const inserted = insertedAttributes(model, [instance], options.fields);
+  // `fields` names what a conflict updates; the INSERT itself writes every value given.
+  const inserted = insertedAttributes(model, [instance], undefined);
   const target = conflictTarget(model, inserted, options.conflictFields);
   const updatable = inserted.filter((name) => name !== createdAt && !target.includes(definition.columnOf(name)) && !definition.attributes[name]!.primaryKey)
     .filter((name) => !options.fields || options.fields.includes(name) || name === updatedAt);
