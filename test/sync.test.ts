@@ -100,6 +100,26 @@ for (const dialect of testDialects) {
       assert.deepEqual(Object.keys(await qi.describeTable('pets')).sort(), ['age', 'id', 'name', 'nickname']);
     });
 
+    test('alter on a foreign-key column keeps exactly one foreign key and the rows', async () => {
+      let Owner = sequelize.define('owner', { name: DataTypes.STRING });
+      let Pet = sequelize.define('pet', { name: DataTypes.STRING });
+      Pet.belongsTo(Owner);
+      await sequelize.sync({ force: true });
+      const owner = await Owner.create({ name: 'o' });
+      await Pet.create({ name: 'p', ownerId: owner.get('id') });
+      sequelize.models = {};
+      Owner = sequelize.define('owner', { name: DataTypes.STRING });
+      Pet = sequelize.define('pet', { name: DataTypes.STRING });
+      Pet.belongsTo(Owner, { foreignKey: { allowNull: false }, onDelete: 'CASCADE' });
+      await sequelize.sync({ alter: true });
+      await sequelize.sync({ alter: true });
+      assert.equal((await qi.getForeignKeyReferencesForTable('pets')).length, 1);
+      assert.equal((await qi.describeTable('pets'))['ownerId']!.allowNull, false);
+      assert.equal(await Pet.count(), 1);
+      await owner.destroy();
+      assert.equal(await Pet.count(), 0);
+    });
+
     test('truncate empties every model table', async () => {
       const Pet = sequelize.define('pet', { name: DataTypes.STRING });
       const Toy = sequelize.define('toy', { name: DataTypes.STRING });

@@ -10,7 +10,8 @@ const aliases: Array<[RegExp, string]> = [
   [/TIMESTAMPWITHTIMEZONE/g, 'TIMESTAMPTZ'],
   [/TIMESTAMPWITHOUTTIMEZONE/g, 'TIMESTAMP'],
   [/TIMEWITHOUTTIMEZONE/g, 'TIME'],
-  [/^(DOUBLEPRECISION|FLOAT8|FLOAT)$/, 'DOUBLE'],
+  // MySQL stores REAL as DOUBLE; PostgreSQL's FLOAT is DOUBLE PRECISION.
+  [/^(DOUBLEPRECISION|FLOAT8|FLOAT|REAL)$/, 'DOUBLE'],
   [/^DECIMAL/, 'NUMERIC'],
   [/^INT(EGER)?(\(\d+\))?$/, 'INT'],
   [/^(BIG|SMALL|MEDIUM)INT\(\d+\)/, '$1INT'],
@@ -56,6 +57,13 @@ export async function alterTableToModel(queryInterface: QueryInterface, dialect:
     }
     if (attribute.primaryKey || attribute.autoIncrement || current.primaryKey) continue;
     if (current.allowNull !== attribute.allowNull || typeChanged(dialect, definition.tableName, current, attribute)) {
+      // changeColumn writes the column's foreign key afresh, so the old one goes first (as in v6): else it would be
+      // doubled, and MySQL refuses NOT NULL on a column whose old key says ON DELETE SET NULL. A rebuild replaces it.
+      if (attribute.references && !dialect.ddl.rebuildTable) {
+        for (const reference of await queryInterface.getForeignKeyReferencesForTable(table, options)) {
+          if (reference.columnName === column) await queryInterface.removeConstraint(table, reference.constraintName, options);
+        }
+      }
       await queryInterface.changeColumn(table, column, attribute, options);
     }
   }
