@@ -151,6 +151,22 @@ describe('joinery CLI commands that need no database', () => {
     assert.match(runCli(cwd, ['--help']).stdout, /db:seed:undo:all/);
   });
 
+  test('in a "type": "module" project: export default config and migrations, a CommonJS .sequelizerc', async () => {
+    const cwd = project({
+      'package.json': '{ "type": "module" }',
+      '.sequelizerc': "const path = require('path');\nmodule.exports = { 'migrations-path': path.resolve('db', 'migrations') };",
+      'config/config.js': "export default { development: { dialect: 'sqlite', storage: 'db.sqlite' } };",
+      'db/migrations/20240101000000-create-pets.js': `export default {
+        async up(queryInterface, Sequelize) { await queryInterface.createTable('cli_pets', { id: { type: Sequelize.INTEGER, primaryKey: true } }); },
+        async down(queryInterface) { await queryInterface.dropTable('cli_pets'); },
+      };`,
+    });
+    const result = runCli(cwd, ['db:migrate']);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /Loaded configuration file "config[\\/]config\.js"\.[\s\S]*20240101000000-create-pets: migrated/);
+    assert.match(runCli(cwd, ['db:migrate:status']).stdout, /^up 20240101000000-create-pets\.js$/m);
+  });
+
   test('migration:generate and seed:generate write timestamped skeletons that load and run', () => {
     const cwd = project();
     const result = runCli(cwd, ['migration:generate', '--name', 'create-users']);

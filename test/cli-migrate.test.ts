@@ -50,7 +50,10 @@ for (const dialect of testDialects) {
         'down 20240103000000-create-pets.mjs',
       ]);
 
-      const rest = runCli(cwd, ['db:migrate', '--url', url]);
+      const fromTo = runCli(cwd, ['db:migrate', '--url', url, '--from', '20240101000000-create-users.js', '--to', '20240102000000-add-email']);
+      assert.equal(fromTo.status, 1, 'add-email has run already');
+      assert.match(fromTo.stderr, /20240102000000-add-email\.cjs has already run/);
+      const rest = runCli(cwd, ['db:migrate', '--url', url, '--from', '20240102000000-add-email']);
       assert.equal(rest.status, 0, rest.stderr);
       assert.doesNotMatch(rest.stdout, /create-users: migrating/);
       assert.ok((await sequelize.getQueryInterface().showAllTables()).includes('cli_pets'));

@@ -17,7 +17,7 @@ interface Command {
 const commands: Record<string, Command> = {
   'db:create': { summary: 'Create the configured database', usage: '', run: dbCreate },
   'db:drop': { summary: 'Drop the configured database', usage: '', run: dbDrop },
-  'db:migrate': { summary: 'Run pending migrations', usage: '[--to NAME] [--name NAME]', run: migrate },
+  'db:migrate': { summary: 'Run pending migrations', usage: '[--from NAME] [--to NAME] [--name NAME]', run: migrate },
   'db:migrate:status': { summary: 'List the status of all migrations', usage: '', run: status },
   'db:migrate:undo': { summary: 'Revert the last migration run', usage: '[--name NAME]', run: undo },
   'db:migrate:undo:all': { summary: 'Revert all migrations run', usage: '[--to NAME]', run: undoAll },

@@ -16,7 +16,7 @@ function fileFor(context: CliContext, files: readonly MigrationFile[], name: str
   return file;
 }
 
-/** `db:migrate [--to NAME] [--name NAME]`: runs pending migrations in file-name order. */
+/** `db:migrate [--from NAME] [--to NAME] [--name NAME]`: runs pending migrations in file-name order. */
 export async function migrate(context: CliContext): Promise<void> {
   const { files, migrator, pending } = await state(context);
   let selected = pending;
@@ -27,13 +27,22 @@ export async function migrate(context: CliContext): Promise<void> {
     if (!file) throw new CliError(`No migration named ${only} in ${context.paths.migrations}.`);
     if (!pending.includes(file)) throw new CliError(`The migration ${file.name} has already run.`);
     selected = [file];
-  } else if (to !== undefined) {
-    const target = findByName(pending, to);
-    if (!target) {
-      const known = findByName(files, to);
-      throw new CliError(known ? `The migration ${known.name} has already run.` : `No migration named ${to} in ${context.paths.migrations}.`);
+  } else {
+    const from = stringFlag(context.args, 'from');
+    if (from !== undefined) {
+      // As sequelize-cli's --from: the pending migrations after the one named, which itself is left out.
+      const start = findByName(files, from);
+      if (!start) throw new CliError(`No migration named ${from} in ${context.paths.migrations}.`);
+      selected = selected.filter((file) => file.name > start.name);
     }
-    selected = pending.slice(0, pending.indexOf(target) + 1);
+    if (to !== undefined) {
+      const target = findByName(selected, to);
+      if (!target) {
+        const known = findByName(files, to);
+        throw new CliError(known ? `The migration ${known.name} has already run or comes before --from.` : `No migration named ${to} in ${context.paths.migrations}.`);
+      }
+      selected = selected.slice(0, selected.indexOf(target) + 1);
+    }
   }
   if (selected.length === 0) {
     context.print('No migrations were executed, database schema was already up to date.');
