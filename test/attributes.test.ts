@@ -117,6 +117,17 @@ for (const dialect of testDialects) {
       assert.equal(Number(rows[0]!['n']), 2);
     });
 
+    test('fn() with plain values as arguments: COUNT(\'id\'), CONCAT(name, \'-x\')', async () => {
+      const rows = (await Pug.findAll({
+        attributes: ['good', [fn('COUNT', 'id'), 'cnt'], [fn('MAX', fn('CONCAT', col('name'), '-x')), 'tagged']],
+        group: ['good'],
+        where: { good: true },
+        raw: true,
+      })) as unknown as Array<Record<string, unknown>>;
+      assert.equal(Number(rows[0]!['cnt']), 2);
+      assert.equal(rows[0]!['tagged'], 'Dora_%-x');
+    });
+
     test('group by fn(), order by col() of an alias, COUNT(DISTINCT …)', async () => {
       const rows = (await Pug.findAll({
         attributes: [[fn('lower', col('name')), 'lowered'], [fn('COUNT', col('id')), 'n']],

@@ -1,5 +1,5 @@
 import type {
-  AnyNode, BinaryNode, ConflictAction, DeleteNode, ExprNode, FromNode, InNode, InsertNode, JoinNode, JsonPathNode,
+  AnyNode, BinaryNode, ConflictAction, DeleteNode, ExprNode, FnNode, FromNode, InNode, InsertNode, JoinNode, JsonPathNode,
   OrderNode, SelectNode, StatementNode, UpdateNode,
 } from './nodes.js';
 
@@ -38,6 +38,10 @@ export class SqlCompiler {
   binaryExpression(state: CompileState, node: BinaryNode): void {
     state.operand(node.left).append(` ${this.binaryOperator(node.operator)} `).operand(node.right);
     if (node.escape !== undefined) state.append(` ESCAPE '${node.escape.replaceAll("'", "''")}'`);
+  }
+  /** `name(args…)`; PostgreSQL types the parameters of functions that take any type. */
+  functionCall(state: CompileState, node: FnNode): void {
+    state.append(`${node.name}(`).list(node.args, (arg) => state.expr(arg)).append(')');
   }
   /** One ORDER BY item; dialects without `NULLS FIRST/LAST` override it. */
   orderItem(state: CompileState, order: OrderNode): void {
@@ -214,7 +218,8 @@ export class CompileState {
       case 'star':
         return node.table === undefined ? this.append('*') : this.identifier(node.table).append('.*');
       case 'fn':
-        return this.append(`${node.name}(`).list(node.args, (arg) => this.expr(arg)).append(')');
+        this.compiler.functionCall(this, node);
+        return this;
       case 'binary':
         this.compiler.binaryExpression(this, node);
         return this;

@@ -1,5 +1,5 @@
 import { SqlCompiler, type CompileState } from '../../sql/compiler.js';
-import type { AnyNode, BinaryNode, JsonPathNode } from '../../sql/nodes.js';
+import type { AnyNode, BinaryNode, FnNode, JsonPathNode } from '../../sql/nodes.js';
 
 const regexpOperators: Partial<Record<BinaryNode['operator'], string>> = {
   REGEXP: '~', 'NOT REGEXP': '!~', IREGEXP: '~*', 'NOT IREGEXP': '!~*',
@@ -8,7 +8,32 @@ const regexpOperators: Partial<Record<BinaryNode['operator'], string>> = {
 /** `#>>` extracts text; a path compared with a number or boolean is cast so `10 > 9` holds as numbers do. */
 const jsonCasts: Partial<Record<NonNullable<JsonPathNode['as']>, string>> = { number: 'DOUBLE PRECISION', boolean: 'BOOLEAN' };
 
+/**
+ * Functions whose parameters PostgreSQL cannot type from the signature (`COUNT("any")`, variadic `CONCAT`):
+ * a bare `$1` there fails with "could not determine data type of parameter", so values get a cast.
+ */
+const untypedArgumentFunctions = new Set([
+  'COUNT', 'CONCAT', 'CONCAT_WS', 'FORMAT', 'JSON_BUILD_OBJECT', 'JSONB_BUILD_OBJECT', 'JSON_BUILD_ARRAY', 'JSONB_BUILD_ARRAY',
+  'ARRAY_AGG', 'TO_JSON', 'TO_JSONB', 'NUM_NULLS', 'NUM_NONNULLS', 'PG_TYPEOF',
+]);
+
+function parameterType(value: unknown): string | undefined {
+  if (typeof value === 'string') return 'text';
+  if (typeof value === 'number' || typeof value === 'bigint') return 'numeric';
+  if (typeof value === 'boolean') return 'boolean';
+  return undefined;
+}
+
 export class PostgresCompiler extends SqlCompiler {
+  override functionCall(state: CompileState, node: FnNode): void {
+    if (!untypedArgumentFunctions.has(node.name.toUpperCase())) return super.functionCall(state, node);
+    state.append(`${node.name}(`).list(node.args, (arg) => {
+      state.expr(arg);
+      const type = arg.kind === 'value' ? parameterType(arg.value) : undefined;
+      if (type) state.append(`::${type}`);
+    }).append(')');
+  }
+
   override placeholder(index: number): string {
     return `$${index}`;
   }
