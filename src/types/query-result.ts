@@ -9,9 +9,12 @@ type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) exten
 
 export type AssociationMap<M> = M extends { readonly [associationsKey]?: infer Map } ? NonNullable<Map> : {};
 
-type EntryValue<E, Nested> = E extends AssociationEntry<string, infer Many, infer T>
-  ? Many extends true ? Array<T & IncludedProperties<T, Nested>> : (T & IncludedProperties<T, Nested>) | null
-  : never;
+type NestedOf<Item> = Item extends { include: infer N } ? N : [];
+/** The attribute names an include selects (`attributes: ['name']`); every name when it does not say. */
+type PickedOf<Item> = Item extends { attributes: readonly (infer K)[] } ? Extract<K, string> : PropertyKey;
+type Shaped<T, Item> = (T extends Model ? Selected<T, PickedOf<Item>> : T) & IncludedProperties<T, NestedOf<Item>>;
+
+type EntryValue<E, Item> = E extends AssociationEntry<string, infer Many, infer T> ? (Many extends true ? Array<Shaped<T, Item>> : Shaped<T, Item> | null) : never;
 
 type ByName<M, Name extends string> = AssociationMap<M> extends infer Map
   ? { [As in keyof Map as Map[As] extends { readonly model: Name } ? As : never]: Map[As] }
@@ -19,17 +22,17 @@ type ByName<M, Name extends string> = AssociationMap<M> extends infer Map
 
 type ByAlias<M, As> = AssociationMap<M> extends infer Map ? (As extends keyof Map ? { [P in As]: Map[As] } : {}) : never;
 
-type Filled<Entries, Nested> = { [As in keyof Entries]: EntryValue<Entries[As], Nested> };
+type Filled<Entries, Item> = { [As in keyof Entries]: EntryValue<Entries[As], Item> };
 
 type ItemProperties<M, Item> = Item extends string
-  ? Filled<ByAlias<M, Item>, []>
+  ? Filled<ByAlias<M, Item>, Item>
   : Item extends { as: infer As extends string }
-    ? Filled<ByAlias<M, As>, Item extends { include: infer N } ? N : []>
+    ? Filled<ByAlias<M, As>, Item>
     : Item extends { association: infer As extends string }
-      ? Filled<ByAlias<M, As>, Item extends { include: infer N } ? N : []>
+      ? Filled<ByAlias<M, As>, Item>
       : Item extends { model: infer S }
-        ? Filled<ByName<M, ModelNameOf<S>>, Item extends { include: infer N } ? N : []>
-        : Filled<ByName<M, ModelNameOf<Item>>, []>;
+        ? Filled<ByName<M, ModelNameOf<S>>, Item>
+        : Filled<ByName<M, ModelNameOf<Item>>, Item>;
 
 /** The association properties an `include` adds: `owner: Owner | null`, `friends: Friend[]`, nested as written. */
 export type IncludedProperties<M, Include> = Include extends readonly unknown[]

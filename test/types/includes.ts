@@ -74,3 +74,12 @@ await Pug.findAll({ include: [Owner], order: [['owner', 'nmae', 'DESC']] });
 await Pug.findAll({ include: [Friend], order: [[Friend, 'name', 'UP']] });
 // @ts-expect-error two steps down: Friend has no age
 await Owner.findAll({ include: [{ model: Pug, include: [Friend] }], order: [[Pug, Friend, 'age', 'DESC']] });
+
+// An include's attributes narrow the included instances as the root's do.
+const [narrowed] = await Pug.findAll({ include: [{ model: Friend, attributes: ['name'] }, { association: 'owner', attributes: ['id', 'name'] }] });
+if (narrowed) {
+  expectType<Equal<(typeof narrowed.friends)[number]['name'], string | null>>();
+  expectType<Equal<NonNullable<typeof narrowed.owner>['name'], string | null>>();
+  // @ts-expect-error since was not selected
+  void narrowed.friends[0]?.since;
+}
