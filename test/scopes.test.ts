@@ -74,6 +74,14 @@ for (const dialect of testDialects) {
       assert.equal((slim[0] as unknown as Row)['age'], undefined);
     });
 
+    test('merging as Sequelize: attributes and order lists are united (scope first), limit and where keys replaced', async () => {
+      const slim = (await Pug.scope('justName').findAll({ attributes: ['age'], ...byName })) as unknown as Array<{ dataValues: unknown }>;
+      assert.deepEqual(Object.keys(slim[0]!.dataValues as Row).sort(), ['age', 'id', 'name']);
+      const ordered = await Pug.scope('topTwo', { order: [['id', 'ASC']] }).findAll({ limit: 3 });
+      assert.deepEqual(names(ordered), ['c', 'e', 'd'], 'age DESC, name ASC, then id; the limit given replaces the scope`s');
+      assert.deepEqual(names(await Pug.scope('oneOrNine').findAll({ where: { [Op.or]: [{ age: 5 }] } })), ['b'], 'the caller`s [Op.or] replaces the scope`s');
+    });
+
     test('scoped models make instances of the model, and writes through them honour the scope', async () => {
       const Old = Pug.scope('old');
       const found = (await Old.findOne({ where: { name: 'e' } }))!;

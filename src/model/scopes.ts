@@ -14,6 +14,19 @@ export function mergeScope(scope: Record<string, unknown> | undefined, options: 
   if (scope['include'] !== undefined && options['include'] !== undefined) {
     merged['include'] = [...toList(scope['include']), ...toList(options['include'])];
   }
+  // Lists (attributes, order, group) are united, the scope's first, as Sequelize merges them.
+  for (const key of Object.keys(options)) {
+    if (key === 'include' || key === 'where') continue;
+    const [fromScope, given] = [scope[key], options[key]];
+    if (Array.isArray(fromScope) && Array.isArray(given)) merged[key] = [...new Set([...fromScope, ...given])];
+    else if (key === 'attributes' && isPlainObject(fromScope) && isPlainObject(given)) {
+      const united: Record<string, unknown> = { ...fromScope, ...given };
+      for (const part of ['include', 'exclude']) {
+        if (Array.isArray(fromScope[part]) && Array.isArray(given[part])) united[part] = [...new Set([...(fromScope[part] as unknown[]), ...(given[part] as unknown[])])];
+      }
+      merged[key] = united;
+    }
+  }
   return merged;
 }
 
@@ -21,11 +34,8 @@ function mergeWhere(a: Record<string, unknown>, b: Record<string, unknown>): Rec
   const result: Record<string | symbol, unknown> = { ...a };
   for (const key of Object.getOwnPropertySymbols(a)) result[key] = (a as Record<symbol, unknown>)[key];
   for (const [key, value] of Object.entries(b)) result[key] = value;
-  for (const key of Object.getOwnPropertySymbols(b)) {
-    const existing = result[key];
-    const incoming = (b as Record<symbol, unknown>)[key];
-    result[key] = Array.isArray(existing) && Array.isArray(incoming) ? [...existing, ...incoming] : incoming;
-  }
+  // Operator keys too are replaced, not combined (`[Op.or]` of the options wins), as Sequelize's Object.assign does.
+  for (const key of Object.getOwnPropertySymbols(b)) result[key] = (b as Record<symbol, unknown>)[key];
   return result as Record<string, unknown>;
 }
 
