@@ -178,6 +178,14 @@ for (const dialect of testDialects) {
       if (dialect === 'postgres') assert.deepEqual((await qi.describeTable('moods'))['mood']!.special, ['x', 'y', 'w']);
     });
 
+    test('rawSelect and select', async () => {
+      await qi.bulkInsert('owners', [{ name: 'a' }, { name: 'b' }]);
+      assert.equal(await qi.rawSelect('owners', { where: { name: 'b' } }, 'id'), 2);
+      assert.equal(await qi.rawSelect('owners', { where: { name: 'zz' } }, 'id'), null);
+      assert.deepEqual(await qi.rawSelect('owners', { plain: false }, 'name'), [{ id: 1, name: 'a' }, { id: 2, name: 'b' }]);
+      assert.deepEqual(await qi.select(null, 'owners', { where: { name: { [Op.ne]: 'b' } } }), [{ id: 1, name: 'a' }]);
+    });
+
     test('quoteIdentifier and sequelize', () => {
       assert.equal(qi.quoteIdentifier('a'), isMysql ? '`a`' : dialect === 'sqlite' ? '`a`' : '"a"');
       assert.equal(qi.sequelize, sequelize);

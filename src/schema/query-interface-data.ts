@@ -2,6 +2,7 @@ import { DataType } from '../data-types/abstract.js';
 import type { Dialect } from '../dialects/dialect.js';
 import { ModelDefinition } from '../metadata/model-definition.js';
 import { updateStatement } from '../query/mutation-plan.js';
+import { sql as node } from '../sql/nodes.js';
 import type { BuildContext } from '../query/query-context.js';
 import type { QueryRunner, RunOptions } from '../query/query-runner.js';
 import { buildWhere } from '../query/where.js';
@@ -46,4 +47,18 @@ export async function bulkUpdateRows(runner: QueryRunner, table: string, schema:
   const { definition, context } = tableContext(runner.dialect, table, schema, values, where);
   const statement = updateStatement(definition, values, buildWhere(where, context), context);
   return (await runner.run(runner.dialect.compiler.compile(statement), runOptionsOf(options))).affectedRows;
+}
+
+/** `SELECT * FROM table WHERE …` for rawSelect/select. */
+export async function selectRows(runner: QueryRunner, table: string, schema: string | undefined, where: unknown, options: DataOptions & { limit?: number }): Promise<Record<string, unknown>[]> {
+  const { context } = tableContext(runner.dialect, table, schema, where);
+  const condition = buildWhere(where, context);
+  const statement = {
+    kind: 'select' as const,
+    from: node.table(table, undefined, schema),
+    columns: [{ expr: node.star() }],
+    ...(condition ? { where: condition } : {}),
+    ...(options.limit !== undefined ? { limit: options.limit } : {}),
+  };
+  return (await runner.run(runner.dialect.compiler.compile(statement), { ...runOptionsOf(options), expectRows: true })).rows;
 }

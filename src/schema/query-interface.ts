@@ -1,15 +1,13 @@
-import type { ColumnDescription, Dialect, ForeignKeyReference, IndexDescription } from '../dialects/dialect.js';
+import type { ColumnDescription, ForeignKeyReference, IndexDescription, RebuiltTable } from '../dialects/dialect.js';
 import { UsageError } from '../errors/usage-errors.js';
 import { normalizeAttribute, type NormalizedAttribute } from '../metadata/attributes.js';
 import { indexName } from '../metadata/naming.js';
-import type { QueryRunner, RunOptions } from '../query/query-runner.js';
-import { bulkDeleteStatement, bulkInsertStatements } from './bulk-rows.js';
-import { bulkUpdateRows, type DataOptions } from './query-interface-data.js';
+import { RowQueries } from './row-queries.js';
+import { splitTable, type QueryOptions, type TableName } from './table-name.js';
 import { constraintText, inlineCondition, type ConstraintOptions } from './constraints.js';
 import { columnDefinition, columnSpec, createTableStatements, foreignKeyClause, tableSpecFromAttributes } from './table-ddl.js';
-import type { RebuiltTable } from '../dialects/dialect.js';
 
-type TableName = string | { tableName: string; schema?: string };
+export type { QueryOptions } from './table-name.js';
 
 type IndexField = string | { name?: string; attribute?: string; order?: string; length?: number; collate?: string };
 
@@ -25,27 +23,12 @@ export interface AddIndexOptions {
   where?: unknown;
 }
 
-export interface QueryOptions {
-  transaction?: unknown;
-  logging?: RunOptions['logging'];
-  [extra: string]: unknown;
-}
-
-function splitTable(table: TableName): { name: string; schema: string | undefined } {
-  return typeof table === 'string' ? { name: table, schema: undefined } : { name: table.tableName, schema: table.schema };
-}
-
 function normalizeAttributes(table: string, attributes: Record<string, unknown>): Record<string, NormalizedAttribute> {
   return Object.fromEntries(Object.entries(attributes).map(([name, raw]) => [name, normalizeAttribute(table, name, raw, name)]));
 }
 
 /** Sequelize's QueryInterface: schema changes by table name, the base of migrations. */
-export class QueryInterface {
-  constructor(private readonly runner: QueryRunner) {}
-
-  private get dialect(): Dialect {
-    return this.runner.dialect;
-  }
+export class QueryInterface extends RowQueries {
 
   private quoteTable(table: TableName): string {
     const { name, schema } = splitTable(table);
@@ -248,12 +231,6 @@ export class QueryInterface {
     return (await this.showAllTables(options)).includes(name);
   }
 
-  bulkUpdate(table: TableName, values: Record<string, unknown>, where: unknown, options: DataOptions = {}): Promise<number> {
-    const { name, schema } = splitTable(table);
-    return bulkUpdateRows(this.runner, name, schema, values, where, options);
-  }
-
-
   async renameTable(from: TableName, to: TableName, options: QueryOptions = {}): Promise<void> {
     await this.execute([`ALTER TABLE ${this.quoteTable(from)} RENAME TO ${this.quoteTable(to)};`], options);
   }
@@ -268,27 +245,6 @@ export class QueryInterface {
 
   async dropSchema(schema: string, options: QueryOptions = {}): Promise<void> {
     await this.execute([this.dialect.introspection.dropSchema(schema)], options);
-  }
-
-  /**
-   * Inserts plain rows (seeders, data migrations). Resolves to what Sequelize v6 resolves to: the first element of
-   * the dialect's INSERT result (SQLite: the last id, MySQL: the first id, PostgreSQL: the returned rows).
-   */
-  async bulkInsert(table: TableName, records: readonly Record<string, unknown>[], options: QueryOptions = {}, attributes: Record<string, unknown> = {}): Promise<unknown> {
-    let last: unknown = [];
-    // Rows past the parameter limit take several statements; the last one answers.
-    for (const statement of bulkInsertStatements(this.dialect, splitTable(table), records, attributes)) {
-      const result = await this.runner.run(statement, { expectRows: false, transaction: options.transaction as never, ...(options.logging !== undefined ? { logging: options.logging } : {}) });
-      last = (this.dialect.rawResults.insert(result) as unknown[])[0];
-    }
-    return last;
-  }
-
-  /** Deletes the rows matching a where object on column names (`null` or `{}` deletes every row); resolves to v6's untyped `[rows, metadata]`. */
-  async bulkDelete(table: TableName, where: unknown = null, options: QueryOptions = {}): Promise<unknown> {
-    const statement = bulkDeleteStatement(this.dialect, splitTable(table), where);
-    const result = await this.runner.run(statement, { expectRows: false, transaction: options.transaction as never, ...(options.logging !== undefined ? { logging: options.logging } : {}) });
-    return this.dialect.rawResults.untyped(statement.sql, result);
   }
 
   foreignKeyClauseFor(column: string, attribute: unknown, table: string): string {
