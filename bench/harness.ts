@@ -15,6 +15,8 @@ export interface Contender {
 }
 
 export const rounds = Number(process.env['BENCH_ROUNDS'] ?? 5);
+/** Untimed rounds first: they warm the code up and let the previous workload's garbage collection finish. */
+export const warmUpRounds = 3;
 /**
  * `BENCH_CLOCK=cpu` times this process's CPU (user + system) instead of the wall clock: steadier on a busy
  * machine, meaningful for in-process SQLite only (a database server's work is not counted).
@@ -42,14 +44,14 @@ function middle(times: number[]): number {
 }
 
 /**
- * For each workload in turn: one warm-up round, then `rounds` timed rounds, back to back, so that a
+ * For each workload in turn: `warmUpRounds` untimed rounds, then `rounds` timed rounds, back to back, so that a
  * contender's garbage is not billed to the next one. Contenders of one workload run right after each other,
  * so load from elsewhere on the machine drifts little between them. Medians in milliseconds, in order given.
  */
 export async function medians(workloads: readonly Workload[]): Promise<number[]> {
   const results: number[] = [];
   for (const workload of workloads) {
-    await timeOnce(workload);
+    for (let round = 0; round < warmUpRounds; round += 1) await timeOnce(workload);
     const times: number[] = [];
     for (let round = 0; round < rounds; round += 1) times.push(await timeOnce(workload));
     results.push(middle(times));
