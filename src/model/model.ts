@@ -18,6 +18,7 @@ import type { Attributes, CreationAttributes, LooseAttributes } from '../types/m
 import type { IncludeList, UpdateValues } from '../types/query-options.js';
 import type { FindResult, OrderInput, ShapedFindOptions } from '../types/query-result.js';
 import type * as options from '../types/options.js';
+import { buildIncluded } from './include-create.js';
 type AttributeKey<M extends Model> = keyof Attributes<M> & string;
 type IncrementFieldsInput = string | string[] | Record<string, number>;
 
@@ -310,3 +311,5 @@ export class Model<TAttributes extends object = object, TCreationAttributes exte
 }
 
 installHookShorthands(Model);
+// Building with `include` turns included values into instances of their models (model/include-create.ts).
+(Model as unknown as { includeSetter: typeof buildIncluded }).includeSetter = buildIncluded;

@@ -4,6 +4,7 @@ import { resetChanges } from './instance-values.js';
 import { hasHooks, runHooks, runHooksForEach, type ModelClass, type ModelInstance } from './model-internals.js';
 import { checkInstance, checkValueTypes } from './validation.js';
 import { truncate } from './counter-writers.js';
+import { createWithIncludes } from './include-create.js';
 
 export interface CreateOptions {
   fields?: string[];
@@ -73,6 +74,7 @@ type Saveable = ModelInstance & { save(options?: Record<string, unknown>): Promi
 export function create(model: ModelClass, values: Record<string, unknown> | undefined, options: CreateOptions = {}): Promise<unknown> {
   try {
     const instance = new model(values ?? {}, options.include ? { isNewRecord: true, include: options.include } : { isNewRecord: true }) as Saveable;
+    if (options.include !== undefined) return createWithIncludes(model, instance as never, options);
     return instance.save(options);
   } catch (error) {
     return Promise.reject(error);

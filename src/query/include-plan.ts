@@ -7,6 +7,7 @@ import { Op } from '../sql/operators.js';
 import { isPlainObject, toArray } from '../utils/object.js';
 import type { FindAttributeOptions } from './find-options.js';
 import type { BuildContext } from './query-context.js';
+import { selectColumns } from './select-builder.js';
 import { buildWhere } from './where.js';
 
 /*
@@ -191,6 +192,8 @@ export function planIncludes(source: IncludeModel, include: unknown, dialect: Di
     const throughWhereOption = [throughScope, throughOptions['where']].filter((part) => part !== undefined);
     const throughWhere = throughContext && throughWhereOption.length > 0 ? buildWhere(throughWhereOption.length === 1 ? throughWhereOption[0] : throughWhereOption, throughContext) : undefined;
     const attributes = (options['attributes'] ?? model.activeScope?.['attributes']) as FindAttributeOptions | undefined;
+    // Checked now, so an unknown attribute is an error before the root query runs.
+    if (attributes !== undefined) selectColumns(attributes, context);
     const throughAttributes = throughOptions['attributes'] as string[] | undefined;
     if (throughAttributes !== undefined && keys.through) {
       for (const name of throughAttributes) {
