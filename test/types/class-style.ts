@@ -93,3 +93,8 @@ await walker.createDog({ nmae: 'Rex' });
 await dog.setWalker('Sam');
 // @ts-expect-error Optional<…, 'id'> still requires name
 await Walker.create({});
+class Kennel extends Model<InferAttributes<Kennel>, InferCreationAttributes<Kennel>> {
+  declare id: CreationOptional<number>;
+}
+// @ts-expect-error misspelt init option: tablename
+Kennel.init({}, { sequelize, tablename: 'kennels' });

@@ -23,3 +23,10 @@ void sql;
 class Tenant extends Sequelize {}
 const tenant: Sequelize = new Tenant('sqlite::memory:');
 void tenant;
+
+// Models the compiler knows nothing about (the join model, `db.models.X`) take any attribute, as in v6.
+const Friendship = db.model('friendship');
+await Friendship.findAll({ where: { pugId: 1 }, order: [['createdAt', 'DESC']] });
+const link = await Friendship.create({ pugId: 1, friendId: 2 });
+await link.update({ friendId: 3 });
+void link.get('pugId');
