@@ -140,6 +140,21 @@ for (const dialect of testDialects) {
       assert.equal(await Pug.count(), 1);
     });
 
+    test('a nullable attribute runs its custom validators on null (built-ins are skipped); notNull needs allowNull: false', async () => {
+      const seen: unknown[] = [];
+      const Pug = sequelize.define('pug', {
+        nick: { type: DataTypes.STRING, allowNull: true, validate: { len: [2, 3], noNull(value: unknown) { seen.push(value); if (value === null) throw new Error('nick must be set'); } } },
+        name: { type: DataTypes.STRING, allowNull: false, validate: { mine(value: unknown) { seen.push(`name:${String(value)}`); } } },
+      });
+      await assert.rejects(Pug.build({ nick: null, name: 'x' }).validate(), /nick must be set/);
+      await Pug.build({ name: 'x' }).validate();
+      assert.deepEqual(seen, [null, 'name:x', undefined, 'name:x']);
+      seen.length = 0;
+      await assert.rejects(Pug.build({ nick: 'ab', name: null }).validate(), /pug\.name cannot be null/);
+      assert.deepEqual(seen, ['ab'], 'no custom validator on a non-nullable null');
+      assert.throws(() => sequelize.define('bad', { f: { type: DataTypes.STRING, validate: { notNull: true } } }), /"notNull" validator is only allowed with "allowNull: false"/);
+    });
+
     test('model-level validators run after attribute validators, with this as the instance', async () => {
       const Pug = sequelize.define('pug', { lat: DataTypes.INTEGER, lng: DataTypes.INTEGER }, {
         validate: {

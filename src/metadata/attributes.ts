@@ -77,6 +77,9 @@ export function normalizeAttribute(modelName: string, name: string, raw: unknown
   if (typeof options.references === 'string') normalized.references = { model: options.references };
   else if (options.references) normalized.references = options.references as NormalizedAttribute['references'];
   if (primaryKey) normalized.allowNull = false;
+  if (options.validate && 'notNull' in options.validate && normalized.allowNull !== false) {
+    throw new UsageError(`Invalid definition for "${modelName}.${name}": the "notNull" validator is only allowed with "allowNull: false".`);
+  }
   return normalized;
 }
 

@@ -44,6 +44,12 @@ export function checkInstance(definition: ModelDefinition, instance: Instance, o
         const notNull = attribute.validate?.['notNull'] as { msg?: string } | undefined;
         const message = notNull?.msg ?? `${definition.modelName}.${name} cannot be null`;
         errors.push(new ValidationErrorItem(message, 'notNull Violation', name, value ?? null, instance, 'is_null'));
+      } else if (attribute.allowNull !== false && attribute.validate !== undefined) {
+        // A nullable attribute skips the built-in validators when empty, but its custom ones still run (as in Sequelize).
+        for (const [key, spec] of Object.entries(attribute.validate)) {
+          if (typeof spec !== 'function') continue;
+          (pending ??= []).push(runCustom(() => (spec as (this: unknown, v: unknown) => unknown).call(instance, value), name, key, value, instance, errors));
+        }
       }
       continue;
     }
