@@ -84,6 +84,18 @@ for (const dialect of testDialects) {
       assert.deepEqual(names(loaded['friends']), ['new', 'old']);
     });
 
+    test('bulkCreate with include: one INSERT for the owners, one for all their pugs, one for all the toys', async () => {
+      sql.statements.length = 0;
+      const owners = (await Owner.bulkCreate(
+        [{ name: 'O1', pugs: [{ name: 'q1', toys: [{ name: 'a' }] }, { name: 'q2' }] }, { name: 'O2', pugs: [{ name: 'q3', toys: [{ name: 'b' }, { name: 'c' }] }] }],
+        { include: [{ model: Pug, include: [Toy] }] },
+      )) as Row[];
+      assert.deepEqual(insertedTables(sql.statements), ['owners', 'pugs', 'toys']);
+      assert.deepEqual(owners.map((owner) => names(owner['pugs'])), [['q1', 'q2'], ['q3']]);
+      const stored = (await Owner.findAll({ where: { name: ['O1', 'O2'] }, include: [{ model: Pug, include: [Toy] }], order: [['name', 'ASC'], [Pug, 'name', 'ASC'], [Pug, Toy, 'name', 'ASC']] })) as Row[];
+      assert.deepEqual(stored.map((owner) => (owner['pugs'] as Row[]).map((pug) => [pug.get('name'), names(pug['toys'])])), [[['q1', ['a']], ['q2', []]], [['q3', ['b', 'c']]]]);
+    });
+
     test('a failing child leaves nothing behind', async () => {
       const before = await Owner.count();
       await assert.rejects(Owner.create({ name: 'Broken', pugs: [{ name: 'p5', toys: [{ name: null }] }] }, { include: [{ model: Pug, include: [Toy] }] }));

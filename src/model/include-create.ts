@@ -66,10 +66,11 @@ function attributeValues(instance: Instance): Record<string, unknown> {
 }
 
 /** One multi-row INSERT for a level of new instances; generated keys and timestamps flow back into them. */
-async function insertLevel(model: ModelClass, instances: readonly Instance[], options: Record<string, unknown>): Promise<void> {
+async function insertLevel(model: ModelClass, instances: readonly Instance[], options: Record<string, unknown>, rootOptions?: Record<string, unknown>): Promise<void> {
   const fresh = instances.filter((instance) => instance.isNewRecord);
   if (fresh.length === 0) return;
-  const created = (await bulkCreate(model, fresh.map(attributeValues), { transaction: options['transaction'], logging: options['logging'], validate: true, individualHooks: options['hooks'] !== false, hooks: options['hooks'] as boolean | undefined })) as Instance[];
+  const levelOptions = rootOptions ?? { transaction: options['transaction'], logging: options['logging'], validate: true, individualHooks: options['hooks'] !== false, hooks: options['hooks'] as boolean | undefined };
+  const created = (await bulkCreate(model, fresh.map(attributeValues), levelOptions)) as Instance[];
   fresh.forEach((instance, index) => {
     Object.assign(instance.dataValues, created[index]!.dataValues);
     instance.isNewRecord = false;
@@ -86,23 +87,24 @@ function includedOf(instances: readonly Instance[], node: IncludeNode): Array<{ 
   return pairs;
 }
 
-async function saveLevel(model: ModelClass, instances: readonly Instance[], nodes: readonly IncludeNode[], options: Record<string, unknown>, isRoot: boolean): Promise<void> {
+/** Saves one level of the tree; `root` says how the first level is written (one save, or the caller's bulkCreate). */
+async function saveLevel(model: ModelClass, instances: readonly Instance[], nodes: readonly IncludeNode[], options: Record<string, unknown>, root?: 'save' | Record<string, unknown>): Promise<void> {
   for (const node of nodes.filter((item) => item.association.associationType === 'BelongsTo')) {
     const pairs = includedOf(instances, node);
-    await saveLevel(node.model as unknown as ModelClass, pairs.map((pair) => pair.child), node.children, options, false);
+    await saveLevel(node.model as unknown as ModelClass, pairs.map((pair) => pair.child), node.children, options);
     for (const { parent, child } of pairs) parent.set(node.keys.parentKey, child.get(node.keys.childKey, { raw: true }));
   }
-  if (isRoot) for (const instance of instances) await (instance as Saving).save({ ...options, include: undefined });
-  else await insertLevel(model, instances, options);
+  if (root === 'save') for (const instance of instances) await (instance as Saving).save({ ...options, include: undefined });
+  else await insertLevel(model, instances, options, root);
   for (const node of nodes.filter((item) => item.association.associationType === 'HasOne' || item.association.associationType === 'HasMany')) {
     const pairs = includedOf(instances, node);
     for (const { parent, child } of pairs) child.set(node.keys.childKey, parent.get(node.keys.parentKey, { raw: true }));
-    await saveLevel(node.model as unknown as ModelClass, pairs.map((pair) => pair.child), node.children, options, false);
+    await saveLevel(node.model as unknown as ModelClass, pairs.map((pair) => pair.child), node.children, options);
   }
   for (const node of nodes.filter((item) => item.keys.through !== undefined)) {
     const through = node.keys.through!;
     const pairs = includedOf(instances, node);
-    await saveLevel(node.model as unknown as ModelClass, [...new Set(pairs.map((pair) => pair.child))], node.children, options, false);
+    await saveLevel(node.model as unknown as ModelClass, [...new Set(pairs.map((pair) => pair.child))], node.children, options);
     if (pairs.length === 0) continue;
     const links = pairs.map(({ parent, child }) => {
       const given = child.dataValues[through.model.name] as Instance | undefined;
@@ -116,7 +118,16 @@ async function saveLevel(model: ModelClass, instances: readonly Instance[], node
 export async function createWithIncludes(model: ModelClass, instance: Instance, options: Record<string, unknown>): Promise<Instance> {
   const tree = planIncludes(model as unknown as IncludeModel, options['include'], model.host.queryRunner.dialect);
   return model.host.transactionWith(options, async (transaction) => {
-    await saveLevel(model, [instance], tree, { ...options, transaction }, true);
+    await saveLevel(model, [instance], tree, { ...options, transaction }, 'save');
     return instance;
+  });
+}
+
+/** `bulkCreate(records, { include })`: the records in one INSERT, then each included level in one more. */
+export async function bulkCreateWithIncludes(model: ModelClass, instances: Instance[], options: Record<string, unknown>): Promise<Instance[]> {
+  const tree = planIncludes(model as unknown as IncludeModel, options['include'], model.host.queryRunner.dialect);
+  return model.host.transactionWith(options, async (transaction) => {
+    await saveLevel(model, instances, tree, { ...options, transaction }, { ...options, include: undefined, transaction });
+    return instances;
   });
 }

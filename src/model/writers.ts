@@ -4,7 +4,7 @@ import { resetChanges } from './instance-values.js';
 import { hasHooks, runHooks, runHooksForEach, type ModelClass, type ModelInstance } from './model-internals.js';
 import { checkInstance, checkValueTypes } from './validation.js';
 import { truncate } from './counter-writers.js';
-import { createWithIncludes } from './include-create.js';
+import { bulkCreateWithIncludes, createWithIncludes } from './include-create.js';
 
 export interface CreateOptions {
   fields?: string[];
@@ -111,6 +111,7 @@ export async function bulkCreate(model: ModelClass, records: Record<string, unkn
   const definition = model.definition;
   const hooks = options.hooks !== false;
   const instances = records.map((values) => new model(values, { isNewRecord: true, ...(options.include ? { include: options.include } : {}) }));
+  if (options.include !== undefined) return bulkCreateWithIncludes(model, instances as never, options);
   if (hooks && hasHooks(model, 'beforeBulkCreate')) await runHooks(model, 'beforeBulkCreate', instances, options);
   if (options.validate) {
     const failures: Error[] = [];
