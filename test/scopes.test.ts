@@ -82,6 +82,18 @@ for (const dialect of testDialects) {
       assert.deepEqual(names(await Pug.scope('oneOrNine').findAll({ where: { [Op.or]: [{ age: 5 }] } })), ['b'], 'the caller`s [Op.or] replaces the scope`s');
     });
 
+    test('whereMergeStrategy: "and" keeps both the scope`s and the caller`s condition on the same key', async () => {
+      const Strict = sequelize.define('strict', { age: DataTypes.INTEGER }, {
+        whereMergeStrategy: 'and',
+        scopes: { old: { where: { age: { [Op.gte]: 5 } } }, young: { where: { age: { [Op.lt]: 8 } } } },
+      });
+      await Strict.sync({ force: true });
+      await Strict.bulkCreate([{ age: 1 }, { age: 6 }, { age: 9 }]);
+      const ages = async (rows: Promise<unknown[]>) => (await rows).map((row) => (row as Row)['age']).sort();
+      assert.deepEqual(await ages(Strict.scope('old', 'young').findAll()), [6]);
+      assert.deepEqual(await ages(Strict.scope('old').findAll({ where: { age: { [Op.lt]: 8 } } })), [6]);
+    });
+
     test('scoped models make instances of the model, and writes through them honour the scope', async () => {
       const Old = Pug.scope('old');
       const found = (await Old.findOne({ where: { name: 'e' } }))!;

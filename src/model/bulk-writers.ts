@@ -15,7 +15,7 @@ import type { DestroyOptions, UpdateOptions } from './writers.js';
 /** Static update, destroy and restore: one statement over the rows a `where` (merged with the scope) selects. */
 
 export function scopedWhere(model: ModelClass, options: { where?: unknown; paranoid?: boolean }): ExprNode | undefined {
-  const merged = mergeScope(model.activeScope ? { where: model.activeScope['where'] } : undefined, { where: options.where }) as { where?: unknown };
+  const merged = mergeScope(model.activeScope ? { where: model.activeScope['where'] } : undefined, { where: options.where }, model.definition.options.whereMergeStrategy) as { where?: unknown };
   return findWhere({ where: merged.where, paranoid: options.paranoid }, tableContext(model));
 }
 

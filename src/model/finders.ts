@@ -17,7 +17,7 @@ import { cached } from './statement-cache.js';
 import { sql as sqlNodes } from '../sql/nodes.js';
 
 function prepareOptions(model: ModelClass, options: FindOptions | undefined): FindOptions {
-  return mergeScope(model.activeScope, { ...(options ?? {}) }) as FindOptions;
+  return mergeScope(model.activeScope, { ...(options ?? {}) }, model.definition.options.whereMergeStrategy) as FindOptions;
 }
 
 export async function findAll(model: ModelClass, given?: FindOptions): Promise<unknown[]> {

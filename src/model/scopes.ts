@@ -3,11 +3,12 @@ import { isPlainObject } from '../utils/object.js';
 import type { ModelClass } from './model-internals.js';
 
 /** Merges scope options under the caller's options, the way Sequelize combines them. */
-export function mergeScope(scope: Record<string, unknown> | undefined, options: Record<string, unknown>): Record<string, unknown> {
+export function mergeScope(scope: Record<string, unknown> | undefined, options: Record<string, unknown>, whereMergeStrategy?: unknown): Record<string, unknown> {
   if (!scope) return options;
   const merged: Record<string, unknown> = { ...scope, ...options };
   if (scope['where'] !== undefined && options['where'] !== undefined) {
-    merged['where'] = isPlainObject(scope['where']) && isPlainObject(options['where'])
+    // `whereMergeStrategy: 'and'` (a model option) keeps both conditions; the default lets the options' keys win.
+    merged['where'] = whereMergeStrategy !== 'and' && isPlainObject(scope['where']) && isPlainObject(options['where'])
       ? mergeWhere(scope['where'], options['where'])
       : { [Symbol.for('and')]: [scope['where'], options['where']] };
   }
@@ -70,7 +71,7 @@ export function scopedModel(model: ModelClass, names: unknown[], options: { unsc
     for (const entry of list) {
       if (entry === null || entry === undefined) continue;
       const next = entry === 'defaultScope' ? ((base.scopes['defaultScope'] as Record<string, unknown>) ?? {}) : resolveScope(base, entry);
-      scope = mergeScope(scope, next);
+      scope = mergeScope(scope, next, base.definition.options.whereMergeStrategy);
     }
   }
   const Scoped = class extends (base as unknown as new (...args: never[]) => object) {};
