@@ -66,6 +66,8 @@ for (const dialect of testDialects) {
       await assert.rejects(Pug.findAll({ order: [['nope', 'ASC']] }), /pug has no attribute "nope" \(used in order\)/);
       await assert.rejects(Pug.findAll({ order: ['nope'] }), /pug has no attribute "nope"/);
       await assert.rejects(Pug.findAll({ order: [['name', 'SIDEWAYS']] }), /Invalid order direction 'SIDEWAYS'/);
+      await assert.rejects(Pug.findAll({ attributes: ['good'], group: ['nope'] }), /pug has no attribute "nope" \(used in group\)/);
+      await assert.rejects(Pug.count({ group: ['nope'] }), /pug has no attribute "nope"/);
       assert.deepEqual(sql.statements, []);
     });
 

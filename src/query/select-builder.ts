@@ -180,7 +180,14 @@ export function findWhere(options: FindOptions, context: BuildContext): ExprNode
 export function groupNodes(group: unknown, context: BuildContext): ExprNode[] {
   if (group === undefined || group === null) return [];
   const items = Array.isArray(group) ? group : [group];
-  return items.map((item) => (item instanceof SqlFragment ? fragmentToNode(item, context) : columnReference(String(item), context)));
+  const { definition } = context.scope;
+  return items.map((item) => {
+    if (item instanceof SqlFragment) return fragmentToNode(item, context);
+    const name = String(item);
+    const known = name.includes('.') || definition.attribute(name) || definition.attributeByColumn.has(name) || context.selectAliases?.has(name);
+    if (!known) throw unknownAttribute(definition, name, 'group');
+    return columnReference(name, context);
+  });
 }
 
 export function isColumnFragment(value: unknown): value is Col {
