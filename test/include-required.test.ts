@@ -117,6 +117,15 @@ for (const dialect of testDialects) {
       assert.equal(await Pug.count({ include: [{ model: Toy, where: { color: 'red' } }] }), 3);
     });
 
+    test("'$owner.name$' in the root's where and attributes joins the to-one include; a to-many path says where it belongs", async () => {
+      const rows = await Pug.findAll({ where: { '$owner.name$': 'Ann' }, include: [Owner], attributes: ['name', [db.col('owner.name'), 'ownerName']], order: [['id', 'DESC']], limit: 2 });
+      assert.deepEqual(names(rows), ['p3', 'p2']);
+      assert.equal((rows[0] as Row).get('ownerName'), 'Ann');
+      assert.equal(((rows[0] as Row)['owner'] as Row).get('name'), 'Ann');
+      assert.equal(await Pug.count({ where: { '$owner.name$': 'Bob' }, include: [Owner] }), 1);
+      await assert.rejects(Pug.findAll({ where: { '$toys.color$': 'red' }, include: [Toy] }), /to-many include "toys" of pug.*Put the condition in that include's where/);
+    });
+
     test('attributes: [] on a required include filters without loading it', async () => {
       sql.statements.length = 0;
       const rows = await Pug.findAll({ include: [{ model: Toy, attributes: [], where: { color: 'red' } }], order: [['id', 'ASC']] });

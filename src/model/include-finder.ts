@@ -1,10 +1,10 @@
 import type { FindOptions } from '../query/find-options.js';
 import { splitOrder } from '../query/include-order.js';
 import { planIncludes, type IncludeModel, type IncludeNode } from '../query/include-plan.js';
-import { requiredRestrictions } from '../query/include-sql.js';
+import { pathResolver, requiredRestrictions } from '../query/include-sql.js';
 import type { BuildContext } from '../query/query-context.js';
 import { buildRootSelect, findWhere, groupNodes } from '../query/select-builder.js';
-import { sql, type ExprNode, type SelectNode } from '../sql/nodes.js';
+import { sql, type ExprNode, type JoinNode, type SelectNode } from '../sql/nodes.js';
 import { loadLevels, neededKeys, stripAdded, type Instance } from './include-load.js';
 import { rawRows } from './include-raw.js';
 import type { ModelClass } from './model-internals.js';
@@ -29,6 +29,11 @@ export function planOf(model: ModelClass, include: unknown, context: BuildContex
   return planIncludes(asIncludeModel(model), include, context.dialect);
 }
 
+/** The root's build context, resolving `$owner.name$` through LEFT JOINs of to-one includes (collected in `joins`). */
+function withPaths(model: ModelClass, context: BuildContext, tree: readonly IncludeNode[], joins: JoinNode[]): BuildContext {
+  return { ...context, resolvePath: pathResolver(tree, { alias: context.scope.alias, definition: model.definition }, joins) };
+}
+
 /** The root WHERE with the EXISTS of every required include. */
 function rootWhere(model: ModelClass, options: FindOptions, context: BuildContext, tree: readonly IncludeNode[]): ExprNode | undefined {
   const conditions: ExprNode[] = [];
@@ -39,8 +44,10 @@ function rootWhere(model: ModelClass, options: FindOptions, context: BuildContex
 }
 
 /** Eager loading entry point: root rows, then each include level, then instances carry their children. */
-export async function loadIncludes(model: ModelClass, options: FindOptions, context: BuildContext): Promise<unknown[]> {
-  const tree = planOf(model, options.include, context);
+export async function loadIncludes(model: ModelClass, options: FindOptions, rootContext: BuildContext): Promise<unknown[]> {
+  const tree = planOf(model, options.include, rootContext);
+  const joins: JoinNode[] = [];
+  const context = withPaths(model, rootContext, tree, joins);
   const split = splitOrder(options.order, { model: asIncludeModel(model), context, nodes: tree, parentAlias: '' });
   const definition = model.definition;
   const needed = neededKeys(tree);
@@ -55,7 +62,8 @@ export async function loadIncludes(model: ModelClass, options: FindOptions, cont
     attributes = { ...attributes, exclude: exclude.filter((name) => !added.includes(name)) };
   }
   const root = buildRootSelect({ ...options, attributes, order: undefined }, context);
-  const node: SelectNode = { ...root.node, where: rootWhere(model, options, context, tree), orderBy: split.orderBy };
+  const where = rootWhere(model, options, context, tree);
+  const node: SelectNode = { ...root.node, joins, where, orderBy: split.orderBy };
   const runner = model.host.queryRunner;
   const rows = await runner.rows(runner.dialect.compiler.compile(node), runOptions(options));
   const convert = rowConverter(definition, runner.dialect, root.columns);
@@ -69,8 +77,10 @@ export async function loadIncludes(model: ModelClass, options: FindOptions, cont
 }
 
 /** Counts root rows (not joined rows): required includes restrict them through EXISTS, others cannot change the count. */
-export async function countWithIncludes(model: ModelClass, options: FindOptions, context: BuildContext): Promise<number | Array<Record<string, unknown>>> {
-  const tree = planOf(model, options.include, context);
+export async function countWithIncludes(model: ModelClass, options: FindOptions, rootContext: BuildContext): Promise<number | Array<Record<string, unknown>>> {
+  const tree = planOf(model, options.include, rootContext);
+  const joins: JoinNode[] = [];
+  const context = withPaths(model, rootContext, tree, joins);
   const runner = model.host.queryRunner;
   const definition = model.definition;
   const counted = options.col ? sql.column(definition.columnOf(options.col), context.scope.alias) : undefined;
@@ -83,6 +93,7 @@ export async function countWithIncludes(model: ModelClass, options: FindOptions,
     kind: 'select',
     from: sql.table(definition.tableName, context.scope.alias, definition.schema),
     columns: [...groupBy.map((expr) => ({ expr })), { expr: countExpr, alias: 'count' }],
+    joins,
     ...(where ? { where } : {}),
     groupBy,
   };

@@ -1,3 +1,4 @@
+import { UsageError } from '../errors/usage-errors.js';
 import type { ModelDefinition } from '../metadata/model-definition.js';
 import { sql, type ExprNode, type JoinNode, type OrderNode, type SelectColumn, type SelectNode, type TableNode } from '../sql/nodes.js';
 import type { IncludeNode } from './include-plan.js';
@@ -108,6 +109,31 @@ export function orderSubquery(hops: readonly IncludeNode[], parent: ParentScope,
     limit: 1,
   };
   return sql.subquery(select);
+}
+
+/**
+ * `'$owner.name$'` in the root's where/attributes: to-one include paths are LEFT JOINed into the root query
+ * (one row per root row still); a to-many path cannot be joined without multiplying root rows, so it is an
+ * error that says where the condition belongs.
+ */
+export function pathResolver(nodes: readonly IncludeNode[], root: ParentScope, joins: JoinNode[]): (path: string[]) => ParentScope | undefined {
+  return (path) => {
+    let current = nodes;
+    let parent = root;
+    for (const step of path) {
+      const node = current.find((item) => item.as === step);
+      if (!node) return undefined;
+      if (node.isMany || node.keys.through) {
+        throw new UsageError(`'$${path.join('.')}.…$' refers to the to-many include "${node.as}" of ${parent.definition.modelName}: joinery does not join to-many includes into the root query (that would multiply its rows). Put the condition in that include's where (required: true keeps only parents that match).`);
+      }
+      if (!joins.some((join) => join.from.kind === 'table' && join.from.alias === node.alias)) {
+        joins.push({ type: 'LEFT', from: tableOf(node.model.definition, node.alias), on: sql.and([correlation(node, parent), ...hopFilters(node)]) });
+      }
+      parent = { alias: node.alias, definition: node.model.definition };
+      current = node.children;
+    }
+    return parent;
+  };
 }
 
 export interface LevelSelect {
