@@ -1,5 +1,5 @@
 import {
-  AccessDeniedError, ConnectionError, ConnectionRefusedError, ConnectionTimedOutError, HostNotFoundError, HostNotReachableError,
+  AccessDeniedError, ConnectionError, ConnectionRefusedError, ConnectionTimedOutError, HostNotFoundError, HostNotReachableError, InvalidConnectionError,
 } from '../../errors/connection-errors.js';
 import { DatabaseError, ForeignKeyConstraintError, TimeoutError, UnknownConstraintError } from '../../errors/database-errors.js';
 import { UniqueConstraintError, ValidationErrorItem } from '../../errors/validation-errors.js';
@@ -14,7 +14,7 @@ interface MysqlDriverError extends Error {
 
 type ErrorContext = { sql: string; parameters: readonly unknown[] };
 
-const connectionCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ETIMEDOUT', 'ER_ACCESS_DENIED_ERROR', 'ER_DBACCESS_DENIED_ERROR', 'ER_ACCESS_DENIED_NO_PASSWORD_ERROR']);
+const connectionCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EINVAL', 'ETIMEDOUT', 'ER_ACCESS_DENIED_ERROR', 'ER_DBACCESS_DENIED_ERROR', 'ER_ACCESS_DENIED_NO_PASSWORD_ERROR']);
 
 export function convertMysqlConnectionError(error: unknown): Error {
   if (error instanceof ConnectionError) return error;
@@ -22,7 +22,8 @@ export function convertMysqlConnectionError(error: unknown): Error {
   const code = (driverError as MysqlDriverError).code;
   if (code === 'ECONNREFUSED') return new ConnectionRefusedError(driverError);
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new HostNotFoundError(driverError);
-  if (code === 'EHOSTUNREACH') return new HostNotReachableError(driverError);
+  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return new HostNotReachableError(driverError);
+  if (code === 'EINVAL' || code === 'ERR_SOCKET_BAD_PORT') return new InvalidConnectionError(driverError);
   if (code === 'ETIMEDOUT') return new ConnectionTimedOutError(driverError);
   // MariaDB answers an unknown user with ER_ACCESS_DENIED_NO_PASSWORD_ERROR (v6 leaves it a plain ConnectionError).
   if (code === 'ER_ACCESS_DENIED_ERROR' || code === 'ER_DBACCESS_DENIED_ERROR' || code === 'ER_ACCESS_DENIED_NO_PASSWORD_ERROR') return new AccessDeniedError(driverError);

@@ -1,5 +1,5 @@
 import {
-  AccessDeniedError, ConnectionAcquireTimeoutError, ConnectionError, ConnectionRefusedError, ConnectionTimedOutError, HostNotFoundError, HostNotReachableError,
+  AccessDeniedError, ConnectionAcquireTimeoutError, ConnectionError, ConnectionRefusedError, ConnectionTimedOutError, HostNotFoundError, HostNotReachableError, InvalidConnectionError,
 } from '../../errors/connection-errors.js';
 import { DatabaseError, ExclusionConstraintError, ForeignKeyConstraintError, TimeoutError, UnknownConstraintError } from '../../errors/database-errors.js';
 import { UniqueConstraintError, ValidationErrorItem } from '../../errors/validation-errors.js';
@@ -14,7 +14,7 @@ interface PgDriverError extends Error {
 
 type ErrorContext = { sql: string; parameters: readonly unknown[] };
 
-const connectionCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ETIMEDOUT', '28P01', '28000']);
+const connectionCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EINVAL', 'ETIMEDOUT', '28P01', '28000']);
 
 /** `Key (email, name)=(a@b.c, x) already exists.` → { email: 'a@b.c', name: 'x' }, as Sequelize reads it. */
 function keyValues(detail: string | undefined): Record<string, string> {
@@ -32,7 +32,8 @@ export function convertConnectionError(error: unknown): Error {
   const code = (driverError as PgDriverError).code;
   if (code === 'ECONNREFUSED') return new ConnectionRefusedError(driverError);
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new HostNotFoundError(driverError);
-  if (code === 'EHOSTUNREACH') return new HostNotReachableError(driverError);
+  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return new HostNotReachableError(driverError);
+  if (code === 'EINVAL' || code === 'ERR_SOCKET_BAD_PORT') return new InvalidConnectionError(driverError);
   if (code === 'ETIMEDOUT') return new ConnectionTimedOutError(driverError);
   if (code === '28P01' || code === '28000') return new AccessDeniedError(driverError);
   // pg's pool gave up waiting for a free client within `pool.acquire` ms.
