@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import fc from 'fast-check';
 import { DataTypes, Op, type Model, type ModelStatic, type Sequelize } from '../src/index.js';
 import { connect, testDialects } from './setup/dialects.js';
+import { fc, propertyRuns as runs } from './setup/property.js';
 
 // Random tables must sort, page, filter and aggregate as the same operations on a JavaScript array do.
-const runs = Number(process.env['JOINERY_PROPERTY_RUNS'] ?? 25);
 const value = fc.option(fc.integer({ min: -1000, max: 1000 }), { nil: null, freq: 5 });
 const table = fc.array(fc.record({ n: value, x: fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e9, max: 1e9 }).map((x) => (x === 0 ? 0 : x)) }), { maxLength: 20 });
 

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import fc from 'fast-check';
 import { DataTypes, type Model, type ModelStatic, type Sequelize } from '../src/index.js';
 import { connect, testDialects } from './setup/dialects.js';
+import { fc, propertyRuns as runs } from './setup/property.js';
 
 // Values chosen at random must come back unchanged through create → findAll(where: equality) on every dialect.
-const runs = Number(process.env['JOINERY_PROPERTY_RUNS'] ?? 25);
 const text = fc.string({ unit: 'grapheme', maxLength: 60 }).filter((value) => !value.includes('\u0000'));
 const date = fc.date({ min: new Date('1970-01-02T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true });
 const jsonValue = fc.jsonValue({ maxDepth: 3 }).map((value) => JSON.parse(JSON.stringify(value)) as unknown);

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import fc from 'fast-check';
 import { DataTypes, DatabaseError, Op, type Model, type ModelStatic, type Sequelize } from '../src/index.js';
 import { connect, testDialects } from './setup/dialects.js';
+import { fc, propertyRuns as runs } from './setup/property.js';
 
 // Random values must be found again through where equality, IN lists and ranges, and read back unchanged.
-const runs = Number(process.env['JOINERY_PROPERTY_RUNS'] ?? 25);
 const awkward = fc.constantFrom("'", '"', '\\', '%', '_', '`', '$1', '?', ';', '--', '\n', '\t', '😀', 'e\u0301', '\u00a0', '\u2028');
 /** Any Unicode text (astral planes too) with SQL-awkward characters mixed in; NUL only where the dialect stores it. */
 const textFor = (nul: boolean) =>
