@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import {
   AccessDeniedError, BaseError, ConnectionError, ConnectionRefusedError, DatabaseError, DataTypes, EmptyResultError, ExclusionConstraintError,
-  ForeignKeyConstraintError, HostNotFoundError, Sequelize, TimeoutError, UniqueConstraintError, ValidationError, ValidationErrorItem,
+  ForeignKeyConstraintError, HostNotFoundError, InvalidConnectionError, Sequelize, TimeoutError, UniqueConstraintError, ValidationError, ValidationErrorItem,
 } from '../src/index.js';
 import { connect, testDialects } from './setup/dialects.js';
 
@@ -174,6 +174,9 @@ for (const dialect of testDialects) {
         assert.ok(refused instanceof ConnectionRefusedError && refused instanceof ConnectionError && refused instanceof BaseError);
         assert.equal(refused.name, 'SequelizeConnectionRefusedError');
         assert.equal((refused.parent as { code?: string }).code, 'ECONNREFUSED');
+        const badPort = new Sequelize({ dialect, host: '127.0.0.1', port: 99999, database: 'x', logging: false });
+        assert.ok((await caught(badPort.authenticate())) instanceof InvalidConnectionError);
+        await badPort.close();
         const host = await withUrl((url) => { url.hostname = 'no-such-host.invalid'; });
         assert.ok(host instanceof HostNotFoundError, String(host));
         const database = await withUrl((url) => { url.pathname = '/no_such_database_joinery'; });

@@ -111,6 +111,12 @@ export interface ConnectionHooks {
   run(name: 'beforeConnect' | 'afterConnect' | 'beforeDisconnect' | 'afterDisconnect', ...args: unknown[]): Promise<void>;
 }
 
+/** A port the socket layer would refuse, caught before a driver pool exists (pg's pool cannot end after that error). */
+export function invalidPort(port: number | undefined): Error | undefined {
+  if (port === undefined || (Number.isInteger(port) && port >= 0 && port < 65536)) return undefined;
+  return Object.assign(new RangeError(`Port should be >= 0 and < 65536; got ${String(port)}.`), { code: 'ERR_SOCKET_BAD_PORT' });
+}
+
 /** The settings `beforeConnect` receives (and may change), named as Sequelize names them. */
 export async function configAfterBeforeConnect(config: ConnectionConfig): Promise<ConnectionConfig> {
   if (!config.connectionHooks?.has('beforeConnect')) return config;

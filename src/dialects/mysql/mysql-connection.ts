@@ -1,7 +1,7 @@
 import type * as MysqlPromise from 'mysql2/promise';
 import type { ConnectionConfig, ConnectionPool, DriverConnection, QueryResult } from '../dialect.js';
 import { closedConnectionError, ConnectionAcquireTimeoutError } from '../../errors/connection-errors.js';
-import { configAfterBeforeConnect, loadDriver } from '../dialect.js';
+import { configAfterBeforeConnect, invalidPort, loadDriver } from '../dialect.js';
 import { convertMysqlConnectionError } from './mysql-errors.js';
 
 type MysqlModule = typeof MysqlPromise;
@@ -89,6 +89,8 @@ export class MysqlPool implements ConnectionPool {
     this.opening ??= (async () => {
       const mysql = await loadDriver<MysqlModule>('mysql2/promise', 'mysql', this.config.dialectModule);
       const config = await configAfterBeforeConnect(this.config);
+      const badPort = invalidPort(config.port);
+      if (badPort) throw convertMysqlConnectionError(badPort);
       const created = mysql.createPool({
         host: config.host,
         port: config.port ?? 3306,

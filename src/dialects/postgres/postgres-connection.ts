@@ -2,7 +2,7 @@ import type * as Pg from 'pg';
 import { parseDateTime } from '../../utils/dates.js';
 import type { ConnectionConfig, ConnectionPool, DriverConnection, QueryResult } from '../dialect.js';
 import { closedConnectionError } from '../../errors/connection-errors.js';
-import { configAfterBeforeConnect, loadDriver } from '../dialect.js';
+import { configAfterBeforeConnect, invalidPort, loadDriver } from '../dialect.js';
 import { convertConnectionError } from './postgres-errors.js';
 import { parsePgArray } from './postgres-types.js';
 
@@ -78,6 +78,8 @@ export class PostgresPool implements ConnectionPool {
     this.opening ??= (async () => {
       const pg = await loadDriver<PgModule>('pg', 'postgres', this.config.dialectModule);
       const config = await configAfterBeforeConnect(this.config);
+      const badPort = invalidPort(config.port);
+      if (badPort) throw convertConnectionError(badPort);
       const poolOptions = config.pool ?? {};
       const pool = new pg.Pool({
         host: config.host,
