@@ -106,6 +106,9 @@ export class MysqlPool implements ConnectionPool {
         bigNumberStrings: false,
         decimalNumbers: false,
         multipleStatements: false,
+        // JSON comes back as text and is parsed once by the attribute's type: mysql2's own parse plus ours turned
+        // the JSON string "0" into the number 0.
+        jsonStrings: true,
         typeCast: readFloatsExactly,
         ...(config.dialectOptions ?? {}),
       });
