@@ -5,23 +5,12 @@ import { buildWhere } from '../query/where.js';
 import { sql } from '../sql/nodes.js';
 import { findOne } from './finders.js';
 import { resetChanges, type InstanceState } from './instance-values.js';
-import { runHooks, type ModelClass } from './model-internals.js';
+import { runHooks } from './model-internals.js';
 import { runOptions, tableContext } from './query-scope.js';
-import { primaryKeyWhere, type InstanceDestroyOptions, type SaveOptions } from './instance-persistence.js';
+import { modelOf, primaryKeyWhere, type Instance, type InstanceDestroyOptions, type SaveOptions } from './instance-persistence.js';
 import { increment as staticIncrement, type IncrementOptions } from './writers.js';
 
 /** reload, destroy, restore and increment of one instance, addressed by its primary key. */
-
-interface Instance {
-  dataValues: Record<string, unknown>;
-  isNewRecord: boolean;
-  constructor: unknown;
-  _options: Record<string, unknown>;
-  set(key: string | Record<string, unknown>, value?: unknown, options?: Record<string, unknown>): unknown;
-  get(key: string, options?: Record<string, unknown>): unknown;
-}
-
-const modelOf = (instance: Instance) => instance.constructor as ModelClass;
 
 export async function reload(instance: Instance, state: InstanceState, options: FindOptions = {}): Promise<Instance> {
   const model = modelOf(instance);

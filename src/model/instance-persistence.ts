@@ -32,7 +32,8 @@ export interface InstanceValidateOptions extends ValidateOptions {
   hooks?: boolean;
 }
 
-interface Instance {
+/** What persistence and the lifecycle methods need of an instance. */
+export interface Instance {
   dataValues: Record<string, unknown>;
   isNewRecord: boolean;
   constructor: unknown;
@@ -41,7 +42,7 @@ interface Instance {
   get(key: string, options?: Record<string, unknown>): unknown;
 }
 
-const modelOf = (instance: Instance) => instance.constructor as ModelClass;
+export const modelOf = (instance: Instance) => instance.constructor as ModelClass;
 
 export function markClean(state: InstanceState): void {
   resetChanges(state);
