@@ -147,14 +147,18 @@ const allKinds: Record<string, readonly string[]> = {
   BelongsTo: ['BelongsTo'], HasOne: ['HasOne'], HasMany: ['HasMany'], BelongsToMany: ['BelongsToMany'],
 };
 
-/** `{ all: true }`, `{ all: 'HasMany' }`, `{ all: true, nested: true }` (never back into a model already on the path). */
+/**
+ * `{ all: true }`, `{ all: 'HasMany' }`, `{ all: true, nested: true }`: every association of the source, also one
+ * back to the source itself (Person friends), but never back into a model above the source on the path (as v6).
+ */
 function expandAll(source: IncludeModel, options: Record<string, unknown>, path: readonly IncludeModel[]): unknown[] {
   const kind = options['all'] === true ? 'All' : String(options['all']);
   const kinds = allKinds[kind];
   if (!kinds) throw new EagerLoadingError(`include: { all: '${kind}' } on ${source.name}: expected true or one of ${Object.keys(allKinds).join(', ')}.`);
   const { all: _all, nested, ...rest } = options;
+  const ancestors = path.slice(0, -1);
   return associationsOf(source)
-    .filter((association) => kinds.includes(association.associationType) && !path.some((model) => baseOf(model) === baseOf(association.target)))
+    .filter((association) => kinds.includes(association.associationType) && !ancestors.some((model) => baseOf(model) === baseOf(association.target)))
     .map((association) => ({ ...rest, association, ...(nested ? { include: [{ all: options['all'], nested: true }] } : {}) }));
 }
 
