@@ -68,7 +68,8 @@ export async function update(model: ModelClass, values: Record<string, unknown>,
     const rows = result.rows.map((row) => new model(rowToAttributes(definition, runner.dialect, row), { isNewRecord: false, raw: true }));
     return [rows.length, rows];
   }
-  return [result.affectedRows];
+  // With individual hooks the second element is the instances the hooks saw, as in Sequelize.
+  return individuals ? [result.affectedRows, individuals] : [result.affectedRows];
 }
 
 export async function destroy(model: ModelClass, options?: DestroyOptions): Promise<number> {

@@ -34,6 +34,12 @@ function callerTransaction(options: FindOrCreateOptions): unknown {
   return ambient && !ambient.finished ? ambient : undefined;
 }
 
+/** `defaults` first, then the `where` keys defaults do not name (defaults win), in Sequelize's key order. */
+function creationValues(options: FindOrCreateOptions): Record<string, unknown> {
+  const defaults = options.defaults ?? {};
+  return { ...defaults, ...valuesFromWhere(options.where), ...defaults };
+}
+
 /**
  * Finds a row matching `where`, or creates it from `where` and `defaults`, atomically: `[instance, created]`.
  * The INSERT runs in a savepoint so a unique violation (another writer got there first) leaves the caller's
@@ -44,7 +50,7 @@ export async function findOrCreate(model: ModelClass, options: FindOrCreateOptio
     throw new UsageError(`${model.name}.findOrCreate needs options with a where, e.g. findOrCreate({ where: { name: 'Cody' }, defaults: { age: 3 } }).`);
   }
   const host = model.host as unknown as Transactions;
-  const values = { ...valuesFromWhere(options.where), ...(options.defaults ?? {}) };
+  const values = creationValues(options);
   const attempt = async (transaction: unknown): Promise<Found> => {
     const found = await findOne(model, { ...options, transaction });
     if (found) return [found, false];
@@ -68,14 +74,14 @@ export async function findOrCreate(model: ModelClass, options: FindOrCreateOptio
 export async function findOrBuild(model: ModelClass, options: FindOrCreateOptions): Promise<Found> {
   const found = await findOne(model, options);
   if (found) return [found, false];
-  return [new model({ ...valuesFromWhere(options.where), ...(options.defaults ?? {}) }), true];
+  return [new model(creationValues(options)), true];
 }
 
 export async function findCreateFind(model: ModelClass, options: FindOrCreateOptions): Promise<Found> {
   const found = await findOne(model, options);
   if (found) return [found, false];
   try {
-    return [await create(model, { ...valuesFromWhere(options.where), ...(options.defaults ?? {}) }, options as Record<string, unknown>), true];
+    return [await create(model, creationValues(options), options as Record<string, unknown>), true];
   } catch (error) {
     if (!(error instanceof UniqueConstraintError)) throw error;
     return [await findOne(model, options), false];

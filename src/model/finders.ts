@@ -36,7 +36,7 @@ export async function findAll(model: ModelClass, given?: FindOptions): Promise<u
     if (options.raw) {
       results = options.nest ? rows.map((row) => nestDotted(convert(row))) : rows.map(convert);
     } else {
-      const attributes = options.attributes === undefined ? undefined : root.columns.map((column) => column.key);
+      const attributes = options.attributes === undefined ? undefined : shownAttributes(model, options.attributes, root.columns.map((column) => column.key));
       // One options object for the whole result: hydrated instances only ever read it.
       const built: BuildOptions = attributes ? { isNewRecord: false, raw: true, attributes } : { isNewRecord: false, raw: true };
       results = new Array(rows.length);
@@ -49,6 +49,20 @@ export async function findAll(model: ModelClass, given?: FindOptions): Promise<u
   // `plain: true` asks for the first row alone, as Sequelize's findAll answers it.
   if (options.plain) return (results[0] ?? null) as unknown as unknown[];
   return results;
+}
+
+/**
+ * The keys an instance found with `attributes` shows in get()/toJSON(): the selected columns plus the VIRTUAL
+ * attributes asked for, by name or by not being excluded, as Sequelize keeps them.
+ */
+function shownAttributes(model: ModelClass, attributes: NonNullable<FindOptions['attributes']>, selected: string[]): string[] {
+  const definition = model.definition;
+  const virtualNames = Object.keys(definition.attributes).filter((name) => isVirtual(definition.attributes[name]!));
+  if (virtualNames.length === 0) return selected;
+  const asked = Array.isArray(attributes)
+    ? virtualNames.filter((name) => attributes.includes(name))
+    : virtualNames.filter((name) => !((attributes as { exclude?: readonly string[] }).exclude ?? []).includes(name));
+  return [...selected, ...asked.filter((name) => !selected.includes(name))];
 }
 
 /** `raw: true, nest: true`: keys such as `owner.name` become `{ owner: { name } }`, as Sequelize nests them. */

@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, test } from 'node:test';
+import { DataTypes, Sequelize } from '../src/index.js';
+import { connect, testDialects } from './setup/dialects.js';
+
+// Observable results of everyday model code, compared with what Sequelize v6 answers on the same calls.
+for (const dialect of testDialects) {
+  describe(`core v6 parity on ${dialect}`, () => {
+    let sequelize: Sequelize;
+    let User: ReturnType<typeof defineUser>;
+
+    function defineUser() {
+      return sequelize.define('user', {
+        name: DataTypes.STRING,
+        email: DataTypes.STRING,
+        age: DataTypes.INTEGER,
+        label: {
+          type: DataTypes.VIRTUAL,
+          get(this: { getDataValue(key: string): unknown }) {
+            return `${String(this.getDataValue('name'))} <${String(this.getDataValue('email'))}>`;
+          },
+        },
+      });
+    }
+
+    before(async () => {
+      sequelize = await connect(dialect);
+    });
+    beforeEach(async () => {
+      User = defineUser();
+      await sequelize.sync({ force: true });
+      await User.create({ name: 'Ann', email: 'ann@example.com', age: 30 });
+    });
+    after(async () => {
+      await sequelize.close();
+    });
+
+    test('attributes: { exclude } keeps VIRTUAL attributes in toJSON', async () => {
+      const [user] = await User.findAll({ attributes: { exclude: ['age', 'createdAt', 'updatedAt'] } });
+      assert.deepEqual(user!.toJSON(), { label: 'Ann <ann@example.com>', id: 1, name: 'Ann', email: 'ann@example.com' });
+    });
+
+    test('a VIRTUAL attribute named in an attributes list is in toJSON', async () => {
+      const [user] = await User.findAll({ attributes: ['id', 'name', 'email', 'label'] });
+      assert.deepEqual(Object.keys(user!.toJSON()), ['label', 'id', 'name', 'email']);
+      const [excluded] = await User.findAll({ attributes: { exclude: ['label'] } });
+      assert.equal('label' in excluded!.toJSON(), false);
+    });
+
+    test('Model.update with individualHooks resolves [count, instances]', async () => {
+      await User.create({ name: 'Bob', email: 'bob@example.com', age: 40 });
+      const seen: number[] = [];
+      User.addHook('beforeUpdate', (instance: { get(key: string): unknown }) => {
+        seen.push(instance.get('age') as number);
+      });
+      const [count, instances] = await User.update({ age: 31 }, { where: { name: 'Ann' }, individualHooks: true });
+      assert.equal(count, 1);
+      assert.ok(Array.isArray(instances));
+      assert.deepEqual(instances.map((instance) => [instance.get('name'), instance.get('age')]), [['Ann', 31]]);
+      assert.deepEqual(seen, [31]);
+      assert.deepEqual(await User.update({ age: 1 }, { where: { name: 'Nobody' }, individualHooks: true }), [0, []]);
+      assert.deepEqual(await User.update({ age: 1 }, { where: { name: 'Bob' } }), [1]);
+    });
+
+    test('findOrCreate builds from defaults first, then the where keys', async () => {
+      const [user, created] = await User.findOrCreate({ where: { email: 'cy@example.com', age: 5 }, defaults: { name: 'Cy', age: 6 } });
+      assert.equal(created, true);
+      assert.deepEqual(Object.keys(user.toJSON()), ['label', 'id', 'name', 'age', 'email', 'updatedAt', 'createdAt']);
+      assert.equal(user.get('age'), 6);
+    });
+  });
+}
