@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { DataTypes, Model, type Sequelize } from '../src/index.js';
+import { DataTypes, EagerLoadingError, Model, type Sequelize } from '../src/index.js';
 import { connect, testDialects } from './setup/dialects.js';
 
 // Behaviour compared against sequelize@6 with the same scripts on every dialect (class-style models).
@@ -10,6 +10,9 @@ for (const dialect of testDialects) {
     class Owner extends Model {}
     class Pug extends Model {}
     class Friendship extends Model {}
+    class Walker extends Model {}
+    class Team extends Model {}
+    class Member extends Model {}
 
     before(async () => {
       db = await connect(dialect);
@@ -19,9 +22,17 @@ for (const dialect of testDialects) {
       Owner.hasMany(Pug);
       Pug.belongsTo(Owner);
       Pug.belongsToMany(Pug, { as: 'friends', through: Friendship, foreignKey: 'pugId', otherKey: 'friendId' });
+      Walker.init({ name: DataTypes.STRING }, { sequelize: db, modelName: 'walker' });
+      Pug.belongsTo(Walker);
+      Pug.belongsTo(Walker, { as: 'backup' });
+      Team.init({ name: DataTypes.STRING }, { sequelize: db, modelName: 'team' });
+      Member.init({ name: DataTypes.STRING }, { sequelize: db, modelName: 'member' });
+      Team.hasMany(Member, { as: 'players' });
       await db.sync({ force: true });
+      const [walker, backup] = await Walker.bulkCreate([{ name: 'w' }, { name: 'x' }]);
+      await Team.create({ name: 't', players: [{ name: 'p' }] }, { include: [{ model: Member, as: 'players' }] });
       const owner = await Owner.create({ name: 'Ann' });
-      const [a, b] = await Pug.bulkCreate([{ name: 'a', ownerId: owner.get('id') }, { name: 'b', ownerId: owner.get('id') }]);
+      const [a, b] = await Pug.bulkCreate([{ name: 'a', ownerId: owner.get('id'), walkerId: walker!.get('id'), backupId: backup!.get('id') }, { name: 'b', ownerId: owner.get('id') }]);
       await (a as unknown as { addFriend(friend: Pug, options: object): Promise<unknown> }).addFriend(b!, { through: { level: 2 } });
     });
     after(() => db.close());
@@ -42,6 +53,26 @@ for (const dialect of testDialects) {
       const [ann] = await Owner.findAll({ include: [{ all: true, nested: true }] });
       const pug = (ann!.toJSON() as { pugs: Array<Record<string, unknown>> }).pugs[0]!;
       assert.ok('friends' in pug && !('owner' in pug));
+    });
+
+    test('a model included without as takes the association defined without one, also beside aliased ones', async () => {
+      const pug = await Pug.findOne({ where: { name: 'a' }, include: [Walker] });
+      const json = pug!.toJSON() as Record<string, { name: string } | undefined>;
+      assert.equal(json['walker']?.name, 'w');
+      assert.ok(!('backup' in json));
+      const both = await Pug.findOne({ where: { name: 'a' }, include: [Walker, { model: Walker, as: 'backup' }], order: [[Walker, 'name', 'DESC']] });
+      assert.deepEqual([both!.get('walker'), both!.get('backup')].map((row) => (row as Model).get('name')), ['w', 'x']);
+    });
+
+    test('a model associated only through an alias needs that alias in include, count and create', async () => {
+      const aliasRequired = (error: unknown): boolean => error instanceof EagerLoadingError && /^member is associated to team using an alias\. You must use the 'as' keyword.*as: 'players'/.test(error.message);
+      await assert.rejects(Team.findAll({ include: [Member] }), aliasRequired);
+      await assert.rejects(Team.findAll({ include: [{ model: Member }] }), aliasRequired);
+      await assert.rejects(Team.count({ include: [Member] }), aliasRequired);
+      await assert.rejects(Team.create({ name: 'u', players: [{ name: 'q' }] }, { include: [Member] }), aliasRequired);
+      assert.equal(await Team.count(), 1, 'the refused create wrote nothing');
+      const team = await Team.findOne({ include: [{ model: Member, as: 'players' }] });
+      assert.deepEqual((team!.get('players') as Model[]).map((row) => row.get('name')), ['p']);
     });
   });
 }

@@ -39,6 +39,12 @@ export class EagerLoadingError extends BaseError {
     );
   }
 
+  static aliasRequired(targetName: string, sourceName: string, alias: string): EagerLoadingError {
+    return new EagerLoadingError(
+      `${targetName} is associated to ${sourceName} using an alias. You must use the 'as' keyword to specify the alias within your include statement: { model: ${targetName}, as: '${alias}' }.`,
+    );
+  }
+
   static unknownAlias(targetName: string, sourceName: string, alias: string, known: readonly string[]): EagerLoadingError {
     return new EagerLoadingError(
       `${targetName} is associated to ${sourceName} using an alias. You've included an alias (${alias}), but it does not match the alias(es) defined in your association (${known.join(', ')}).`,

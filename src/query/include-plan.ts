@@ -76,16 +76,19 @@ export function associationsOf(model: IncludeModel): AnyAssociation[] {
   return Object.values(model.associations ?? {}) as AnyAssociation[];
 }
 
+/**
+ * As v6: without `as` only an association defined without one matches (the others need their alias), with `as`
+ * the association of that alias.
+ */
 function byTarget(source: IncludeModel, target: IncludeModel, as: string | undefined): AnyAssociation {
   const candidates = associationsOf(source).filter((association) => baseOf(association.target) === baseOf(target));
   if (candidates.length === 0) throw EagerLoadingError.notAssociated(target, source);
-  if (as !== undefined) {
-    const match = candidates.find((association) => association.as === as);
-    if (!match) throw EagerLoadingError.unknownAlias(target.name, source.name, as, candidates.map((association) => association.as));
-    return match;
-  }
-  if (candidates.length > 1) throw EagerLoadingError.ambiguous(target.name, source.name, candidates.map((association) => association.as));
-  return candidates[0]!;
+  const match = candidates.find((association) => (as === undefined ? !association.isAliased : association.as === as));
+  if (match) return match;
+  const aliases = candidates.map((association) => association.as);
+  if (as !== undefined) throw EagerLoadingError.unknownAlias(target.name, source.name, as, aliases);
+  if (candidates.length > 1) throw EagerLoadingError.ambiguous(target.name, source.name, aliases);
+  throw EagerLoadingError.aliasRequired(target.name, source.name, aliases[0]!);
 }
 
 export function byAlias(source: IncludeModel, as: string): AnyAssociation {
