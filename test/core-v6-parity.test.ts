@@ -68,5 +68,25 @@ for (const dialect of testDialects) {
       assert.deepEqual(Object.keys(user.toJSON()), ['label', 'id', 'name', 'age', 'email', 'updatedAt', 'createdAt']);
       assert.equal(user.get('age'), 6);
     });
+
+    test('save({ fields }) leaves the unsaved changes changed', async () => {
+      const user = (await User.findOne({ where: { name: 'Ann' } }))!;
+      user.set({ name: 'Annie', age: 31 });
+      await user.save({ fields: ['age'] });
+      assert.deepEqual(user.changed(), ['name']);
+      assert.equal(user.previous('name'), 'Ann');
+      const stored = (await User.findByPk(user.get('id') as number))!;
+      assert.deepEqual([stored.get('name'), stored.get('age')], ['Ann', 31]);
+      await user.save();
+      assert.equal(user.changed(), false);
+      assert.equal((await User.findByPk(user.get('id') as number))!.get('name'), 'Annie');
+    });
+
+    test('set(values, { reset: true }) replaces every current value', async () => {
+      const user = (await User.findOne({ where: { name: 'Ann' } }))!;
+      user.set({ name: 'Zoe' }, { reset: true });
+      assert.deepEqual(Object.keys(user.dataValues), ['name']);
+      assert.deepEqual(user.changed(), ['name']);
+    });
   });
 }

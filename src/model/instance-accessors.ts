@@ -77,6 +77,14 @@ export function getValues(instance: InstanceLike, options: GetOptions = {}): Rec
 
 export function setValues(instance: InstanceLike, state: InstanceState, values: Record<string, unknown>, options: SetOptions): void {
   const keys = Object.keys(values);
+  if (options.reset) {
+    // Sequelize's reset: the values given replace every current value, each counted as a change from nothing.
+    for (const key of Object.keys(instance.dataValues)) delete instance.dataValues[key];
+    for (const key of keys) {
+      state.changedKeys?.delete(key);
+      if (state.previous) delete state.previous[key];
+    }
+  }
   for (let index = 0; index < keys.length; index += 1) setValue(instance, state, keys[index]!, values[keys[index]!], options);
 }
 

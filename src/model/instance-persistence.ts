@@ -2,7 +2,7 @@ import { InstanceError } from '../errors/usage-errors.js';
 import { isVirtual } from '../metadata/attributes.js';
 import { rowToAttributes, updateStatement } from '../query/mutation-plan.js';
 import { buildWhere } from '../query/where.js';
-import { markChanged, resetChanges, type InstanceState } from './instance-values.js';
+import { markChanged, resetChanges, resetChangesOf, type InstanceState } from './instance-values.js';
 import { hasHooks, runHooks, type ModelClass } from './model-internals.js';
 import { rootContext, runOptions, tableContext } from './query-scope.js';
 import { checkInstance, type ValidateOptions } from './validation.js';
@@ -204,7 +204,8 @@ export async function save(instance: Instance, state: InstanceState, options: Sa
   }
   instance.isNewRecord = false;
   instance._options['isNewRecord'] = false;
-  resetChanges(state);
+  if (options.fields) resetChangesOf(state, fields);
+  else resetChanges(state);
   const afterHook = isNew ? 'afterCreate' : 'afterUpdate';
   if (hooks && hasHooks(model, afterHook)) {
     await runHooks(model, afterHook, instance, optionsForHooks());

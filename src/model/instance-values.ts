@@ -77,3 +77,12 @@ export function resetChanges(state: InstanceState): void {
   state.previous = undefined;
   state.changedKeys = undefined;
 }
+
+/** After `save({ fields })`: only the saved keys stop counting as changed, as in Sequelize. */
+export function resetChangesOf(state: InstanceState, keys: readonly string[]): void {
+  for (const key of keys) {
+    state.changedKeys?.delete(key);
+    if (state.previous) delete state.previous[key];
+  }
+  if (state.changedKeys?.size === 0) resetChanges(state);
+}
