@@ -74,5 +74,14 @@ for (const dialect of testDialects) {
       const team = await Team.findOne({ include: [{ model: Member, as: 'players' }] });
       assert.deepEqual((team!.get('players') as Model[]).map((row) => row.get('name')), ['p']);
     });
+
+    test('a through.where on a belongsToMany include keeps every pug and filters their friends (not required)', async () => {
+      const rows = await Pug.findAll({ include: [{ model: Pug, as: 'friends', through: { where: { level: 2 } } }], order: [['id', 'ASC']] });
+      assert.deepEqual(rows.map((row) => [row.get('name'), (row.get('friends') as Model[]).map((friend) => friend.get('name'))]), [['a', ['b']], ['b', []]]);
+      const none = await Pug.findAll({ include: [{ model: Pug, as: 'friends', through: { where: { level: 9 } } }], order: [['id', 'ASC']] });
+      assert.deepEqual(none.map((row) => (row.get('friends') as Model[]).length), [0, 0]);
+      const required = await Pug.findAll({ include: [{ model: Pug, as: 'friends', required: true, through: { where: { level: 2 } } }] });
+      assert.deepEqual(required.map((row) => row.get('name')), ['a']);
+    });
   });
 }

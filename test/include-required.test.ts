@@ -73,8 +73,10 @@ for (const dialect of testDialects) {
       assert.deepEqual((rows as Row[]).map((row) => names(row['toys'])), [[], ['bone'], [], ['ring'], [], ['cube']]);
     });
 
-    test('a through.where makes a belongsToMany include required, and the limit counts matching pugs', async () => {
-      const rows = await Pug.findAll({ include: [{ model: Friend, through: { where: { role: 'groomer' } } }], order: [['id', 'DESC']], limit: 1 });
+    test('a through.where filters the join rows only (v6); with required: true the limit counts matching pugs', async () => {
+      const all = await Pug.findAll({ include: [{ model: Friend, through: { where: { role: 'groomer' } } }], order: [['id', 'ASC']] });
+      assert.deepEqual((all as Row[]).map((row) => names(row['friends'])), [[], [], ['y'], [], ['x'], []]);
+      const rows = await Pug.findAll({ include: [{ model: Friend, required: true, through: { where: { role: 'groomer' } } }], order: [['id', 'DESC']], limit: 1 });
       assert.deepEqual(names(rows), ['p5']);
       const friends = (rows[0] as Row)['friends'] as Row[];
       assert.deepEqual(names(friends), ['x']);

@@ -210,7 +210,8 @@ export function planIncludes(source: IncludeModel, include: unknown, dialect: Di
     const separate = options['separate'] === true;
     const explicitRequired = options['required'] as boolean | undefined;
     const right = options['right'] === true;
-    const required = !separate && (right || (explicitRequired ?? (options['where'] !== undefined || throughOptions['where'] !== undefined)));
+    // As v6, only the include's own where makes it required; a through.where filters the join rows alone.
+    const required = !separate && (right || (explicitRequired ?? options['where'] !== undefined));
     const limit = options['limit'] as number | undefined;
     if (limit !== undefined && (!Number.isInteger(limit) || limit < 0)) throw new UsageError(`Invalid limit ${String(limit)} in the include of ${model.name} on ${source.name}: expected a non-negative integer.`);
     const nestedInclude = options['include'] ?? model.activeScope?.['include'];
