@@ -83,5 +83,21 @@ for (const dialect of testDialects) {
       const required = await Pug.findAll({ include: [{ model: Pug, as: 'friends', required: true, through: { where: { level: 2 } } }] });
       assert.deepEqual(required.map((row) => row.get('name')), ['a']);
     });
+
+    test('order by a join-table attribute: [{ model, as }, Friendship, attribute, direction] sorts friends and pugs', async () => {
+      type Befriend = { addFriend(friend: Pug, options: object): Promise<unknown> };
+      const [a, b] = await Pug.findAll({ where: { name: ['a', 'b'] }, order: [['name', 'ASC']] });
+      const c = await Pug.create({ name: 'c' });
+      await (a as unknown as Befriend).addFriend(c, { through: { level: 7 } });
+      await (b as unknown as Befriend).addFriend(c, { through: { level: 1 } });
+      const friends = { model: Pug, as: 'friends' };
+      const byLevel = async (direction: string) => {
+        const rows = await Pug.findAll({ where: { name: ['a', 'b'] }, include: [friends], order: [[friends, Friendship, 'level', direction]] });
+        return rows.map((row) => [row.get('name'), (row.get('friends') as Model[]).map((friend) => friend.get('name'))]);
+      };
+      assert.deepEqual(await byLevel('DESC'), [['a', ['c', 'b']], ['b', ['c']]]);
+      assert.deepEqual(await byLevel('ASC'), [['b', ['c']], ['a', ['b', 'c']]]);
+      await assert.rejects(Pug.findAll({ include: [friends], order: [[friends, Friendship, 'rank', 'ASC']] }), /rank/);
+    });
   });
 }

@@ -89,7 +89,7 @@ async function loadRows(node: IncludeNode, keys: unknown[], pushed: readonly unk
   const host = (node.model as unknown as ModelClass).host;
   const runner = host.queryRunner;
   const dialect = runner.dialect;
-  const order = splitOrder(levelOrder(pushed, node.order), { model: node.model, context: node.context, nodes: node.children, parentAlias: node.alias });
+  const order = splitOrder(levelOrder(pushed, node.order), { model: node.model, context: node.context, nodes: node.children, parentAlias: node.alias, through: node.keys.through });
   const needed = neededKeys(node.children);
   const through = node.keys.through;
   const Through = through?.model as unknown as Build | undefined;

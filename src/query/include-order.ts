@@ -1,9 +1,9 @@
 import { Association } from '../associations/association.js';
 import { UsageError } from '../errors/usage-errors.js';
-import { sql, type OrderNode } from '../sql/nodes.js';
+import { sql, type ExprNode, type OrderNode } from '../sql/nodes.js';
 import { SqlFragment } from '../sql/sql-helpers.js';
 import { isPlainObject, toArray } from '../utils/object.js';
-import { associationOf, baseOf, planIncludes, type IncludeModel, type IncludeNode } from './include-plan.js';
+import { associationOf, baseOf, planIncludes, type HopKeys, type IncludeModel, type IncludeNode } from './include-plan.js';
 import { orderSubquery, type ParentScope } from './include-sql.js';
 import type { BuildContext } from './query-context.js';
 import { orderNodes } from './select-builder.js';
@@ -53,6 +53,24 @@ export interface OrderLevel {
   readonly nodes: readonly IncludeNode[];
   /** The alias path of this level ('' at the root), under which not-included order paths are aliased. */
   readonly parentAlias: string;
+  /** The join table of a belongsToMany level, which its query reads too (`[Friendship, 'level', 'DESC']`). */
+  readonly through?: HopKeys['through'];
+}
+
+/** Whether an order step names a join model: the model itself or `{ model }`. */
+function namesThrough(through: HopKeys['through'], step: unknown): through is NonNullable<HopKeys['through']> {
+  if (!through) return false;
+  const model = isPlainObject(step) ? step['model'] : step;
+  return typeof model === 'function' && baseOf(model as unknown as IncludeModel) === baseOf(through.model);
+}
+
+/** `[Friendship, 'level', 'DESC']` on a belongsToMany level, `[Friend, Friendship, 'level', 'DESC']` above it: a join-table column. */
+function throughColumn(through: NonNullable<HopKeys['through']>, attribute: unknown, model: IncludeModel) {
+  if (typeof attribute !== 'string') throw new UsageError(`Ordering by an expression of the join model ${through.model.name} of ${model.name} is not supported; order by one of its attributes.`);
+  const definition = through.model.definition;
+  const found = definition.attribute(attribute) ?? (definition.attributeByColumn.get(attribute) ? definition.attribute(definition.attributeByColumn.get(attribute)!) : undefined);
+  if (!found) throw unknownAttribute(definition, attribute, `the order of ${model.name}`);
+  return sql.column(found.field, through.alias);
 }
 
 /** Splits the order of one level into its ORDER BY and the items pushed down to its includes. */
@@ -66,11 +84,18 @@ export function splitOrder(order: unknown, level: OrderLevel): SplitOrder {
     const attribute = path[path.length - 1];
     const steps = path.slice(0, -1);
     if (typeof attribute !== 'string' && !(attribute instanceof SqlFragment)) return undefined;
+    if (steps.length === 1 && namesThrough(level.through, steps[0])) return { expr: throughColumn(level.through, attribute, model), direction };
     const hops: IncludeNode[] = [];
+    let throughTarget: ExprNode | undefined;
     let currentModel = model;
     let currentNodes = nodes;
     let alias = parentAlias;
-    for (const step of steps) {
+    for (const [index, step] of steps.entries()) {
+      const previousHop = hops[hops.length - 1];
+      if (index === steps.length - 1 && previousHop && namesThrough(previousHop.keys.through, step)) {
+        throughTarget = throughColumn(previousHop.keys.through, attribute, currentModel);
+        break;
+      }
       const node = stepNode(currentModel, currentNodes, step, context, alias);
       hops.push(node);
       currentModel = node.model;
@@ -78,11 +103,15 @@ export function splitOrder(order: unknown, level: OrderLevel): SplitOrder {
       alias = node.alias;
     }
     const last = hops[hops.length - 1]!;
+    const first = hops[0]!;
+    if (throughTarget) {
+      if (nodes.includes(first)) pushed.set(first, [...(pushed.get(first) ?? []), [...steps.slice(1), attribute, direction]]);
+      return { expr: orderSubquery(hops, parent, throughTarget, direction), direction };
+    }
     if (typeof attribute !== 'string') throw new UsageError(`Ordering by an expression inside the include ${last.as} of ${model.name} is not supported; order by an attribute of ${last.model.name}.`);
     const definition = last.model.definition;
     const found = definition.attribute(attribute) ?? (definition.attributeByColumn.get(attribute) ? definition.attribute(definition.attributeByColumn.get(attribute)!) : undefined);
     if (!found) throw unknownAttribute(definition, attribute, `the order of ${model.name}`);
-    const first = hops[0]!;
     if (nodes.includes(first)) {
       const relative = [...steps.slice(1), attribute, direction];
       const list = pushed.get(first) ?? [];
