@@ -88,5 +88,29 @@ for (const dialect of testDialects) {
       assert.deepEqual(Object.keys(user.dataValues), ['name']);
       assert.deepEqual(user.changed(), ['name']);
     });
+
+    test('save()/update() of a stored record runs the validation hooks again after beforeUpdate, as v6 does', async () => {
+      const events: string[] = [];
+      for (const name of ['beforeValidate', 'afterValidate', 'beforeUpdate', 'afterUpdate', 'beforeCreate'] as const) {
+        User.addHook(name, () => {
+          events.push(name);
+        });
+      }
+      const user = (await User.findOne({ where: { name: 'Ann' } }))!;
+      user.set('age', 33);
+      await user.save();
+      assert.deepEqual(events, ['beforeValidate', 'afterValidate', 'beforeUpdate', 'beforeValidate', 'afterValidate', 'afterUpdate']);
+      events.length = 0;
+      await user.update({ age: 34 });
+      assert.deepEqual(events, ['beforeValidate', 'afterValidate', 'beforeUpdate', 'beforeValidate', 'afterValidate', 'afterUpdate']);
+      events.length = 0;
+      await user.save({ validate: false });
+      user.set('age', 35);
+      await user.save({ fields: ['age'] });
+      assert.deepEqual(events, ['beforeUpdate', 'beforeValidate', 'afterValidate', 'beforeUpdate', 'afterUpdate']);
+      events.length = 0;
+      await User.create({ name: 'New' });
+      assert.deepEqual(events, ['beforeValidate', 'afterValidate', 'beforeCreate']);
+    });
   });
 }

@@ -161,12 +161,18 @@ export async function save(instance: Instance, state: InstanceState, options: Sa
   let hookOptions: (SaveOptions & { fields: string[] }) | undefined;
   const optionsForHooks = () => (hookOptions ??= { ...options, fields });
   const beforeHook = isNew ? 'beforeCreate' : 'beforeUpdate';
+  let byHooks: string[] = [];
   if (hooks && hasHooks(model, beforeHook)) {
     const changedBefore = new Set(state.changedKeys ?? []);
     await runHooks(model, beforeHook, instance, optionsForHooks());
     // Unless the caller named the fields, what the hooks changed is saved too.
-    const byHooks = options.fields && !options['defaultFields'] ? [] : savedAttributes(instance, state, {}).filter((key) => isNew || !changedBefore.has(key));
+    byHooks = options.fields && !options['defaultFields'] ? [] : savedAttributes(instance, state, {}).filter((key) => isNew || !changedBefore.has(key));
     fields = [...new Set([...optionsForHooks().fields, ...byHooks])];
+  }
+  // Sequelize validates a save()/update() of a stored record again after its before hooks (over what they changed), so
+  // the validation hooks run a second time there; only visible, and only done, when there are such hooks.
+  if (!isNew && (options.fields === undefined || options['defaultFields']) && hooks && options.validate !== false && (hasHooks(model, 'beforeValidate') || hasHooks(model, 'afterValidate'))) {
+    await validate(instance, { fields: byHooks, hooks: options.hooks });
   }
   if (unchanged) {
     if (fields.length === 0) return instance;
