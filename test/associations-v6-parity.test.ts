@@ -26,8 +26,9 @@ for (const dialect of testDialects) {
       Pug.belongsTo(Walker);
       Pug.belongsTo(Walker, { as: 'backup' });
       Team.init({ name: DataTypes.STRING }, { sequelize: db, modelName: 'team' });
-      Member.init({ name: DataTypes.STRING }, { sequelize: db, modelName: 'member' });
+      Member.init({ name: DataTypes.STRING, role: DataTypes.STRING }, { sequelize: db, modelName: 'member' });
       Team.hasMany(Member, { as: 'players' });
+      Owner.hasMany(Member, { as: 'leads', scope: { role: 'lead' } });
       await db.sync({ force: true });
       const [walker, backup] = await Walker.bulkCreate([{ name: 'w' }, { name: 'x' }]);
       await Team.create({ name: 't', players: [{ name: 'p' }] }, { include: [{ model: Member, as: 'players' }] });
@@ -98,6 +99,14 @@ for (const dialect of testDialects) {
       assert.deepEqual(await byLevel('DESC'), [['a', ['c', 'b']], ['b', ['c']]]);
       assert.deepEqual(await byLevel('ASC'), [['b', ['c']], ['a', ['b', 'c']]]);
       await assert.rejects(Pug.findAll({ include: [friends], order: [[friends, Friendship, 'rank', 'ASC']] }), /rank/);
+    });
+
+    test('create through a scoped hasMany sets the scope values before the foreign key (toJSON key order of v6)', async () => {
+      const owner = (await Owner.findOne()) as Owner & { createLead(values: object): Promise<Model> };
+      const lead = await owner.createLead({ name: 'l' });
+      // PostgreSQL's RETURNING adds the unset teamId at the end, in v6 too.
+      assert.deepEqual(Object.keys(lead.toJSON()).filter((key) => key !== 'teamId'), ['id', 'name', 'role', 'ownerId', 'updatedAt', 'createdAt']);
+      assert.equal(lead.get('role'), 'lead');
     });
   });
 }

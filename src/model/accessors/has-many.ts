@@ -68,7 +68,8 @@ export function hasManyAccessors(association: HasMany): AccessorMap {
     return entries.map((entry, index) => wanted[index]!.every((key) => owned.has(`${String(keyOf(ownerKey(entry.instance)))}\u0000${String(key)}`)));
   }
 
-  const link = (instance: Instance) => ({ [foreignKey]: ownerKey(instance), ...(association.scope ?? {}) });
+  // Scope values first, then the key, as v6 sets them (the order a created row's toJSON shows).
+  const link = (instance: Instance) => ({ ...(association.scope ?? {}), [foreignKey]: ownerKey(instance) });
   const has = (instance: Instance, values: unknown, options: Options, name: string) => {
     const list = keys(values, name);
     return batched(association, 'has', options, instance, list, (entries) => hasAll(entries, options));
