@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { ConnectionConfig, PoolOptions } from './dialects/dialect.js';
+import type { ConnectionConfig, PoolOptions } from './dialects/connection.js';
 
 export interface SequelizeOptions {
   dialect?: string;

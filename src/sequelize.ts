@@ -1,5 +1,6 @@
 import { connectionConfig, parseConnectionUrl, type SequelizeOptions } from './config.js';
-import type { ConnectionPool, Dialect } from './dialects/dialect.js';
+import type { Dialect } from './dialects/dialect.js';
+import type { ConnectionPool } from './dialects/connection.js';
 import { getDialect, supportedDialects } from './dialects/registry.js';
 import { UsageError } from './errors/usage-errors.js';
 import { HookRegistry, type HookFunction } from './model/hooks.js';

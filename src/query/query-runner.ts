@@ -1,4 +1,5 @@
-import type { ConnectionPool, Dialect, DriverConnection, QueryResult, RowShape } from '../dialects/dialect.js';
+import type { Dialect } from '../dialects/dialect.js';
+import type { ConnectionPool, DriverConnection, QueryResult, RowShape } from '../dialects/connection.js';
 import { UsageError } from '../errors/usage-errors.js';
 import type { CompiledQuery } from '../sql/compiler.js';
 import { transactionStorage } from '../transaction/transaction-context.js';

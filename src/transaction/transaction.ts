@@ -1,4 +1,4 @@
-import type { DriverConnection } from '../dialects/dialect.js';
+import type { DriverConnection } from '../dialects/connection.js';
 import { UsageError } from '../errors/usage-errors.js';
 import type { ConnectionHolder, QueryRunner, Logging } from '../query/query-runner.js';
 

@@ -1,7 +1,7 @@
 import type * as MysqlPromise from 'mysql2/promise';
-import type { ConnectionConfig, ConnectionPool, DriverConnection, QueryResult } from '../dialect.js';
+import type { ConnectionConfig, ConnectionPool, DriverConnection, QueryResult } from '../connection.js';
 import { closedConnectionError, ConnectionAcquireTimeoutError } from '../../errors/connection-errors.js';
-import { configAfterBeforeConnect, invalidPort, loadDriver } from '../dialect.js';
+import { configAfterBeforeConnect, invalidPort, loadDriver } from '../connection.js';
 import { convertMysqlConnectionError } from './mysql-errors.js';
 
 type MysqlModule = typeof MysqlPromise;

@@ -1,6 +1,7 @@
 import { mysqlRawResults } from './mysql-raw-results.js';
 import { sequelizeFlags } from './mysql-flags.js';
-import type { ConnectionConfig, Dialect, DialectSupports } from '../dialect.js';
+import type { Dialect, DialectSupports } from '../dialect.js';
+import type { ConnectionConfig } from '../connection.js';
 import { MysqlCompiler } from './mysql-compiler.js';
 import { MysqlPool } from './mysql-connection.js';
 import { mysqlDdl } from './mysql-ddl.js';

@@ -1,4 +1,5 @@
-import { isInsertText, type QueryResult, type RawResultShapes } from '../dialect.js';
+import { isInsertText, type RawResultShapes } from '../dialect.js';
+import { type QueryResult } from '../connection.js';
 
 const isHeader = (result: QueryResult) => !Array.isArray(result.metadata);
 

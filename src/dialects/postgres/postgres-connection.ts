@@ -1,8 +1,8 @@
 import type * as Pg from 'pg';
 import { parseDateTime } from '../../utils/dates.js';
-import type { ConnectionConfig, ConnectionPool, DriverConnection, QueryResult } from '../dialect.js';
+import type { ConnectionConfig, ConnectionPool, DriverConnection, QueryResult } from '../connection.js';
 import { closedConnectionError } from '../../errors/connection-errors.js';
-import { configAfterBeforeConnect, invalidPort, loadDriver } from '../dialect.js';
+import { configAfterBeforeConnect, invalidPort, loadDriver } from '../connection.js';
 import { convertConnectionError } from './postgres-errors.js';
 import { parsePgArray } from './postgres-types.js';
 

@@ -1,6 +1,7 @@
 import { postgresRawResults } from './postgres-raw-results.js';
 import { sequelizeFlags } from './postgres-flags.js';
-import type { ConnectionConfig, Dialect, DialectSupports } from '../dialect.js';
+import type { Dialect, DialectSupports } from '../dialect.js';
+import type { ConnectionConfig } from '../connection.js';
 import { PostgresCompiler } from './postgres-compiler.js';
 import { PostgresPool } from './postgres-connection.js';
 import { postgresDdl } from './postgres-ddl.js';

@@ -1,10 +1,10 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { Mutex } from '../../utils/mutex.js';
-import type { ConnectionConfig, ConnectionPool, DriverConnection, QueryResult, RowShape } from '../dialect.js';
+import type { ConnectionConfig, ConnectionPool, DriverConnection, QueryResult, RowShape } from '../connection.js';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { closedConnectionError, ConnectionError } from '../../errors/connection-errors.js';
-import { configAfterBeforeConnect, loadDriver } from '../dialect.js';
+import { configAfterBeforeConnect, loadDriver } from '../connection.js';
 import { formatSqliteDate } from './sqlite-types.js';
 
 type Database = BetterSqlite3.Database;

@@ -1,6 +1,7 @@
 import { sqliteRawResults } from './sqlite-raw-results.js';
 import { sequelizeFlags } from './sqlite-flags.js';
-import type { ConnectionConfig, Dialect, DialectSupports } from '../dialect.js';
+import type { Dialect, DialectSupports } from '../dialect.js';
+import type { ConnectionConfig } from '../connection.js';
 import { SqliteCompiler } from './sqlite-compiler.js';
 import { SqlitePool } from './sqlite-connection.js';
 import { sqliteDdl } from './sqlite-ddl.js';

@@ -1,4 +1,5 @@
-import { isInsertText, type QueryResult, type RawResultShapes } from '../dialect.js';
+import { isInsertText, type RawResultShapes } from '../dialect.js';
+import { type QueryResult } from '../connection.js';
 
 /** v6's sqlite3 Statement carried `lastID` and `changes`; readers had an empty one. */
 function statementMetadata(result: QueryResult): Record<string, unknown> {
