@@ -47,7 +47,7 @@ test('import gives named exports and a default export', () => {
 });
 
 test('a missing driver is named in the error', async () => {
-  const { loadDriver } = await import('../src/dialects/dialect.js');
+  const { loadDriver } = await import('../src/dialects/connection.js');
   await assert.rejects(loadDriver('joinery-no-such-driver', 'sqlite'), /npm install joinery-no-such-driver/);
 });
 
