@@ -100,6 +100,42 @@ for (const dialect of testDialects) {
       assert.deepEqual(Object.keys(await qi.describeTable('pets')).sort(), ['age', 'id', 'name', 'nickname']);
     });
 
+    test('alter applies changed defaults, ENUM values and an added unique once; a dropped unique stays (as v6)', async () => {
+      const First = sequelize.define('pet', {
+        name: { type: DataTypes.STRING, defaultValue: 'a' }, n: { type: DataTypes.INTEGER, defaultValue: 1 },
+        good: { type: DataTypes.BOOLEAN, defaultValue: false }, status: DataTypes.ENUM('x', 'y'),
+        code: DataTypes.STRING, email: { type: DataTypes.STRING, unique: true },
+      }, { timestamps: false });
+      await First.sync({ force: true });
+      await First.create({ status: 'y', code: 'c1', email: 'e' });
+      sequelize.models = {};
+      const Second = sequelize.define('pet', {
+        name: { type: DataTypes.STRING, defaultValue: 'b' }, n: DataTypes.INTEGER,
+        good: { type: DataTypes.BOOLEAN, defaultValue: true }, status: DataTypes.ENUM('z', 'x', 'y'),
+        code: { type: DataTypes.STRING, unique: true }, email: DataTypes.STRING,
+      }, { timestamps: false });
+      await Second.sync({ alter: true });
+      await Second.sync({ alter: true });
+      const described = await qi.describeTable('pets');
+      assert.equal(described['name']!.defaultValue, 'b');
+      assert.equal(described['n']!.defaultValue ?? null, null);
+      assert.equal(described['good']!.defaultValue, isMysql ? '1' : true);
+      if (dialect !== 'sqlite') assert.deepEqual(described['status']!.special, ['z', 'x', 'y']);
+      const quote = (name: string) => (isMysql ? `\`${name}\`` : `"${name}"`);
+      await sequelize.query(`INSERT INTO pets (${quote('status')}, ${quote('code')}, ${quote('email')}) VALUES ('z', 'c2', 'e2')`);
+      const rows = await sequelize.query(`SELECT * FROM pets WHERE ${quote('code')} = 'c2'`, { type: QueryTypes.SELECT }) as Record<string, unknown>[];
+      assert.deepEqual([rows[0]!['name'], rows[0]!['n'], Boolean(rows[0]!['good']), rows[0]!['status']], ['b', null, true, 'z']);
+      const indexes = await qi.showIndex('pets');
+      const uniqueOn = (column: string) => indexes.filter((index) => index.unique && index.fields.map((field) => field.attribute).join() === column).length;
+      assert.equal(uniqueOn('code'), 1);
+      assert.equal(uniqueOn('email'), 1);
+      await assert.rejects(Second.create({ code: 'c2' }));
+      // In line now: one more alter changes nothing.
+      sql.statements.length = 0;
+      await Second.sync({ alter: true });
+      assert.deepEqual(sql.statements.filter((statement) => /^ALTER TABLE|^CREATE TABLE `pets_joinery_rebuild`/.test(statement)), []);
+    });
+
     test('alter on a foreign-key column keeps exactly one foreign key and the rows', async () => {
       let Owner = sequelize.define('owner', { name: DataTypes.STRING });
       let Pet = sequelize.define('pet', { name: DataTypes.STRING });

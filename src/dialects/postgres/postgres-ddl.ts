@@ -61,9 +61,11 @@ function columnTypeSql(column: ColumnSpec, table: { name: string; schema?: strin
 function createEnumType(table: { name: string; schema?: string }, column: ColumnSpec, type: DataType): string {
   const reference = enumTypeReference(table, column);
   const values = enumValues(type as unknown as Record<string, unknown>);
-  const additions = values.map((value) =>
+  // From the last value back, each missing one goes before its successor (already there by then), so the type's
+  // order follows the model's as v6's BEFORE/AFTER does; the last one, if missing, goes at the end.
+  const additions = values.map((value, index) =>
     `IF NOT EXISTS (SELECT 1 FROM pg_enum WHERE enumtypid = to_regtype(${literal(reference)}) AND enumlabel = ${literal(value)}) ` +
-    `THEN ALTER TYPE ${reference} ADD VALUE ${literal(value)}; END IF;`);
+    `THEN ALTER TYPE ${reference} ADD VALUE ${literal(value)}${index < values.length - 1 ? ` BEFORE ${literal(values[index + 1]!)}` : ''}; END IF;`).reverse();
   return doBlock(`BEGIN CREATE TYPE ${reference} AS ENUM(${values.map(literal).join(', ')}); EXCEPTION WHEN duplicate_object THEN ${additions.join(' ') || 'NULL;'} END`);
 }
 
