@@ -112,5 +112,25 @@ for (const dialect of testDialects) {
       await User.create({ name: 'New' });
       assert.deepEqual(events, ['beforeValidate', 'afterValidate', 'beforeCreate']);
     });
+    test('Model.options reports v6 defaults for what the definition left out', () => {
+      const options = User.options as Record<string, unknown>;
+      assert.deepEqual(
+        [options['timestamps'], options['paranoid'], options['underscored'], options['freezeTableName'], options['omitNull'], options['schema']],
+        [true, false, false, false, false, null],
+      );
+      assert.deepEqual([options['indexes'], options['scopes'], options['defaultScope'], options['validate'], options['hooks']], [[], {}, {}, {}, {}]);
+      const Soft = sequelize.define('soft', { name: DataTypes.STRING }, { paranoid: true, underscored: true, tableName: 'softs_tbl' });
+      assert.deepEqual([Soft.options.paranoid, Soft.options.underscored, Soft.options.tableName, Soft.options.timestamps], [true, true, 'softs_tbl', true]);
+    });
+
+    test('set keeps a string given to an INTEGER and a number given to a STRING as they are, as v6 does', async () => {
+      const user = User.build({ name: 12 as never, age: '7' as never });
+      assert.deepEqual([user.get('name'), user.get('age')], [12, '7']);
+      user.set('age', '8' as never);
+      assert.deepEqual([user.get('age'), user.changed()], ['8', ['name', 'age']]);
+      await user.save();
+      await user.reload();
+      assert.deepEqual([user.get('name'), user.get('age')], ['12', 8]);
+    });
   });
 }

@@ -17,6 +17,11 @@ export abstract class DataType<JsType = unknown> {
     return value;
   }
 
+  /** What `set` keeps on the instance: v6 converts only booleans, dates and date-only values there. */
+  setValue(value: unknown): unknown {
+    return this.sanitize(value);
+  }
+
   toString(): string {
     return this.key;
   }

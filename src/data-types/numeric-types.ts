@@ -48,6 +48,9 @@ export class IntegerType extends IntegerLike<number> {
   override sanitize(value: unknown): unknown {
     return typeof value === 'string' && integerPattern.test(value.trim()) ? Number(value) : value;
   }
+  override setValue(value: unknown): unknown {
+    return value;
+  }
 }
 export class TinyIntType extends IntegerType {
   override readonly key: string = 'TINYINT';

@@ -29,6 +29,10 @@ export class StringType extends DataType<string> {
     return typeof value === 'number' || typeof value === 'bigint' ? String(value) : value;
   }
 
+  override setValue(value: unknown): unknown {
+    return value;
+  }
+
   override toString(): string {
     return `VARCHAR(${this.length})${this.isBinary ? ' BINARY' : ''}`;
   }
@@ -57,6 +61,10 @@ export class TextType extends DataType<string> {
 
   override sanitize(value: unknown): unknown {
     return typeof value === 'number' || typeof value === 'bigint' ? String(value) : value;
+  }
+
+  override setValue(value: unknown): unknown {
+    return value;
   }
 }
 

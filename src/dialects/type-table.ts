@@ -25,6 +25,8 @@ export class TableDrivenTypes implements DialectTypes {
 
   toDriver(type: DataType, value: unknown): unknown {
     if (value === null || value === undefined) return null;
+    // The instance keeps what was set (v6); the database gets the type's canonical value ('7' → 7, 12 → '12').
+    value = type.sanitize(value);
     const convert = this.table[type.key]?.toDriver;
     return convert ? convert(value, type as DataType & Record<string, unknown>) : value;
   }

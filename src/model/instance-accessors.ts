@@ -103,7 +103,7 @@ export function setValue(instance: InstanceLike, state: InstanceState, key: stri
       if (key.includes('.') && model.definition.attributes[head!]) return setJsonPath(instance, state, key, value);
       return;
     }
-    if (value !== null && value !== undefined && !(value instanceof SqlFragment)) value = attribute.type.sanitize(value);
+    if (value !== null && value !== undefined && !(value instanceof SqlFragment)) value = attribute.type.setValue(value);
   }
   const before = instance.dataValues[key];
   instance.dataValues[key] = value;

@@ -3,6 +3,21 @@ import type { ModelOptions } from '../metadata/model-options.js';
 import type { HookRegistry } from './hooks.js';
 import type { ModelHost } from './model-internals.js';
 
+/** The option values v6's `Model.options` reports for what a definition left out. */
+const OPTION_DEFAULTS: Readonly<ModelOptions> = {
+  timestamps: true,
+  freezeTableName: false,
+  underscored: false,
+  paranoid: false,
+  rejectOnEmpty: false,
+  schema: null as unknown as undefined,
+  schemaDelimiter: '',
+  defaultScope: {},
+  scopes: {},
+  indexes: [],
+  omitNull: false,
+};
+
 /** The read-only statics Sequelize exposes about a model (rawAttributes, tableName, primaryKeyAttribute, …). */
 export class ModelMetadata {
   declare static definition: ModelDefinition;
@@ -32,7 +47,9 @@ export class ModelMetadata {
     return key === undefined ? undefined : this.definition.columnOf(key);
   }
   static get options(): ModelOptions & { name: { singular: string; plural: string } } {
-    return { ...this.definition.options, name: this.definition.names };
+    const options: ModelOptions = { ...OPTION_DEFAULTS };
+    for (const [key, value] of Object.entries(this.definition.options)) if (value !== undefined) options[key] = value;
+    return { ...options, validate: options.validate ?? {}, hooks: options.hooks ?? {}, name: this.definition.names };
   }
   static get uniqueKeys(): ModelDefinition['uniqueKeys'] {
     return this.definition.uniqueKeys;

@@ -79,7 +79,7 @@ export function belongsToManyAccessors(association: BelongsToMany): AccessorMap 
   /** Join rows always point at a target when constraints hold and the target filters nothing out: then they alone answer count/has. */
   const linksSuffice = (options: Options, scopeOption: boolean) =>
     association.options.constraints !== false && !association.scope && options['where'] === undefined && !(scopeOption && Object.prototype.hasOwnProperty.call(options, 'scope'))
-    && !association.target.definition.paranoid && !(association.target as unknown as { options?: { defaultScope?: object } }).options?.defaultScope
+    && !association.target.definition.paranoid && !association.target.definition.options.defaultScope
     && Object.keys(((association.target as unknown as { scopes?: Record<string, unknown> }).scopes?.['defaultScope'] as object | undefined) ?? {}).length === 0;
 
   function attachLink(item: unknown, link: Instance, joinAttributes: string[] | undefined, rawRows: boolean): void {
