@@ -1,10 +1,12 @@
 import type { FindOptions } from '../query/find-options.js';
 import { splitOrder } from '../query/include-order.js';
 import { planIncludes, type IncludeModel, type IncludeNode } from '../query/include-plan.js';
+import { rootCondition, splitWhere, type JoinedWhere } from '../query/include-joined-where.js';
 import { pathResolver, requiredRestrictions } from '../query/include-sql.js';
 import type { BuildContext } from '../query/query-context.js';
 import { buildRootSelect, findWhere, groupNodes } from '../query/select-builder.js';
 import { sql, type ExprNode, type JoinNode, type SelectNode } from '../sql/nodes.js';
+import { JoinedLoader } from './include-joined-load.js';
 import { loadLevels, neededKeys, stripAdded, type Instance } from './include-load.js';
 import { rawRows } from './include-raw.js';
 import type { ModelClass } from './model-internals.js';
@@ -29,18 +31,37 @@ export function planOf(model: ModelClass, include: unknown, context: BuildContex
   return planIncludes(asIncludeModel(model), include, context.dialect);
 }
 
-/** The root's build context, resolving `$owner.name$` through LEFT JOINs of to-one includes (collected in `joins`). */
-function withPaths(model: ModelClass, context: BuildContext, tree: readonly IncludeNode[], joins: JoinNode[]): BuildContext {
-  return { ...context, resolvePath: pathResolver(tree, { alias: context.scope.alias, definition: model.definition }, joins) };
+/**
+ * The root's build context, resolving `$owner.name$` through LEFT JOINs of to-one includes (collected in
+ * `joins`); with `members`, paths through to-many includes are collected there (the root's where only).
+ */
+function withPaths(model: ModelClass, context: BuildContext, tree: readonly IncludeNode[], joins: JoinNode[], members?: Set<IncludeNode>): BuildContext {
+  return { ...context, resolvePath: pathResolver(tree, { alias: context.scope.alias, definition: model.definition }, joins, members) };
 }
 
-/** The root WHERE with the EXISTS of every required include. */
-function rootWhere(model: ModelClass, options: FindOptions, context: BuildContext, tree: readonly IncludeNode[]): ExprNode | undefined {
+interface RootWhere {
+  readonly where: ExprNode | undefined;
+  /** Set when the where refers to to-many included columns (`'$friends.name$'`). */
+  readonly joined: JoinedWhere | undefined;
+}
+
+/** The root WHERE with the EXISTS of every required include, and of the joined includes its where refers to. */
+function rootWhere(model: ModelClass, options: FindOptions, context: BuildContext, tree: readonly IncludeNode[], joins: JoinNode[]): RootWhere {
+  const members = new Set<IncludeNode>();
+  const root = { alias: context.scope.alias, definition: model.definition };
   const conditions: ExprNode[] = [];
-  const where = findWhere(options, context);
-  if (where) conditions.push(where);
-  conditions.push(...requiredRestrictions(tree, { alias: context.scope.alias, definition: model.definition }));
-  return conditions.length === 0 ? undefined : sql.and(conditions);
+  const where = findWhere(options, withPaths(model, context, tree, joins, members));
+  let joined: JoinedWhere | undefined;
+  if (members.size === 0) {
+    if (where) conditions.push(where);
+  } else {
+    const split = splitWhere(where, members);
+    conditions.push(...split.plain);
+    joined = { members, condition: sql.and(split.joined), root, rootJoins: joins, tree };
+    conditions.push(rootCondition(joined));
+  }
+  conditions.push(...requiredRestrictions(tree, root));
+  return { where: conditions.length === 0 ? undefined : sql.and(conditions), joined };
 }
 
 /** Eager loading entry point: root rows, then each include level, then instances carry their children. */
@@ -61,15 +82,17 @@ export async function loadIncludes(model: ModelClass, options: FindOptions, root
     added = needed.filter((name) => exclude.includes(name));
     attributes = { ...attributes, exclude: exclude.filter((name) => !added.includes(name)) };
   }
-  const root = buildRootSelect({ ...options, attributes, order: undefined }, context);
-  const where = rootWhere(model, options, context, tree);
+  const root = buildRootSelect({ ...options, attributes, where: undefined, order: undefined }, context);
+  const { where, joined } = rootWhere(model, options, rootContext, tree, joins);
   const node: SelectNode = { ...root.node, joins, where, orderBy: split.orderBy };
   const runner = model.host.queryRunner;
   const rows = await runner.rows(runner.dialect.compiler.compile(node), runOptions(options));
   const convert = rowConverter(definition, runner.dialect, root.columns);
   const selectedNames = options.attributes === undefined ? undefined : root.columns.map((column) => column.key).filter((name) => !added.includes(name));
   const parents = rows.map((row) => new model(convert(row), { isNewRecord: false, raw: true, ...(selectedNames ? { attributes: selectedNames } : {}) })) as Instance[];
-  await loadLevels(parents, tree, split.pushed, options);
+  const loader = joined ? new JoinedLoader(joined) : undefined;
+  loader?.setRoots(parents);
+  await loadLevels(parents, tree, split.pushed, options, loader);
   stripAdded(parents, added);
   for (const parent of parents) parent._options = { ...parent._options, include: tree.map((item) => item.item), includeNames: tree.map((item) => item.as) };
   if (options.raw) return rawRows(parents, tree, options.nest === true);
@@ -88,7 +111,7 @@ export async function countWithIncludes(model: ModelClass, options: FindOptions,
     ? sql.fn('COUNT', [options.distinct ? sql.raw(`DISTINCT ${runner.dialect.compiler.compile(counted).sql}`) : counted])
     : sql.fn('COUNT', [sql.star()]);
   const groupBy = groupNodes(options.group, context);
-  const where = rootWhere(model, options, context, tree);
+  const { where } = rootWhere(model, options, rootContext, tree, joins);
   const node: SelectNode = {
     kind: 'select',
     from: sql.table(definition.tableName, context.scope.alias, definition.schema),

@@ -58,11 +58,17 @@ export function stripAdded(instances: readonly Instance[], added: readonly strin
   for (const instance of instances) for (const name of added) delete instance.dataValues[name];
 }
 
+/** Loads the levels a root where on to-many included columns filters (model/include-joined-load.ts). */
+export interface LevelLoader {
+  handles(node: IncludeNode): boolean;
+  load(parents: readonly Instance[], node: IncludeNode, pushed: readonly unknown[] | undefined, options: FindOptions): Promise<unknown[]>;
+}
+
 /** Loads every include of `nodes` for `parents` and sets it on them; `pushed` holds order items from the level above. */
-export async function loadLevels(parents: readonly Instance[], nodes: readonly IncludeNode[], pushed: Map<IncludeNode, unknown[]>, options: FindOptions): Promise<void> {
+export async function loadLevels(parents: readonly Instance[], nodes: readonly IncludeNode[], pushed: Map<IncludeNode, unknown[]>, options: FindOptions, joined?: LevelLoader): Promise<void> {
   for (const node of nodes) {
     if (!isLoaded(node)) continue;
-    const values = await loadNode(parents, node, pushed.get(node), options);
+    const values = joined?.handles(node) ? await joined.load(parents, node, pushed.get(node), options) : await loadNode(parents, node, pushed.get(node), options);
     parents.forEach((parent, index) => setIncluded(parent, node.as, values[index]));
   }
 }

@@ -1,7 +1,7 @@
 import { Association } from '../associations/association.js';
 import { UsageError } from '../errors/usage-errors.js';
 import { sql, type ExprNode, type OrderNode } from '../sql/nodes.js';
-import { SqlFragment } from '../sql/sql-helpers.js';
+import { Col, SqlFragment } from '../sql/sql-helpers.js';
 import { isPlainObject, toArray } from '../utils/object.js';
 import { associationOf, baseOf, planIncludes, type HopKeys, type IncludeModel, type IncludeNode } from './include-plan.js';
 import { orderSubquery, type ParentScope } from './include-sql.js';
@@ -73,10 +73,44 @@ function throughColumn(through: NonNullable<HopKeys['through']>, attribute: unkn
   return sql.column(found.field, through.alias);
 }
 
+/** `'toys.name'`, `'$toys.name$'`, `col('toys.name')` through a to-many include: its path steps and attribute. */
+function manyPath(nodes: readonly IncludeNode[], target: unknown): string[] | undefined {
+  const reference = target instanceof Col && typeof target.col === 'string' ? target.col : typeof target === 'string' ? target : undefined;
+  if (reference === undefined) return undefined;
+  const text = reference.length > 2 && reference.startsWith('$') && reference.endsWith('$') ? reference.slice(1, -1) : reference;
+  const parts = text.split('.');
+  if (parts.length < 2) return undefined;
+  let current = nodes;
+  let many = false;
+  for (const step of parts.slice(0, -1)) {
+    const node = current.find((item) => item.as === step);
+    if (!node) return undefined;
+    many ||= node.isMany || node.keys.through !== undefined;
+    current = node.children;
+  }
+  return many ? parts : undefined;
+}
+
+/** Order items naming a to-many included column as a column reference become include paths (`['toys', 'name', 'DESC']`). */
+function asIncludePaths(order: unknown, nodes: readonly IncludeNode[]): unknown {
+  const rewrite = (item: unknown): unknown => {
+    const single = manyPath(nodes, item);
+    if (single) return [...single, 'ASC'];
+    if (Array.isArray(item) && item.length >= 1 && item.length <= 2) {
+      const path = manyPath(nodes, item[0]);
+      if (path) return [...path, ...(item.length === 2 ? [item[1]] : ['ASC'])];
+    }
+    return item;
+  };
+  if (!Array.isArray(order)) return manyPath(nodes, order) ? [rewrite(order)] : order;
+  return order.map(rewrite);
+}
+
 /** Splits the order of one level into its ORDER BY and the items pushed down to its includes. */
-export function splitOrder(order: unknown, level: OrderLevel): SplitOrder {
+export function splitOrder(given: unknown, level: OrderLevel): SplitOrder {
   const pushed = new Map<IncludeNode, unknown[]>();
   const { model, context, nodes, parentAlias } = level;
+  const order = nodes.length === 0 ? given : asIncludePaths(given, nodes);
   const parent: ParentScope = { alias: context.scope.alias, definition: context.scope.definition };
   const orderBy = orderNodes(order, context, (item) => {
     const direction = String(item[item.length - 1]);

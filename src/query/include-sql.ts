@@ -113,24 +113,47 @@ export function orderSubquery(hops: readonly IncludeNode[], parent: ParentScope,
 
 /**
  * `'$owner.name$'` in the root's where/attributes: to-one include paths are LEFT JOINed into the root query
- * (one row per root row still); a to-many path cannot be joined without multiplying root rows, so it is an
- * error that says where the condition belongs.
+ * (one row per root row still). A path through a to-many include cannot be joined without multiplying root
+ * rows: where `members` collects them (the root's where, see include-joined-where.ts) its nodes are recorded
+ * and the path resolves to the include's alias; elsewhere it is an error that says where the condition belongs.
  */
-export function pathResolver(nodes: readonly IncludeNode[], root: ParentScope, joins: JoinNode[]): (path: string[]) => ParentScope | undefined {
+export function pathResolver(nodes: readonly IncludeNode[], root: ParentScope, joins: JoinNode[], members?: Set<IncludeNode>): (path: string[]) => ParentScope | undefined {
   return (path) => {
+    const hops: IncludeNode[] = [];
     let current = nodes;
-    let parent = root;
-    for (const step of path) {
+    let joinTable: ParentScope | undefined;
+    for (const [index, step] of path.entries()) {
       const node = current.find((item) => item.as === step);
-      if (!node) return undefined;
-      if (node.isMany || node.keys.through) {
-        throw new UsageError(`'$${path.join('.')}.…$' refers to the to-many include "${node.as}" of ${parent.definition.modelName}: joinery does not join to-many includes into the root query (that would multiply its rows). Put the condition in that include's where (required: true keeps only parents that match).`);
+      const through = hops[hops.length - 1]?.keys.through;
+      if (!node && through && index === path.length - 1 && through.model.name === step) {
+        // `$friends.friendship.role$`: a column of the join table of a belongsToMany include.
+        joinTable = { alias: through.alias, definition: through.model.definition };
+        break;
       }
+      if (!node) return undefined;
+      hops.push(node);
+      current = node.children;
+    }
+    const last = hops[hops.length - 1];
+    if (!last) return undefined;
+    const many = hops.find((node) => node.isMany || node.keys.through);
+    if (many && members) {
+      for (const node of hops) {
+        if (node.separate) throw new UsageError(`'$${path.join('.')}.…$' refers to the include "${node.as}", which has separate: true: a separate include is read by its own query, so the root's where cannot refer to it (as in Sequelize). Drop separate or put the condition in that include's where.`);
+        if (node.limit !== undefined) throw new UsageError(`'$${path.join('.')}.…$' refers to the include "${node.as}", which has its own limit: joinery cannot combine a per-parent limit with a root where on that include. Drop the include's limit or put the condition in its where.`);
+        members.add(node);
+      }
+      return joinTable ?? { alias: last.alias, definition: last.model.definition };
+    }
+    if (many) {
+      throw new UsageError(`'$${path.join('.')}.…$' refers to the to-many include "${many.as}": joinery does not join to-many includes into the root query (that would multiply its rows), so it can only be used in the root's where. Put the condition in that include's where (required: true keeps only parents that match), or move it to the where.`);
+    }
+    let parent = root;
+    for (const node of hops) {
       if (!joins.some((join) => join.from.kind === 'table' && join.from.alias === node.alias)) {
         joins.push({ type: 'LEFT', from: tableOf(node.model.definition, node.alias), on: sql.and([correlation(node, parent), ...hopFilters(node)]) });
       }
       parent = { alias: node.alias, definition: node.model.definition };
-      current = node.children;
     }
     return parent;
   };
