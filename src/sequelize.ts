@@ -12,7 +12,7 @@ import { QueryInterface } from './schema/query-interface.js';
 import { runRawQuery, type RawQueryOptions } from './raw-query.js';
 import { and, cast, col, fn, json, literal, or, where } from './sql/sql-helpers.js';
 import { Transaction, TYPES, type TransactionOptions } from './transaction/transaction.js';
-import { transactionStorage } from './transaction/transaction-context.js';
+import { transactionStorage, whileManaged } from './transaction/transaction-context.js';
 import { sequelizeStatics } from './statics.js';
 import { installHookShorthands, type HookShorthands } from './model/hook-shorthands.js';
 import type { AttributeMap, InferenceOptions } from './types/attributes.js';
@@ -182,21 +182,23 @@ export class Sequelize implements ModelHost {
     }
     const transaction = new Transaction(this.queryRunner, options);
     await transaction.begin();
-    let result: T;
-    try {
-      result = await transactionStorage.run(transaction, () => work(transaction));
-    } catch (error) {
-      if (!transaction.finished) {
-        try {
-          await transaction.rollback();
-        } catch {
-          // The original error matters more than a failed rollback on a broken connection.
+    return whileManaged(async () => {
+      let result: T;
+      try {
+        result = await transactionStorage.run(transaction, () => work(transaction));
+      } catch (error) {
+        if (!transaction.finished) {
+          try {
+            await transaction.rollback();
+          } catch {
+            // The original error matters more than a failed rollback on a broken connection.
+          }
         }
+        throw error;
       }
-      throw error;
-    }
-    if (!transaction.finished) await transaction.commit();
-    return result;
+      if (!transaction.finished) await transaction.commit();
+      return result;
+    });
   }
 
   /** Runs multi-step work atomically: in the caller's transaction if there is one, else in a new managed one. */

@@ -19,11 +19,19 @@ export interface DriverConnection {
    * the first row is wanted).
    */
   execute(sql: string, parameters: readonly unknown[], expectRows: boolean, shape?: RowShape): Promise<QueryResult>;
+  /**
+   * Optional, for in-process drivers that answer synchronously: runs the statement now and returns its result,
+   * or `undefined` when it cannot run at once (not connected yet, waiting its turn), and the caller then uses
+   * `execute`. Throws the driver's error. Spares the promises around a statement that needs none.
+   */
+  executeNow?(sql: string, parameters: readonly unknown[], expectRows: boolean, shape?: RowShape): QueryResult | undefined;
 }
 
 export interface ConnectionPool {
   /** Runs one statement on any free connection (or waits its turn, on single-writer dialects). */
   execute(sql: string, parameters: readonly unknown[], expectRows: boolean, shape?: RowShape): Promise<QueryResult>;
+  /** As `DriverConnection.executeNow`: on a free connection, synchronously, where the driver can. */
+  executeNow?(sql: string, parameters: readonly unknown[], expectRows: boolean, shape?: RowShape): QueryResult | undefined;
   /** A dedicated connection, held by a transaction until `release`. */
   acquire(): Promise<DriverConnection>;
   release(connection: DriverConnection, options?: { destroy?: boolean }): Promise<void>;

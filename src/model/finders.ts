@@ -146,10 +146,15 @@ function cachedLookup(model: ModelClass, key: unknown, options: FindOptions | un
   const parameters = plan.compiled.parameters.length === 1 ? [undefined as unknown] : [...plan.compiled.parameters];
   parameters[0] = runner.dialect.types.toDriver(attribute.type, attribute.type.sanitize(key));
   const run = options === undefined ? lookupRunOptions : { ...runOptions(options), shape: 'first' as const };
-  return runner.run({ sql: plan.compiled.sql, parameters }, run).then((result) => {
-    const row = result.rows[0];
-    return row === undefined ? null : new model(plan.convert(row), { isNewRecord: false, raw: true });
-  });
+  const query = { sql: plan.compiled.sql, parameters };
+  // A driver that answers at once (SQLite) makes the instance now: one settled promise in all.
+  const answered = runner.runNow(query, run);
+  if (answered !== undefined) return Promise.resolve(foundInstance(model, plan, answered.rows[0]));
+  return runner.run(query, run).then((result) => foundInstance(model, plan, result.rows[0]));
+}
+
+function foundInstance(model: ModelClass, plan: LookupPlan, row: Record<string, unknown> | undefined): unknown {
+  return row === undefined ? null : new model(plan.convert(row), { isNewRecord: false, raw: true });
 }
 
 export function findByPk(model: ModelClass, key: unknown, options?: FindOptions): Promise<unknown> {

@@ -73,6 +73,9 @@ export class QueryRunner {
     if (logging || hooks) return this.runObserved(query, options, transaction, target, logging);
     let running: Promise<QueryResult>;
     try {
+      // A driver that can answer at once spares the driver's promise and the error-mapping one.
+      const answered = target.executeNow?.(query.sql, query.parameters, options.expectRows ?? true, options.shape);
+      if (answered !== undefined) return Promise.resolve(answered);
       running = target.execute(query.sql, query.parameters, options.expectRows ?? true, options.shape);
     } catch (error) {
       return Promise.reject(this.settings.dialect.convertError(error, query));
@@ -80,6 +83,23 @@ export class QueryRunner {
     return running.then(undefined, (error: unknown) => {
       throw this.settings.dialect.convertError(error, query);
     });
+  }
+
+  /**
+   * `run` answered synchronously, for callers that can then skip their own promises: the result, or
+   * `undefined` when the statement needs the asynchronous path (logging, query hooks, a driver that cannot
+   * answer now). Throws what `run` would reject with.
+   */
+  runNow(query: CompiledQuery, options: RunOptions): QueryResult | undefined {
+    const transaction = this.resolveTransaction(options.transaction);
+    if (transaction?.finished) return undefined;
+    const target = transaction?.connection ?? this.settings.pool;
+    if (target.executeNow === undefined || (options.logging === undefined ? this.settings.logging : options.logging) || this.settings.hasQueryHooks()) return undefined;
+    try {
+      return target.executeNow(query.sql, query.parameters, options.expectRows ?? true, options.shape);
+    } catch (error) {
+      throw this.settings.dialect.convertError(error, query);
+    }
   }
 
   /** `run` with query hooks and logging, which get the options Sequelize hands them. */

@@ -54,8 +54,36 @@ export function parseDateTime(text: string): Date {
 const digit = (text: string, index: number) => text.charCodeAt(index) - 48;
 const two = (text: string, index: number) => digit(text, index) * 10 + digit(text, index + 1);
 
-/** `YYYY-MM-DD HH:MM:SS.mmm +00:00`, the form joinery (and Sequelize) write on SQLite: read by position, no regex. */
+let lastParsedText = '';
+let lastParsedTime = 0;
+
+/**
+ * `YYYY-MM-DD HH:MM:SS.mmm +00:00`, the form joinery (and Sequelize) write on SQLite: read by position, no
+ * regex, no Date.UTC call. Rows often hold the same instant twice (createdAt and updatedAt of a row never
+ * updated, rows inserted together): the last text read is remembered, and each call still makes a new Date.
+ */
 function parseOwnFormat(text: string): Date {
+  if (text === lastParsedText) return new Date(lastParsedTime);
+  const month = two(text, 5);
+  // Out-of-range months roll over the way Date.UTC rolls them; every other field is linear in both.
+  if (month < 1 || month > 12) return parseOwnFormatByDateUtc(text);
+  const time = daysSinceEpoch(two(text, 0) * 100 + two(text, 2), month, two(text, 8)) * 86_400_000
+    + two(text, 11) * 3_600_000 + two(text, 14) * 60_000 + two(text, 17) * 1000 + digit(text, 20) * 100 + two(text, 21);
+  lastParsedText = text;
+  lastParsedTime = time;
+  return new Date(time);
+}
+
+/** Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
+function daysSinceEpoch(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  return era * 146_097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear - 719_468;
+}
+
+function parseOwnFormatByDateUtc(text: string): Date {
   const year = two(text, 0) * 100 + two(text, 2);
   const millis = digit(text, 20) * 100 + two(text, 21);
   const time = Date.UTC(year, two(text, 5) - 1, two(text, 8), two(text, 11), two(text, 14), two(text, 17), millis);

@@ -29,10 +29,24 @@ function toSqliteParameter(value: unknown): unknown {
   return value;
 }
 
+/** The values as better-sqlite3 binds them; a copy only when one needs converting. */
+function boundParameters(parameters: readonly unknown[]): unknown[] {
+  for (let index = 0; index < parameters.length; index += 1) {
+    const value = parameters[index];
+    if (value !== null && typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'bigint') return parameters.map(toSqliteParameter);
+  }
+  return parameters as unknown[];
+}
+
+// Short lists are bound as separate arguments, which better-sqlite3 reads faster than one array (none is a
+// plain object, which it would take for named parameters: toSqliteParameter turns objects into JSON text).
+// Long ones (bulk inserts) stay one array: spreading thousands of arguments costs stack.
+const spreadLimit = 64;
+
 function readArrays(statement: Statement, bound: unknown[]): unknown[][] {
   statement.raw(true);
   try {
-    return statement.all(bound) as unknown[][];
+    return (bound.length <= spreadLimit ? statement.all(...bound) : statement.all(bound)) as unknown[][];
   } finally {
     statement.raw(false);
   }
@@ -40,7 +54,7 @@ function readArrays(statement: Statement, bound: unknown[]): unknown[][] {
 
 /** `get` skips building the list and stepping past the first row. */
 function readFirst(statement: Statement, bound: unknown[]): unknown[] {
-  const row = statement.get(bound);
+  const row = bound.length <= spreadLimit ? statement.get(...bound) : statement.get(bound);
   return row === undefined ? [] : [row];
 }
 
@@ -59,7 +73,11 @@ export class SqlitePool implements ConnectionPool {
   private opening: Promise<Database> | undefined;
   private readonly statements = new Map<string, Statement>();
   private readonly lock = new Mutex();
-  private readonly connection: DriverConnection = { execute: (sql, parameters, _expectRows, shape) => this.run(sql, parameters, shape) };
+  private readonly connection: DriverConnection = {
+    execute: (sql, parameters, _expectRows, shape) => this.run(sql, parameters, shape),
+    // The transaction holding this connection holds the lock: its statements run at once.
+    executeNow: (sql, parameters, _expectRows, shape = 'objects') => (this.database === undefined ? undefined : this.runNow(this.database, sql, parameters, shape)),
+  };
 
   constructor(private readonly config: ConnectionConfig) {}
 
@@ -111,15 +129,15 @@ export class SqlitePool implements ConnectionPool {
   }
 
   private runNow(database: Database, sql: string, parameters: readonly unknown[], shape: RowShape): QueryResult {
-    const bound = parameters.map(toSqliteParameter);
+    const bound = boundParameters(parameters);
     const statement = this.prepareOrExec(database, sql);
     if (statement === undefined) return { rows: [], affectedRows: 0 };
     if (statement.reader) {
       // The statement is cached and shared: array mode is switched on for this call only.
-      const rows = (shape === 'arrays' ? readArrays(statement, bound) : shape === 'first' ? readFirst(statement, bound) : statement.all(bound)) as Record<string, unknown>[];
+      const rows = (shape === 'arrays' ? readArrays(statement, bound) : shape === 'first' ? readFirst(statement, bound) : bound.length <= spreadLimit ? statement.all(...bound) : statement.all(bound)) as Record<string, unknown>[];
       return { rows, affectedRows: rows.length, metadata: rows };
     }
-    const info = statement.run(bound);
+    const info = bound.length <= spreadLimit ? statement.run(...bound) : statement.run(bound);
     return { rows: [], affectedRows: info.changes, insertId: info.lastInsertRowid, metadata: info };
   }
 
@@ -140,6 +158,13 @@ export class SqlitePool implements ConnectionPool {
   execute(sql: string, parameters: readonly unknown[], _expectRows?: boolean, shape: RowShape = 'objects'): Promise<QueryResult> {
     if (this.database !== undefined && !this.lock.isHeld) return this.run(sql, parameters, shape);
     return this.executeWhenFree(sql, parameters, shape);
+  }
+
+  /** At once when the database is open and no transaction holds it; `undefined` otherwise (then `execute`). */
+  executeNow(sql: string, parameters: readonly unknown[], _expectRows?: boolean, shape: RowShape = 'objects'): QueryResult | undefined {
+    const database = this.database;
+    if (database === undefined || this.lock.isHeld) return undefined;
+    return this.runNow(database, sql, parameters, shape);
   }
 
   private async executeWhenFree(sql: string, parameters: readonly unknown[], shape: RowShape): Promise<QueryResult> {
