@@ -191,6 +191,33 @@ export interface RawResultShapes {
   describe(rows: Record<string, unknown>[]): unknown;
 }
 
+/** Which columns of a level's rows make each JSON object: `[key, column index]`, plus one nested object. */
+export interface JsonRowsShape {
+  readonly fields: ReadonlyArray<readonly [key: string, column: number]>;
+  readonly nested?: { readonly key: string; readonly fields: ReadonlyArray<readonly [key: string, column: number]> };
+  /** Indexes of the columns whose values may be long text (the statement checks the document's size on them). */
+  readonly longColumns: readonly number[];
+}
+
+/**
+ * Reading many rows as one JSON document instead of row by row, where the database builds JSON cheaply and
+ * the driver's per-value cost is high (SQLite): the include levels use it (model/include-json.ts).
+ */
+export interface JsonRows {
+  /**
+   * Whether every value of this type reads back from the JSON text exactly as the driver would hand it: `short`
+   * for values of bounded size (numbers, dates), `long` for text of any length, undefined when not.
+   */
+  readable(type: DataType): 'short' | 'long' | undefined;
+  /**
+   * A statement over `sql` (`columnCount` output columns) that returns one row: the values of column `keyIndex`
+   * as a JSON array, and each row as a JSON object of `shape`, in row order (null when too large for one string).
+   */
+  wrap(sql: string, columnCount: number, keyIndex: number, shape: JsonRowsShape): string;
+  /** Whether the error says a value cannot go into JSON (a BLOB where the type promised text). */
+  cannotHold(error: unknown): boolean;
+}
+
 export interface Dialect {
   readonly name: DialectName;
   readonly rawResults: RawResultShapes;
@@ -211,6 +238,8 @@ export interface Dialect {
   /** Isolation level and transaction start statements. */
   beginTransaction(options: { isolationLevel?: string | null; type?: string; readOnly?: boolean }): string[];
   setIsolationLevelFirst: boolean;
+  /** Where reading rows as one JSON document beats plain rows (measured per dialect; README "How `include` loads"). */
+  readonly jsonRows?: JsonRows;
 }
 
 /** Sequelize v6 tells an INSERT by its text when no query type is given. */

@@ -5,7 +5,8 @@ import { levelSelect, parentKeyColumn } from '../query/include-sql.js';
 import { chunk } from '../utils/object.js';
 import type { ModelClass, ModelInstance } from './model-internals.js';
 import { runOptions } from './query-scope.js';
-import { rowReader, type DriverRow } from './row-mapper.js';
+import { jsonShape, readJsonLevel } from './include-json.js';
+import { rowConverter, rowReader, type DriverRow } from './row-mapper.js';
 import type { SelectedColumn } from '../query/select-builder.js';
 
 /*
@@ -104,10 +105,34 @@ async function loadRows(node: IncludeNode, keys: unknown[], pushed: readonly unk
   const children: Instance[] = [];
   let added: readonly string[] = [];
   const size = Math.max(1, dialect.supports.maxParameters - 100);
+  const json = dialect.jsonRows;
+  const linkKey = attachThrough ? through!.model.name : undefined;
+  const group = (key: unknown, child: Instance) => {
+    const list = groups.get(key);
+    if (list) list.push(child);
+    else groups.set(key, [child]);
+    children.push(child);
+  };
   for (const part of chunk(keys, size)) {
     const select = levelSelect(node, part, needed, order.orderBy);
     added = select.added;
     const compiled = dialect.compiler.compile(select.node);
+    const names = restrict ? select.columns.map((column) => column.key) : undefined;
+    // Shared by every row of the level: hydrated instances only read their build options.
+    const childOptions = names ? { isNewRecord: false, raw: true, attributes: names } : hydrated;
+    const shape = json && jsonShape(json, select, node.model.definition, linkKey ? { definition: through!.model.definition, key: linkKey } : undefined);
+    const level = json && shape ? await readJsonLevel(runner, json, compiled, select, shape, runOptions(options)) : undefined;
+    if (level) {
+      // The parsed objects are the values: only the types that need it are converted, in place.
+      const convertChild = rowConverter(node.model.definition, dialect, select.columns);
+      const convertLink = linkKey ? rowConverter(through!.model.definition, dialect, select.throughColumns.map(({ attribute }) => ({ key: attribute!, attribute }))) : undefined;
+      for (let index = 0; index < level.objects.length; index += 1) {
+        const child = new target(convertChild(level.objects[index]!), childOptions);
+        if (convertLink) setIncluded(child, linkKey!, new Through!(convertLink(child.dataValues[linkKey!] as Record<string, unknown>), hydrated));
+        group(keyOf(level.keys[index]), child);
+      }
+      continue;
+    }
     // Array rows where the driver has them: a level is many rows, and arrays cost the driver half as much.
     // Columns come in select order: the child's, the join row's, then the parent key.
     const arrays = dialect.supports.arrayRows;
@@ -115,23 +140,14 @@ async function loadRows(node: IncludeNode, keys: unknown[], pushed: readonly unk
     const readChild = arrays
       ? rowReader(node.model.definition, dialect, select.columns, byKey, 0)
       : rowReader(node.model.definition, dialect, select.columns, byKey);
-    const readLink = !through ? undefined : arrays
-      ? rowReader(through.model.definition, dialect, select.throughColumns, byAttribute, select.columns.length)
-      : rowReader(through.model.definition, dialect, select.throughColumns, byAttribute);
+    const readLink = !linkKey ? undefined : arrays
+      ? rowReader(through!.model.definition, dialect, select.throughColumns, byAttribute, select.columns.length)
+      : rowReader(through!.model.definition, dialect, select.throughColumns, byAttribute);
     const parentKeyAt: string | number = arrays ? select.columns.length + select.throughColumns.length : parentKeyColumn;
-    const attributeNames = restrict ? select.columns.map((column) => column.key) : undefined;
-    // Shared by every row of the level: hydrated instances only read their build options.
-    const childOptions = attributeNames ? { isNewRecord: false, raw: true, attributes: attributeNames } : hydrated;
     for (const row of rows) {
       const child = new target(readChild(row), childOptions);
-      if (attachThrough && readLink && Through) {
-        setIncluded(child, through!.model.name, new Through(readLink(row), hydrated));
-      }
-      const key = keyOf((row as Readonly<Record<string | number, unknown>>)[parentKeyAt]);
-      const list = groups.get(key);
-      if (list) list.push(child);
-      else groups.set(key, [child]);
-      children.push(child);
+      if (readLink) setIncluded(child, linkKey!, new Through!(readLink(row), hydrated));
+      group(keyOf((row as Readonly<Record<string | number, unknown>>)[parentKeyAt]), child);
     }
   }
   if (node.children.length > 0 && children.length > 0) {

@@ -167,6 +167,8 @@ export interface LevelSelect {
   readonly added: readonly string[];
   /** Join-table attributes, output as `<through model name>.<attribute>`. */
   readonly throughColumns: readonly SelectedColumn[];
+  /** How many columns the statement outputs: the target's, the join row's, the parent key (and a row number). */
+  readonly outputCount: number;
 }
 
 /** The keyed query of one include level: the rows of `node` whose parent key is one of `parentKeys`. */
@@ -212,5 +214,6 @@ export function levelSelect(node: IncludeNode, parentKeys: readonly unknown[], n
       orderBy: [{ expr: sql.column(rowNumberColumn, node.alias), direction: 'ASC' }],
     };
   }
-  return { node: select, columns: outSelected, added, throughColumns };
+  const outputCount = outColumns.length + (node.limit !== undefined && node.isMany ? 1 : 0);
+  return { node: select, columns: outSelected, added, throughColumns, outputCount };
 }

@@ -7,6 +7,7 @@ import { SqlitePool } from './sqlite-connection.js';
 import { sqliteDdl } from './sqlite-ddl.js';
 import { convertSqliteError } from './sqlite-errors.js';
 import { sqliteIntrospection } from './sqlite-introspect.js';
+import { sqliteJsonRows } from './sqlite-json-rows.js';
 import { sqliteTypes } from './sqlite-types.js';
 
 const supports: DialectSupports = {
@@ -53,4 +54,5 @@ export const sqliteDialect: Dialect = {
   /** DEFERRED/IMMEDIATE/EXCLUSIVE are SQLite's transaction types; IMMEDIATE takes the write lock up front. */
   beginTransaction: (options) => [`BEGIN ${options.type ?? 'DEFERRED'} TRANSACTION`],
   setIsolationLevelFirst: false,
+  jsonRows: sqliteJsonRows,
 };
