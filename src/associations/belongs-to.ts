@@ -1,6 +1,6 @@
 import { belongsToForeignKey, singleAccessors, type SingleAccessors } from '../metadata/naming.js';
 import { Association, requireKey, type AssociableModel, type AssociationOptions } from './association.js';
-import { addForeignKey } from './foreign-key.js';
+import { addForeignKey, declaredAllowNull } from './foreign-key.js';
 
 /** `Pug.belongsTo(Owner)`: the key (`ownerId`) lives on the source. */
 export class BelongsTo<S extends AssociableModel = AssociableModel, T extends AssociableModel = AssociableModel> extends Association<S, T> {
@@ -17,12 +17,13 @@ export class BelongsTo<S extends AssociableModel = AssociableModel, T extends As
     const foreignKey = this.foreignKeyOptions();
     // Sequelize names the key from the target's primary key even when `targetKey` points elsewhere.
     this.foreignKey = foreignKey.name ?? belongsToForeignKey(this.as, target.definition.primaryKeyAttributes[0] ?? this.targetKey);
-    const allowNull = (foreignKey.attribute['allowNull'] as boolean | undefined) ?? true;
+    // As v6: a key declared on the model without allowNull reads as not nullable here, so ON DELETE NO ACTION.
+    const allowNull = declaredAllowNull(source.definition, this.foreignKey, foreignKey.attribute['allowNull']);
     addForeignKey({
       holder: source.definition, name: this.foreignKey, referenced: target.definition, referencedKey: this.targetKey,
-      allowNull, constraints: options.constraints !== false,
+      attribute: { ...(options.keyType ? { type: options.keyType } : {}), allowNull: true, ...foreignKey.attribute },
+      constraints: options.constraints !== false, precedence: 'declared',
       onDelete: options.onDelete ?? (allowNull ? 'SET NULL' : 'NO ACTION'), onUpdate: options.onUpdate ?? 'CASCADE',
-      extra: foreignKey.attribute,
     });
     this.accessors = singleAccessors(this.as);
   }

@@ -1,7 +1,7 @@
 import { AssociationError } from '../errors/usage-errors.js';
 import { hasManyForeignKey, hasOneForeignKey, multipleAccessors, singleAccessors, type MultipleAccessors, type SingleAccessors } from '../metadata/naming.js';
 import { Association, requireKey, type AssociableModel, type AssociationOptions } from './association.js';
-import { addForeignKey } from './foreign-key.js';
+import { addForeignKey, declaredAllowNull } from './foreign-key.js';
 
 /** Shared by hasOne and hasMany: the key lives on the target and points at the source key. */
 abstract class TargetHoldsKey<S extends AssociableModel, T extends AssociableModel> extends Association<S, T> {
@@ -17,12 +17,13 @@ abstract class TargetHoldsKey<S extends AssociableModel, T extends AssociableMod
     if (this.isSelfAssociation && this.foreignKey === this.sourceKey) {
       throw new AssociationError(`${source.name} cannot reference itself through its own key "${this.sourceKey}": give the association a foreignKey.`);
     }
-    const allowNull = (foreignKey.attribute['allowNull'] as boolean | undefined) ?? true;
+    // As v6: a key declared on the model without allowNull reads as not nullable here, so ON DELETE CASCADE.
+    const allowNull = declaredAllowNull(target.definition, this.foreignKey, foreignKey.attribute['allowNull']);
     addForeignKey({
       holder: target.definition, name: this.foreignKey, referenced: source.definition, referencedKey: this.sourceKey,
-      allowNull, constraints: options.constraints !== false,
+      attribute: { ...(options.keyType ? { type: options.keyType } : {}), allowNull: true, ...foreignKey.attribute },
+      constraints: options.constraints !== false, precedence: 'declared',
       onDelete: options.onDelete ?? (allowNull ? 'SET NULL' : 'CASCADE'), onUpdate: options.onUpdate ?? 'CASCADE',
-      extra: foreignKey.attribute,
     });
   }
 

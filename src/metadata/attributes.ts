@@ -52,6 +52,18 @@ export interface NormalizedAttribute {
   [extra: string]: unknown;
 }
 
+/** Options normalization filled in rather than the user wrote (`allowNull`, `field`), per attribute. */
+const defaultedOptions = new WeakMap<NormalizedAttribute, ReadonlySet<string>>();
+
+/**
+ * The attribute's options as the user (or an association) wrote them: what Sequelize's `rawAttributes` held
+ * before normalization, so an association completing a declared key keeps exactly those.
+ */
+export function declaredOptions(attribute: NormalizedAttribute): Record<string, unknown> {
+  const defaulted = defaultedOptions.get(attribute);
+  return Object.fromEntries(Object.entries(attribute).filter(([key, value]) => value !== undefined && key !== 'fieldName' && !defaulted?.has(key)));
+}
+
 export function isVirtual(attribute: NormalizedAttribute): boolean {
   return attribute.type instanceof VirtualType;
 }
@@ -77,6 +89,8 @@ export function normalizeAttribute(modelName: string, name: string, raw: unknown
   if (typeof options.references === 'string') normalized.references = { model: options.references };
   else if (options.references) normalized.references = options.references as NormalizedAttribute['references'];
   if (primaryKey) normalized.allowNull = false;
+  const defaulted = [...(options.allowNull === undefined && !primaryKey ? ['allowNull'] : []), ...(options.field === undefined ? ['field'] : [])];
+  if (defaulted.length > 0) defaultedOptions.set(normalized, new Set(defaulted));
   if (options.validate && 'notNull' in options.validate && normalized.allowNull !== false) {
     throw new UsageError(`Invalid definition for "${modelName}.${name}": the "notNull" validator is only allowed with "allowNull: false".`);
   }
