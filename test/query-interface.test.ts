@@ -56,6 +56,41 @@ for (const dialect of testDialects) {
       await assert.rejects(qi.describeTable('nope'), /No description found for "nope" table/);
     });
 
+    test('showIndex, getForeignKeyReferencesForTable and getForeignKeysForTables give the keys sequelize@6 gives here', async () => {
+      await qi.addIndex('pets', { fields: ['age', { name: 'ok', order: 'DESC' }], name: 'pets_age_ok' });
+      const indexes = await qi.showIndex('pets');
+      const index = indexes.find((candidate) => candidate.name === 'pets_age_ok')!;
+      const [reference] = await qi.getForeignKeyReferencesForTable('pets');
+      const fieldKeys = index.fields.map((field) => Object.keys(field).join());
+      if (dialect === 'sqlite') {
+        assert.deepEqual(indexes.map((candidate) => candidate.name), ['sqlite_autoindex_pets_1', 'pets_age_ok']);
+        assert.deepEqual(Object.keys(index), ['seq', 'name', 'unique', 'origin', 'partial', 'fields', 'primary', 'constraintName']);
+        assert.deepEqual([index.origin, index.partial, index.constraintName], ['c', 0, 'pets_age_ok']);
+        assert.deepEqual(fieldKeys, ['attribute,length,order', 'attribute,length,order']);
+        assert.deepEqual(Object.keys(reference!), ['tableName', 'columnName', 'referencedTableName', 'referencedColumnName', 'tableCatalog', 'referencedTableCatalog', 'constraintName']);
+        assert.deepEqual(await qi.getForeignKeysForTables(['pets', 'owners']), { pets: [], owners: [] });
+      } else if (dialect === 'postgres') {
+        assert.deepEqual(Object.keys(index), ['name', 'primary', 'unique', 'indkey', 'definition', 'fields']);
+        assert.match(index.indkey!, /^\d+ \d+$/);
+        assert.match(index.definition!, /^CREATE INDEX pets_age_ok ON public\.pets USING btree \(age, ok DESC\)$/);
+        assert.deepEqual(fieldKeys, ['attribute,collate,order,length', 'attribute,collate,order,length']);
+        assert.deepEqual(index.fields.map((field) => field.order), [undefined, 'DESC']);
+        assert.deepEqual(Object.keys(reference!), ['constraintName', 'constraintSchema', 'constraintCatalog', 'tableName', 'tableSchema', 'tableCatalog', 'columnName',
+          'referencedTableSchema', 'referencedTableCatalog', 'referencedTableName', 'referencedColumnName', 'deferrable']);
+        assert.deepEqual([reference!.constraintSchema, reference!.tableSchema, reference!.deferrable], ['public', 'public', 'NOT']);
+        assert.deepEqual(await qi.getForeignKeysForTables(['pets', 'owners']), { pets: ['pets_ownerId_fkey'], owners: [] });
+      } else {
+        assert.deepEqual(Object.keys(index), ['primary', 'fields', 'name', 'tableName', 'unique', 'type']);
+        assert.deepEqual([index.tableName, index.type, index.fields[0]!.order], ['pets', 'BTREE', 'ASC']);
+        assert.deepEqual(fieldKeys, ['attribute,length,order', 'attribute,length,order']);
+        assert.deepEqual(Object.keys(reference!), ['constraint_name', 'constraintName', 'constraintSchema', 'constraintCatalog', 'tableName', 'tableSchema', 'tableCatalog', 'columnName',
+          'referencedTableSchema', 'referencedTableCatalog', 'referencedTableName', 'referencedColumnName']);
+        assert.equal(reference!.constraint_name, 'pets_ibfk_1');
+        assert.equal(reference!.tableCatalog, reference!.tableSchema);
+        assert.deepEqual(await qi.getForeignKeysForTables(['pets', 'owners']), { pets: ['pets_ibfk_1'], owners: [] });
+      }
+    });
+
     test('getForeignKeyReferencesForTable, showAllTables, tableExists, showIndex', async () => {
       const [reference] = await qi.getForeignKeyReferencesForTable('pets');
       assert.equal(reference!.tableName, 'pets');

@@ -45,6 +45,8 @@ export interface DialectSupports {
   readonly enumTypes: boolean;
   readonly indexViaAlter: boolean;
   readonly foreignKeys: boolean;
+  /** Foreign keys carry names the database reports (`getForeignKeysForTables`); SQLite's have none. */
+  readonly namedForeignKeys: boolean;
   readonly 'DEFAULT VALUES': boolean;
   /** Bound parameters one statement may carry; multi-row statements are split below it. */
   readonly maxParameters: number;
@@ -136,21 +138,53 @@ export interface ColumnDescription {
   references?: { model: string; key: string };
 }
 
+/** One foreign-key column, with the keys Sequelize v6 gives on the dialect (see each dialect's introspection). */
 export interface ForeignKeyReference {
+  /** PostgreSQL and MySQL; on SQLite joinery's own name for the key (v6 gives none). */
   constraintName: string;
+  /** MySQL, as v6 also gives it. */
+  constraint_name?: string;
+  constraintSchema?: string;
+  constraintCatalog?: string;
   tableName: string;
+  tableSchema?: string;
+  tableCatalog?: string | undefined;
   columnName: string;
+  referencedTableSchema?: string;
+  referencedTableCatalog?: string | undefined;
   referencedTableName: string;
   referencedColumnName: string;
-  tableSchema?: string;
-  referencedTableSchema?: string;
+  /** PostgreSQL: `'NOT'`, `'INITIALLY_IMMEDIATE'` or `'INITIALLY_DEFERRED'` (v6 gives its Deferrable class). */
+  deferrable?: string;
 }
 
+export interface IndexField {
+  attribute: string;
+  /** PostgreSQL. */
+  collate?: string | undefined;
+  /** `'ASC'`/`'DESC'` where the dialect says (MySQL: `'ASC'` or undefined, SQLite: undefined). */
+  order?: string | undefined;
+  length?: number | undefined;
+}
+
+/** One index, with the keys Sequelize v6 gives on the dialect. */
 export interface IndexDescription {
   name: string;
   unique: boolean;
   primary: boolean;
-  fields: { attribute: string }[];
+  fields: IndexField[];
+  /** MySQL. */
+  tableName?: string;
+  /** MySQL: BTREE, FULLTEXT, … */
+  type?: string;
+  /** PostgreSQL: the column numbers (`'2 3'`) and CREATE INDEX text. */
+  indkey?: string;
+  definition?: string;
+  /** SQLite: PRAGMA INDEX_LIST's columns, and the name again as `constraintName`. */
+  seq?: number;
+  origin?: string;
+  partial?: number;
+  constraintName?: string;
 }
 
 /** Runs one introspection statement; the query layer supplies it so introspection stays I/O-agnostic. */

@@ -98,6 +98,20 @@ export class QueryInterface extends RowQueries {
     return this.dialect.introspection.foreignKeyReferences(this.introspectionRunner(options), name, schema);
   }
 
+  /**
+   * v6's `{ [table]: constraintNames }` (a schema-qualified table keyed `schema.table`); SQLite's keys have no
+   * names, so its lists are empty, as in v6.
+   */
+  async getForeignKeysForTables(tables: readonly TableName[], options: QueryOptions = {}): Promise<Record<string, string[]>> {
+    const result: Record<string, string[]> = {};
+    for (const table of tables) {
+      const { name, schema } = splitTable(table);
+      const names = this.dialect.supports.namedForeignKeys ? (await this.getForeignKeyReferencesForTable(table, options)).map((reference) => reference.constraintName) : [];
+      result[typeof table === 'object' && schema ? `${schema}.${name}` : name] = [...new Set(names)];
+    }
+    return result;
+  }
+
   async showIndex(table: TableName, options: QueryOptions = {}): Promise<IndexDescription[]> {
     const { name, schema } = splitTable(table);
     return this.dialect.introspection.showIndexes(this.introspectionRunner(options), name, schema);

@@ -32,6 +32,7 @@ const mysqlSupports: DialectSupports = {
   enumTypes: false,
   indexViaAlter: true,
   foreignKeys: true,
+  namedForeignKeys: true,
   'DEFAULT VALUES': false,
   maxParameters: 65_535,
   arrayRows: false,

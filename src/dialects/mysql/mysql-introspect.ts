@@ -36,12 +36,18 @@ export const mysqlIntrospection: DialectIntrospection = {
 
   async foreignKeyReferences(run, table, schema) {
     const rows = await run(
-      `SELECT CONSTRAINT_NAME AS constraintName, TABLE_NAME AS tableName, COLUMN_NAME AS columnName, REFERENCED_TABLE_NAME AS referencedTableName,
-        REFERENCED_COLUMN_NAME AS referencedColumnName, TABLE_SCHEMA AS tableSchema, REFERENCED_TABLE_SCHEMA AS referencedTableSchema
+      `SELECT CONSTRAINT_NAME AS constraintName, CONSTRAINT_SCHEMA AS constraintSchema, CONSTRAINT_SCHEMA AS constraintCatalog,
+        TABLE_NAME AS tableName, TABLE_SCHEMA AS tableSchema, TABLE_SCHEMA AS tableCatalog, COLUMN_NAME AS columnName,
+        REFERENCED_TABLE_SCHEMA AS referencedTableSchema, REFERENCED_TABLE_SCHEMA AS referencedTableCatalog,
+        REFERENCED_TABLE_NAME AS referencedTableName, REFERENCED_COLUMN_NAME AS referencedColumnName
        FROM INFORMATION_SCHEMA.KEY_COLUMN_USAGE WHERE TABLE_NAME = ? AND TABLE_SCHEMA = COALESCE(?, DATABASE()) AND REFERENCED_TABLE_NAME IS NOT NULL`,
       [table, schema ?? null],
     );
-    return rows.map(foreignKeyReferenceOf);
+    // v6 gives the name twice on MySQL, also as `constraint_name`, first.
+    return rows.map((row) => {
+      const reference = foreignKeyReferenceOf(row);
+      return { constraint_name: reference.constraintName, ...reference };
+    });
   },
 
   async showIndexes(run, table, schema) {
@@ -49,8 +55,11 @@ export const mysqlIntrospection: DialectIntrospection = {
     const byName = new Map<string, IndexDescription>();
     for (const row of rows) {
       const name = String(row['Key_name']);
-      const index = byName.get(name) ?? { name, unique: Number(row['Non_unique']) === 0, primary: name === 'PRIMARY', fields: [] };
-      index.fields.push({ attribute: String(row['Column_name']) });
+      // v6's keys, in its order.
+      const index = byName.get(name) ??
+        { primary: name === 'PRIMARY', fields: [], name, tableName: String(row['Table']), unique: Number(row['Non_unique']) === 0, type: String(row['Index_type']) };
+      const length = row['Sub_part'] === null || row['Sub_part'] === undefined ? undefined : Number(row['Sub_part']);
+      index.fields[Number(row['Seq_in_index']) - 1] = { attribute: String(row['Column_name']), length, order: row['Collation'] === 'A' ? 'ASC' : undefined };
       byName.set(name, index);
     }
     return [...byName.values()];

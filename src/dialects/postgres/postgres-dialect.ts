@@ -32,6 +32,7 @@ const supports: DialectSupports = {
   enumTypes: true,
   indexViaAlter: false,
   foreignKeys: true,
+  namedForeignKeys: true,
   'DEFAULT VALUES': true,
   maxParameters: 65_535,
   arrayRows: false,

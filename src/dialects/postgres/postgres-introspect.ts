@@ -57,33 +57,49 @@ export const postgresIntrospection: DialectIntrospection = {
 
   async foreignKeyReferences(run, table, schema) {
     const rows = await run(
-      `SELECT tc.constraint_name AS "constraintName", tc.table_name AS "tableName", kcu.column_name AS "columnName",
+      `SELECT DISTINCT tc.constraint_name AS "constraintName", tc.constraint_schema AS "constraintSchema", tc.constraint_catalog AS "constraintCatalog",
+        tc.table_name AS "tableName", tc.table_schema AS "tableSchema", tc.table_catalog AS "tableCatalog", kcu.column_name AS "columnName",
+        ccu.table_schema AS "referencedTableSchema", ccu.table_catalog AS "referencedTableCatalog",
         ccu.table_name AS "referencedTableName", ccu.column_name AS "referencedColumnName",
-        tc.table_schema AS "tableSchema", ccu.table_schema AS "referencedTableSchema"
+        tc.is_deferrable AS "isDeferrable", tc.initially_deferred AS "initiallyDeferred"
        FROM information_schema.table_constraints tc
        JOIN information_schema.key_column_usage kcu ON tc.constraint_name = kcu.constraint_name AND tc.table_schema = kcu.table_schema
        JOIN information_schema.constraint_column_usage ccu ON ccu.constraint_name = tc.constraint_name AND ccu.constraint_schema = tc.table_schema
        WHERE tc.constraint_type = 'FOREIGN KEY' AND tc.table_name = $1 AND tc.table_schema = COALESCE($2, current_schema())`,
       [table, schema ?? null],
     );
-    return rows.map(foreignKeyReferenceOf);
+    return rows.map((row) => ({
+      ...foreignKeyReferenceOf(row),
+      deferrable: row['isDeferrable'] === 'NO' ? 'NOT' : row['initiallyDeferred'] === 'NO' ? 'INITIALLY_IMMEDIATE' : 'INITIALLY_DEFERRED',
+    }));
   },
 
   async showIndexes(run, table, schema) {
     const rows = await run(
-      `SELECT i.relname AS name, ix.indisunique AS unique, ix.indisprimary AS primary, array_to_string(array_agg(a.attname ORDER BY array_position(ix.indkey, a.attnum)), ',') AS columns
+      `SELECT i.relname AS name, ix.indisprimary AS primary, ix.indisunique AS unique, ix.indkey::text AS indkey,
+        pg_get_indexdef(ix.indexrelid) AS definition, array_agg(a.attnum::text) AS numbers, array_agg(a.attname::text) AS columns
        FROM pg_class t JOIN pg_index ix ON t.oid = ix.indrelid JOIN pg_class i ON i.oid = ix.indexrelid
        JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = ANY(ix.indkey)
        WHERE t.relname = $1 AND t.relnamespace = COALESCE($2, current_schema())::regnamespace
-       GROUP BY i.relname, ix.indisunique, ix.indisprimary ORDER BY i.relname`,
+       GROUP BY i.relname, ix.indexrelid, ix.indisunique, ix.indisprimary, ix.indkey ORDER BY i.relname`,
       [table, schema ?? null],
     );
-    return rows.map((row): IndexDescription => ({
-      name: String(row['name']),
-      unique: row['unique'] === true,
-      primary: row['primary'] === true,
-      fields: String(row['columns']).split(',').map((attribute) => ({ attribute })),
-    }));
+    return rows.map((row): IndexDescription => {
+      const definition = String(row['definition']);
+      const parts = (/ON .*? (?:USING .*?\s)?\(([^]*)\)/i.exec(definition)?.[1] ?? '').split(',');
+      const numbers = row['numbers'] as string[];
+      const columns = row['columns'] as string[];
+      const indkey = String(row['indkey']);
+      // Each key position of the index, its column (expression positions, number 0, have none) and its options.
+      const fields = indkey.split(' ').flatMap((number, position) => {
+        const column = columns[numbers.indexOf(number)];
+        if (column === undefined) return [];
+        const part = parts[position] ?? '';
+        const order = part.includes('DESC') ? 'DESC' : part.includes('ASC') ? 'ASC' : undefined;
+        return [{ attribute: column, collate: /COLLATE "(.*?)"/.exec(part)?.[1], order, length: undefined }];
+      });
+      return { name: String(row['name']), primary: row['primary'] === true, unique: row['unique'] === true, indkey, definition, fields };
+    });
   },
 
   async showAllSchemas(run) {

@@ -35,6 +35,7 @@ const supports: DialectSupports = {
   enumTypes: false,
   indexViaAlter: false,
   foreignKeys: true,
+  namedForeignKeys: false,
   'DEFAULT VALUES': true,
   maxParameters: 32_766,
   arrayRows: true,

@@ -46,26 +46,40 @@ export const sqliteIntrospection: DialectIntrospection = {
 
   async foreignKeyReferences(run, table) {
     const rows = await run(`PRAGMA foreign_key_list(${quote(table)})`);
+    // v6's catalog is the configured database; here the main database's file ('' in memory → undefined).
+    const file = rows.length > 0 ? (await run('PRAGMA database_list')).find((database) => database['name'] === 'main')?.['file'] : undefined;
+    const catalog = typeof file === 'string' && file !== '' ? file : undefined;
     return rows.map((row): ForeignKeyReference => ({
-      constraintName: `${table}_${String(row['from'])}_${String(row['table'])}_fk`,
       tableName: table,
       columnName: String(row['from']),
       referencedTableName: String(row['table']),
       referencedColumnName: String(row['to']),
+      tableCatalog: catalog,
+      referencedTableCatalog: catalog,
+      // Not in v6 (SQLite's keys have no name): joinery's own, for logs and messages.
+      constraintName: `${table}_${String(row['from'])}_${String(row['table'])}_fk`,
     }));
   },
 
   async showIndexes(run, table) {
-    const indexes = await run(`PRAGMA INDEX_LIST(${quote(table)})`);
+    // v6's order: PRAGMA INDEX_LIST lists the newest first, v6 reverses it into creation order.
+    const indexes = (await run(`PRAGMA INDEX_LIST(${quote(table)})`)).reverse();
     const described: IndexDescription[] = [];
     for (const index of indexes) {
       const name = String(index['name']);
       const columns = await run(`PRAGMA INDEX_INFO(${quote(name)})`);
+      const fields: IndexDescription['fields'] = [];
+      for (const column of columns) fields[Number(column['seqno'])] = { attribute: String(column['name']), length: undefined, order: undefined };
       described.push({
+        seq: Number(index['seq']),
         name,
         unique: Number(index['unique']) === 1,
+        origin: String(index['origin']),
+        partial: Number(index['partial']),
+        fields,
+        // v6 says false even for a primary key's index; joinery says what it is.
         primary: index['origin'] === 'pk',
-        fields: columns.map((column) => ({ attribute: String(column['name']) })),
+        constraintName: name,
       });
     }
     return described;
