@@ -12,16 +12,22 @@ export interface RawQueryOptions {
   nest?: boolean;
   model?: unknown;
   mapToModel?: boolean;
+  fieldMap?: Record<string, string>;
   transaction?: unknown;
   logging?: RunOptions['logging'];
   benchmark?: boolean;
   [extra: string]: unknown;
 }
 
-function renameColumns(row: Record<string, unknown>, columns: Map<string, string>): Record<string, unknown> {
-  const renamed: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row)) renamed[columns.get(key) ?? key] = value;
-  return renamed;
+/** v6's `fieldMap`: each mapped column present moves to its new name (at the end of the row, as v6 leaves it). */
+function renameColumns(row: Record<string, unknown>, columns: ReadonlyMap<string, string>): Record<string, unknown> {
+  for (const [column, name] of columns) {
+    if (row[column] !== undefined && name !== column) {
+      row[name] = row[column];
+      delete row[column];
+    }
+  }
+  return row;
 }
 
 /** `a.b` keys become nested objects, as `nest: true` asks. */
@@ -56,14 +62,11 @@ export async function runRawQuery(runner: QueryRunner, input: string | { query: 
   const shapes = runner.dialect.rawResults;
   switch (type) {
     case QueryTypes.SELECT: {
-      let selected: unknown[] = rows;
-      if (options.model && options.mapToModel !== false && !options.raw) {
-        const model = options.model as (new (values: Record<string, unknown>, opts: Record<string, unknown>) => unknown) & { definition?: { attributeByColumn: Map<string, string> } };
-        // `mapToModel` renames columns to attribute names (`first_name` → `firstName`), as v6's fieldMap does.
-        const columns = options.mapToModel ? model.definition?.attributeByColumn : undefined;
-        const mapped = columns && columns.size > 0 ? rows.map((row) => renameColumns(row, columns)) : rows;
-        selected = mapped.map((row) => new model(row, { isNewRecord: false, raw: true }));
-      }
+      const model = options.model as (new (values: Record<string, unknown>, opts: Record<string, unknown>) => unknown) & { definition?: { attributeByColumn: Map<string, string> } } | undefined;
+      // `mapToModel` renames columns to attribute names (`first_name` → `firstName`) through v6's fieldMap.
+      const columns = options.fieldMap ? new Map(Object.entries(options.fieldMap)) : model && options.mapToModel ? model.definition?.attributeByColumn : undefined;
+      let selected: unknown[] = columns && columns.size > 0 ? rows.map((row) => renameColumns({ ...row }, columns)) : rows;
+      if (model && options.mapToModel !== false && !options.raw) selected = selected.map((row) => new model(row as Record<string, unknown>, { isNewRecord: false, raw: true }));
       return options.plain ? (selected[0] ?? null) : selected;
     }
     case QueryTypes.INSERT:

@@ -89,6 +89,11 @@ for (const dialect of testDialects) {
       const parent = await caught(owner.destroy());
       assert.ok(parent instanceof ForeignKeyConstraintError, String(parent));
       if (isMysql) assert.equal(parent.reltype, 'parent');
+      if (dialect === 'sqlite') {
+        // v6's sqlite3 driver: the primary result code, its number, and the code before the message.
+        const original = child.original as Error & { code: string; errno: number };
+        assert.deepEqual([original.code, original.errno, child.message], ['SQLITE_CONSTRAINT', 19, 'SQLITE_CONSTRAINT: FOREIGN KEY constraint failed']);
+      }
     });
 
     test('DatabaseError for a syntax error or a missing table: sql, parameters, parent, original', async () => {
@@ -102,6 +107,10 @@ for (const dialect of testDialects) {
       assert.ok(missing instanceof DatabaseError);
       assert.deepEqual(missing.parameters, [1]);
       assert.match(missing.message, /nope/);
+      if (dialect === 'sqlite') {
+        assert.equal(missing.message, 'SQLITE_ERROR: no such table: nope');
+        assert.deepEqual([(missing.original as { code?: string }).code, (missing.original as { errno?: number }).errno], ['SQLITE_ERROR', 1]);
+      }
     });
 
     test('EmptyResultError names the model', async () => {

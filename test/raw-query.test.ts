@@ -23,6 +23,12 @@ for (const dialect of testDialects) {
       await sequelize.query("INSERT INTO shapes (name) VALUES ('a'), ('b'), ('c')");
     });
 
+    test('fieldMap renames the columns of SELECT rows (renamed keys last, as v6 leaves them)', async () => {
+      const rows = await sequelize.query('SELECT id, name FROM shapes WHERE id = 1', { type: QueryTypes.SELECT, fieldMap: { id: 'key' } });
+      assert.deepEqual(rows, [{ name: 'a', key: 1 }]);
+      assert.deepEqual(Object.keys(rows[0] as object), ['name', 'key']);
+    });
+
     test('SELECT: rows; plain: the first row or null; untyped and RAW: [rows, metadata]', async () => {
       const sql = 'SELECT id, name FROM shapes WHERE id < 3 ORDER BY id';
       const rows = [{ id: 1, name: 'a' }, { id: 2, name: 'b' }];
