@@ -59,13 +59,18 @@ export interface IncludeNode {
   readonly order: unknown;
   readonly limit: number | undefined;
   readonly children: IncludeNode[];
+  /**
+   * `on: { … }`: the join condition replacing the association's keys, over the include's alias and its
+   * parent's (`pug`, `pugs`); rows are then stitched by the parent's primary key (`keys.parentKey`).
+   */
+  readonly on?: { readonly condition: ExprNode; readonly parent: { readonly alias: string; readonly definition: ModelDefinition } };
   readonly context: BuildContext;
   readonly throughContext: BuildContext | undefined;
 }
 
 const includeOptionNames = new Set([
   'model', 'as', 'association', 'where', 'required', 'attributes', 'include', 'through', 'separate', 'limit', 'order',
-  'paranoid', 'right', 'all', 'nested', 'duplicating', 'subQuery',
+  'paranoid', 'right', 'all', 'nested', 'duplicating', 'subQuery', 'on',
 ]);
 
 export function baseOf(model: IncludeModel): IncludeModel {
@@ -174,6 +179,19 @@ function plainOptions(item: unknown): Record<string, unknown> {
   return isPlainObject(item) ? item : {};
 }
 
+/**
+ * `include.on`: as in v6 it replaces the association's join condition (keys relative to the include, `col('pug.x')`
+ * naming the parent by its alias), and a belongsToMany include ignores it (v6 joins through the join table).
+ */
+function customJoin(source: IncludeModel, association: AnyAssociation, given: unknown, context: BuildContext, parentAlias: string) {
+  if (given === undefined || given === null || association.associationType === 'BelongsToMany') return undefined;
+  const condition = buildWhere(given, context);
+  if (!condition) return undefined;
+  const keys = source.definition.primaryKeyAttributes;
+  if (keys.length !== 1) throw new UsageError(`include.on of ${association.target.name} on ${source.name} needs ${source.name} to have a single-column primary key: the included rows are matched to their parent by it.`);
+  return { condition, parentKey: keys[0]!, parent: { alias: parentAlias, definition: source.definition } };
+}
+
 /** Resolves the `include` option of a finder on `source` into the include tree. */
 export function planIncludes(source: IncludeModel, include: unknown, dialect: Dialect, parentAlias = '', path: readonly IncludeModel[] = [source]): IncludeNode[] {
   const items = toArray(include).flatMap((item) => (isPlainObject(item) && item['all'] ? expandAll(source, item, path) : [item]));
@@ -182,14 +200,14 @@ export function planIncludes(source: IncludeModel, include: unknown, dialect: Di
     const { association, model } = associationOf(source, item);
     const options = plainOptions(item);
     for (const key of Object.keys(options)) {
-      if (key === 'on') throw new UsageError(`include.on (a custom join condition) is not supported by joinery; put the condition in the include's "where" instead (include of ${model.name} on ${source.name}).`);
       if (!includeOptionNames.has(key)) throw new UsageError(`Unknown include option "${key}" in the include of ${model.name} on ${source.name}. Known options: ${[...includeOptionNames].join(', ')}.`);
     }
     const as = association.as;
     if (nodes.some((node) => node.as === as)) continue;
     const alias = parentAlias ? `${parentAlias}->${as}` : as;
-    const keys = hopKeys(association, alias);
     const context: BuildContext = { dialect, scope: { definition: model.definition, alias } };
+    const on = customJoin(source, association, options['on'], context, parentAlias || source.name);
+    const keys = on ? { ...hopKeys(association, alias), parentKey: on.parentKey } : hopKeys(association, alias);
     const throughOptions = plainOptions(options['through']);
     const throughContext = keys.through ? { dialect, scope: { definition: keys.through.model.definition, alias: keys.through.alias } } : undefined;
     if (options['through'] !== undefined && !keys.through) throw new UsageError(`Include of ${model.name} on ${source.name}: "through" only applies to belongsToMany associations.`);
@@ -220,6 +238,7 @@ export function planIncludes(source: IncludeModel, include: unknown, dialect: Di
       paranoid: options['paranoid'] !== false, attributes, noAttributes: Array.isArray(attributes) && attributes.length === 0,
       where, throughWhere, throughAttributes, order: options['order'], limit,
       children: planIncludes(model, nestedInclude, dialect, alias, [...path, model]),
+      ...(on ? { on: { condition: on.condition, parent: on.parent } } : {}),
       context, throughContext,
     });
   }

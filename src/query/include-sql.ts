@@ -43,6 +43,7 @@ function throughLink(node: IncludeNode): ExprNode {
 
 /** The parent → first table of a hop: the target, or the join table of a belongsToMany. */
 export function correlation(node: IncludeNode, parent: ParentScope): ExprNode {
+  if (node.on) return node.on.condition;
   const through = node.keys.through;
   const parentKey = column(parent.definition, parent.alias, node.keys.parentKey);
   if (through) return sql.eq(column(through.model.definition, through.alias, through.foreignKey), parentKey);
@@ -139,6 +140,7 @@ export function pathResolver(nodes: readonly IncludeNode[], root: ParentScope, j
     const many = hops.find((node) => node.isMany || node.keys.through);
     if (many && members) {
       for (const node of hops) {
+        if (node.on) throw new UsageError(`'$${path.join('.')}.…$' refers to the include "${node.as}", which has a custom join condition (on): joinery cannot combine the two; put the condition in that include's where or on.`);
         if (node.separate) throw new UsageError(`'$${path.join('.')}.…$' refers to the include "${node.as}", which has separate: true: a separate include is read by its own query, so the root's where cannot refer to it (as in Sequelize). Drop separate or put the condition in that include's where.`);
         if (node.limit !== undefined) throw new UsageError(`'$${path.join('.')}.…$' refers to the include "${node.as}", which has its own limit: joinery cannot combine a per-parent limit with a root where on that include. Drop the include's limit or put the condition in its where.`);
         members.add(node);
@@ -198,15 +200,21 @@ export function levelSelect(node: IncludeNode, parentKeys: readonly unknown[], n
     }
     outColumns.push({ expr: column(throughDefinition, through.alias, through.foreignKey), alias: parentKeyColumn });
     keyFilter = buildWhere({ [through.foreignKey]: [...parentKeys] }, node.throughContext!)!;
+  } else if (node.on) {
+    const parent = node.on.parent;
+    outColumns.push({ expr: column(parent.definition, parent.alias, node.keys.parentKey), alias: parentKeyColumn });
+    keyFilter = buildWhere({ [node.keys.parentKey]: [...parentKeys] }, { dialect: node.context.dialect, scope: parent })!;
   } else {
     outColumns.push({ expr: column(definition, node.alias, node.keys.childKey), alias: parentKeyColumn });
     keyFilter = buildWhere({ [node.keys.childKey]: [...parentKeys] }, node.context)!;
   }
   const { from, joins } = hopFrom(node);
+  // `include.on`: the parent rows joined by the custom condition, keyed by their primary key.
+  if (node.on) joins.push({ type: 'INNER', from: tableOf(node.on.parent.definition, node.on.parent.alias), on: node.on.condition });
   const where = sql.and([keyFilter, ...hopFilters(node)]);
   let select: SelectNode = { kind: 'select', from, joins, columns: outColumns, where, orderBy };
   if (node.limit !== undefined && node.isMany) {
-    const partition = through ? column(through.model.definition, through.alias, through.foreignKey) : column(definition, node.alias, node.keys.childKey);
+    const partition = through ? column(through.model.definition, through.alias, through.foreignKey) : node.on ? column(node.on.parent.definition, node.on.parent.alias, node.keys.parentKey) : column(definition, node.alias, node.keys.childKey);
     const numbered: SelectNode = { ...select, orderBy: [], columns: [...outColumns, { expr: sql.window(sql.fn('ROW_NUMBER', []), [partition], orderBy), alias: rowNumberColumn }] };
     select = {
       kind: 'select', from: { kind: 'derived', select: numbered, alias: node.alias }, columns: [{ expr: sql.star(node.alias) }],
