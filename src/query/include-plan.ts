@@ -2,7 +2,7 @@ import { Association } from '../associations/association.js';
 import type { Dialect } from '../dialects/dialect.js';
 import { EagerLoadingError, UsageError } from '../errors/usage-errors.js';
 import type { ModelDefinition } from '../metadata/model-definition.js';
-import type { ExprNode } from '../sql/nodes.js';
+import { sql, type ExprNode } from '../sql/nodes.js';
 import { Op } from '../sql/operators.js';
 import { isPlainObject, toArray } from '../utils/object.js';
 import type { FindAttributeOptions } from './find-options.js';
@@ -192,6 +192,34 @@ function customJoin(source: IncludeModel, association: AnyAssociation, given: un
   return { condition, parentKey: keys[0]!, parent: { alias: parentAlias, definition: source.definition } };
 }
 
+/** Whether an expression names a column of the table under `alias` (`col('project.state')`). */
+function refersTo(node: unknown, alias: string): boolean {
+  if (Array.isArray(node)) return node.some((item) => refersTo(item, alias));
+  if (node === null || typeof node !== 'object') return false;
+  const record = node as Record<string, unknown>;
+  if (record['kind'] === 'column' && record['table'] === alias) return true;
+  return Object.values(record).some((value) => refersTo(value, alias));
+}
+
+/**
+ * An include's where naming its parent's columns (`where: { state: col('project.state') }`, v6's eager-loading
+ * docs): v6 evaluates it in the join, row by row. The level query then joins the parent rows on the
+ * association's keys, as for `include.on`, stitched by the parent's primary key (belongsToMany: by the join row).
+ */
+function parentReferenceJoin(source: IncludeModel, association: AnyAssociation, keys: HopKeys, conditions: ReadonlyArray<ExprNode | undefined>, parentAlias: string, alias: string) {
+  if (!conditions.some((condition) => refersTo(condition, parentAlias))) return undefined;
+  const parent = { alias: parentAlias, definition: source.definition };
+  const parentKey = sql.column(source.definition.columnOf(keys.parentKey), parentAlias);
+  if (keys.through) {
+    const through = keys.through;
+    return { condition: sql.eq(sql.column(through.model.definition.columnOf(through.foreignKey), through.alias), parentKey), parentKey: keys.parentKey, parent };
+  }
+  const primaryKeys = source.definition.primaryKeyAttributes;
+  if (primaryKeys.length !== 1) throw new UsageError(`The where of the include of ${association.target.name} on ${source.name} refers to ${parentAlias}'s columns, which needs ${source.name} to have a single-column primary key: the included rows are matched to their parent by it.`);
+  const condition = sql.eq(sql.column(association.target.definition.columnOf(keys.childKey), alias), parentKey);
+  return { condition, parentKey: primaryKeys[0]!, parent };
+}
+
 /** Resolves the `include` option of a finder on `source` into the include tree. */
 export function planIncludes(source: IncludeModel, include: unknown, dialect: Dialect, parentAlias = '', path: readonly IncludeModel[] = [source]): IncludeNode[] {
   const items = toArray(include).flatMap((item) => (isPlainObject(item) && item['all'] ? expandAll(source, item, path) : [item]));
@@ -206,16 +234,18 @@ export function planIncludes(source: IncludeModel, include: unknown, dialect: Di
     if (nodes.some((node) => node.as === as)) continue;
     const alias = parentAlias ? `${parentAlias}->${as}` : as;
     const context: BuildContext = { dialect, scope: { definition: model.definition, alias } };
-    const on = customJoin(source, association, options['on'], context, parentAlias || source.name);
-    const keys = on ? { ...hopKeys(association, alias), parentKey: on.parentKey } : hopKeys(association, alias);
+    const associationKeys = hopKeys(association, alias);
     const throughOptions = plainOptions(options['through']);
-    const throughContext = keys.through ? { dialect, scope: { definition: keys.through.model.definition, alias: keys.through.alias } } : undefined;
-    if (options['through'] !== undefined && !keys.through) throw new UsageError(`Include of ${model.name} on ${source.name}: "through" only applies to belongsToMany associations.`);
+    const throughContext = associationKeys.through ? { dialect, scope: { definition: associationKeys.through.model.definition, alias: associationKeys.through.alias } } : undefined;
+    if (options['through'] !== undefined && !associationKeys.through) throw new UsageError(`Include of ${model.name} on ${source.name}: "through" only applies to belongsToMany associations.`);
     const whereOption = scopedWhere(model, association, options['where']);
     const where = buildWhere(whereOption, context);
-    const throughScope = keys.through ? (association['through'] as { scope?: unknown }).scope : undefined;
+    const throughScope = associationKeys.through ? (association['through'] as { scope?: unknown }).scope : undefined;
     const throughWhereOption = [throughScope, throughOptions['where']].filter((part) => part !== undefined);
     const throughWhere = throughContext && throughWhereOption.length > 0 ? buildWhere(throughWhereOption.length === 1 ? throughWhereOption[0] : throughWhereOption, throughContext) : undefined;
+    const on = customJoin(source, association, options['on'], context, parentAlias || source.name)
+      ?? parentReferenceJoin(source, association, associationKeys, [where, throughWhere], parentAlias || source.name, alias);
+    const keys = on ? { ...associationKeys, parentKey: on.parentKey } : associationKeys;
     const attributes = (options['attributes'] ?? model.activeScope?.['attributes']) as FindAttributeOptions | undefined;
     // Checked now, so an unknown attribute is an error before the root query runs.
     if (attributes !== undefined) selectColumns(attributes, context);
