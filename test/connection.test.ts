@@ -135,6 +135,36 @@ for (const dialect of testDialects) {
       await sequelize.close();
     });
 
+    test('close() fires beforeDisconnect then afterDisconnect for every open connection, with that connection', async () => {
+      const connected: unknown[] = [];
+      const events: Array<[string, unknown]> = [];
+      const sequelize = await connect(dialect, {
+        hooks: {
+          afterConnect: (connection: unknown) => { connected.push(connection); },
+          beforeDisconnect: (connection: unknown) => { events.push(['before', connection]); },
+          afterDisconnect: (connection: unknown) => { events.push(['after', connection]); },
+        },
+      });
+      await Promise.all([sequelize.query('SELECT 1'), sequelize.query('SELECT 1'), sequelize.transaction(async () => sequelize.query('SELECT 1'))]);
+      assert.deepEqual(events, []);
+      assert.ok(connected.length >= 1);
+      await sequelize.close();
+      const opened = new Set(connected);
+      const befores = events.filter(([kind]) => kind === 'before').map(([, connection]) => connection);
+      const afters = events.filter(([kind]) => kind === 'after').map(([, connection]) => connection);
+      assert.equal(befores.length, opened.size);
+      assert.deepEqual(new Set(befores), opened);
+      assert.deepEqual(new Set(afters), opened);
+      for (const connection of opened) {
+        assert.ok(events.findIndex((event) => event[0] === 'before' && event[1] === connection) < events.findIndex((event) => event[0] === 'after' && event[1] === connection));
+      }
+      if (dialect !== 'sqlite' && dialect !== 'postgres') {
+        // As in v6 on MySQL: one connection after another, its before and after together.
+        assert.deepEqual(events.map(([kind]) => kind), [...opened].flatMap(() => ['before', 'after']));
+        assert.equal(typeof (befores[0] as { threadId?: unknown }).threadId, 'number');
+      }
+    });
+
     if (dialect !== 'sqlite') {
       test('dialectOptions reach the driver; pool.acquire bounds the wait for a free connection', async () => {
         const options = dialect === 'postgres' ? { application_name: 'joinery-test' } : { charset: 'latin1_swedish_ci' };

@@ -77,10 +77,32 @@ function withAcquireTimeout(pending: Promise<PoolConnection>, milliseconds: numb
   });
 }
 
+/** mysql2's pooled connection as far as closing one goes (`_realEnd` is its own QUIT, `end` only releases). */
+interface ClosableConnection {
+  once(event: 'end' | 'error', listener: () => void): unknown;
+  destroy(): void;
+  _removeFromPool?: () => void;
+  _realEnd?: (callback: (error?: unknown) => void) => void;
+  stream?: { ref?: () => void };
+}
+
+/** Takes one connection out of the pool and ends it (QUIT), or closes its socket where the driver has no such end. */
+function endConnection(connection: ClosableConnection): Promise<void> {
+  if (typeof connection._realEnd !== 'function' || typeof connection._removeFromPool !== 'function') {
+    connection.destroy();
+    return Promise.resolve();
+  }
+  connection._removeFromPool();
+  // An idle socket is unreferenced (holdProcess): referenced again, the process waits for the QUIT.
+  connection.stream?.ref?.();
+  return new Promise((resolve) => connection._realEnd!(() => resolve()));
+}
+
 export class MysqlPool implements ConnectionPool {
   private pool: Pool | undefined;
   private closed = false;
   private opening: Promise<Pool> | undefined;
+  private readonly connections = new Set<ClosableConnection>();
 
   constructor(private readonly config: ConnectionConfig) {}
 
@@ -114,6 +136,13 @@ export class MysqlPool implements ConnectionPool {
       });
       const hooks = config.connectionHooks;
       if (hooks?.has('afterConnect')) created.on('connection', (connection) => void hooks.run('afterConnect', connection, config));
+      // The open connections, for the disconnect hooks at close().
+      created.on('connection', (connection) => {
+        this.connections.add(connection);
+        const forget = () => this.connections.delete(connection);
+        connection.once('end', forget);
+        connection.once('error', forget);
+      });
       // A `dialectModule` may be mysql2's callback API (what Sequelize expects there); its pool has a promise twin.
       const callbackPool = created as unknown as { promise?: () => Pool };
       const pool = typeof callbackPool.promise === 'function' ? callbackPool.promise() : created;
@@ -171,6 +200,16 @@ export class MysqlPool implements ConnectionPool {
     const pool = this.pool;
     this.pool = undefined;
     this.opening = undefined;
+    const hooks = this.config.connectionHooks;
+    if (pool && (hooks?.has('beforeDisconnect') || hooks?.has('afterDisconnect'))) {
+      // As in Sequelize: each connection in turn, beforeDisconnect, its end, afterDisconnect, with the connection.
+      for (const connection of [...this.connections]) {
+        if (hooks.has('beforeDisconnect')) await hooks.run('beforeDisconnect', connection);
+        await endConnection(connection);
+        this.connections.delete(connection);
+        if (hooks.has('afterDisconnect')) await hooks.run('afterDisconnect', connection);
+      }
+    }
     await pool?.end();
   }
 }

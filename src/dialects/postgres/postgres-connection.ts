@@ -70,6 +70,9 @@ export class PostgresPool implements ConnectionPool {
   private pool: Pg.Pool | undefined;
   private closed = false;
   private opening: Promise<Pg.Pool> | undefined;
+  private readonly clients = new Set<Pg.PoolClient>();
+  private readonly disconnected: Promise<unknown>[] = [];
+  private removed: (() => void) | undefined;
 
   constructor(private readonly config: ConnectionConfig) {}
 
@@ -101,7 +104,13 @@ export class PostgresPool implements ConnectionPool {
       });
       const hooks = config.connectionHooks;
       if (hooks?.has('afterConnect')) pool.on('connect', (client) => void hooks.run('afterConnect', client, config));
-      if (hooks?.has('afterDisconnect')) pool.on('remove', (client) => void hooks.run('afterDisconnect', client));
+      // The open clients, for the disconnect hooks at close(); pg-pool says 'remove' once a client has ended.
+      pool.on('connect', (client) => this.clients.add(client));
+      pool.on('remove', (client) => {
+        this.clients.delete(client);
+        if (hooks?.has('afterDisconnect')) this.disconnected.push(hooks.run('afterDisconnect', client).catch(() => undefined));
+        this.removed?.();
+      });
       this.pool = pool;
       return pool;
     })();
@@ -147,6 +156,20 @@ export class PostgresPool implements ConnectionPool {
     const pool = this.pool;
     this.pool = undefined;
     this.opening = undefined;
+    // Each open client gets beforeDisconnect before the pool ends them (afterDisconnect follows from 'remove').
+    const hooks = this.config.connectionHooks;
+    if (pool && hooks?.has('beforeDisconnect')) for (const client of [...this.clients]) await hooks.run('beforeDisconnect', client);
     await pool?.end();
+    // pg-pool's end resolves before its clients report 'remove': wait for them, then for their afterDisconnect hooks.
+    // (The timer also holds the event loop open meanwhile: idle clients' sockets do not, allowExitOnIdle.)
+    const deadline = Date.now() + 5_000;
+    while (this.clients.size > 0 && Date.now() < deadline) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 100);
+        this.removed = () => { clearTimeout(timer); resolve(); };
+      });
+    }
+    this.removed = undefined;
+    await Promise.all(this.disconnected.splice(0));
   }
 }
