@@ -99,6 +99,9 @@ for (const dialect of testDialects) {
       assert.deepEqual(names(rows), ['p1', 'p2', 'p3', 'p4', 'p5', 'p6']);
       assert.deepEqual((rows as Row[]).map((row) => (row['owner'] as Row | null)?.get('name') ?? null), ['Ann', 'Ann', 'Ann', null, null, null]);
       assert.deepEqual(names(((rows[0] as Row)['owner'] as Row)['pugs']), ['p2']);
+      // Also with a limit (v6's subquery mode would drop pugs without a match there): the root is not restricted.
+      const limited = await Pug.findAll({ include: [{ model: Owner, include: [{ model: Pug, where: { name: 'p2' } }] }], order: [['id', 'DESC']], limit: 2 });
+      assert.deepEqual(names(limited), ['p6', 'p5']);
       const nestedRequired = await Pug.findAll({
         include: [{ model: Owner, required: true, include: [{ model: Pug, where: { name: 'p4' } }] }],
         order: [['id', 'ASC']],
