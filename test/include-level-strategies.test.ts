@@ -160,3 +160,31 @@ for (const dialect of testDialects) {
     }
   });
 }
+
+for (const dialect of testDialects) {
+  describe(`addFriends without join values on ${dialect}`, () => {
+    let db: Sequelize;
+    before(async () => {
+      db = await connect(dialect);
+      const Pug = db.define('pugs', { name: DataTypes.STRING });
+      const Friend = db.define('friends', { name: DataTypes.STRING });
+      Pug.belongsToMany(Friend, { through: 'friendship' });
+      await db.sync({ force: true });
+    });
+    after(async () => {
+      await db.close();
+    });
+
+    test('inserts only the missing pairs and resolves with their join rows, keys first', async () => {
+      const pug = (await db.model('pugs').create({ name: 'Cody' })) as Loaded;
+      const friends = (await db.model('friends').bulkCreate([{ name: 'Ann' }, { name: 'Bob' }, { name: 'Cat' }])) as Loaded[];
+      await (pug['addFriend'] as (f: unknown) => Promise<unknown>)(friends[0]);
+      const added = (await (pug['addFriends'] as (f: unknown) => Promise<Loaded[]>)(friends)) as Loaded[];
+      assert.deepEqual(added.map((row) => row.get('friendId')), [friends[1]!.get('id'), friends[2]!.get('id')]);
+      assert.deepEqual(Object.keys(added[0]!.dataValues).slice(0, 2), ['pugId', 'friendId']);
+      assert.deepEqual([added[0]!.isNewRecord, added[0]!.get('pugId')], [false, pug.get('id')]);
+      assert.equal(await db.model('friendship').count(), 3);
+      assert.equal(await (pug['addFriends'] as (f: unknown) => Promise<unknown>)(friends), undefined);
+    });
+  });
+}

@@ -33,6 +33,8 @@ export class ModelDefinition {
   readonly attributes: Record<string, NormalizedAttribute> = {};
   primaryKeyAttributes: string[] = [];
   columnAttributes: string[] = [];
+  /** Every attribute name in definition order (VIRTUAL ones too): `attributes` itself is a dictionary, whose for…in builds a list each time. */
+  attributeNames: string[] = [];
   readonly attributeByColumn = new Map<string, string>();
   uniqueKeys: Record<string, UniqueKey> = {};
   indexes: Array<IndexOptions & { name: string }> = [];
@@ -130,7 +132,8 @@ export class ModelDefinition {
   refresh(): void {
     this.version += 1;
     this.primaryKeyAttributes = Object.keys(this.attributes).filter((name) => this.attributes[name]!.primaryKey);
-    this.columnAttributes = Object.keys(this.attributes).filter((name) => !isVirtual(this.attributes[name]!));
+    this.attributeNames = Object.keys(this.attributes);
+    this.columnAttributes = this.attributeNames.filter((name) => !isVirtual(this.attributes[name]!));
     this.attributeByColumn.clear();
     for (const name of this.columnAttributes) this.attributeByColumn.set(this.attributes[name]!.field, name);
     this.uniqueKeys = {};

@@ -33,7 +33,7 @@ export function checkInstance(definition: ModelDefinition, instance: Instance, o
   let pending: Promise<void>[] | undefined;
   const attributes = definition.attributes;
 
-  for (const name in attributes) {
+  for (const name of definition.attributeNames) {
     const attribute = attributes[name]!;
     if (skip?.has(name) || (fields && !fields.has(name))) continue;
     const value = instance.dataValues[name];

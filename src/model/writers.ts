@@ -85,7 +85,11 @@ export function create(model: ModelClass, values: Record<string, unknown> | unde
 export function insertedAttributes(model: ModelClass, instances: readonly ModelInstance[], fields: readonly string[] | undefined): string[] {
   const definition = model.definition;
   const names = new Set<string>();
-  for (const instance of instances) for (const key of Object.keys(instance.dataValues)) names.add(key);
+  // for…in over own keys: no key list built per record (records of one batch usually share their shape).
+  for (const instance of instances) {
+    const values = instance.dataValues;
+    for (const key in values) if (Object.hasOwn(values, key)) names.add(key);
+  }
   return definition.columnAttributes.filter((name) => {
     if (fields && !fields.includes(name) && !Object.values(definition.timestamps).includes(name)) return false;
     if (!names.has(name)) return false;

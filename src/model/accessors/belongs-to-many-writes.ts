@@ -4,8 +4,14 @@ import { isInstanceOf, keyChunks, keyOf, keysOf, raw, type AccessorMap, type Ins
 
 interface Item {
   key: unknown;
-  /** Join-row values carried by the target instance itself (`friend.friendship = { level: 2 }`). */
-  extra: Record<string, unknown>;
+  /** Join-row values carried by the target instance itself (`friend.friendship = { level: 2 }`); undefined when none. */
+  extra: Record<string, unknown> | undefined;
+}
+
+/** `Object.keys(values).length > 0` without building the list. */
+function hasKeys(values: Record<string, unknown> | undefined): boolean {
+  for (const key in values) if (Object.hasOwn(values, key)) return true;
+  return false;
 }
 
 const writeOptionNames = ['transaction', 'logging', 'benchmark', 'hooks', 'individualHooks', 'validate', 'ignoreDuplicates'];
@@ -33,7 +39,7 @@ export function belongsToManyWrites(association: BelongsToMany): AccessorMap {
     const items = new Map<unknown, Item>();
     list.forEach((value, index) => {
       const carried = isInstanceOf(value, association.target as never) ? (value as unknown as Record<string, unknown>)[throughName] : undefined;
-      const extra = carried && typeof carried === 'object' && !('dataValues' in carried) ? (carried as Record<string, unknown>) : {};
+      const extra = carried && typeof carried === 'object' && !('dataValues' in carried) ? (carried as Record<string, unknown>) : undefined;
       items.set(keyOf(keys[index]), { key: keys[index], extra });
     });
     return [...items.values()];
@@ -41,7 +47,8 @@ export function belongsToManyWrites(association: BelongsToMany): AccessorMap {
 
   const defaultsOf = (options: Options) => ((options['through'] ?? {}) as Record<string, unknown>);
   const joinValues = (options: Options, item: Item) => ({ ...defaultsOf(options), ...item.extra });
-  const needsTransaction = (options: Options, items: Item[]) => Object.keys(defaultsOf(options)).length > 0 || items.some((item) => Object.keys(item.extra).length > 0);
+  const needsTransaction = (options: Options, items: Item[]) => hasKeys(defaultsOf(options)) || items.some((item) => hasKeys(item.extra));
+  const hasScope = hasKeys(throughScope);
 
   async function linksOf(owner: unknown, options: Options, keys?: unknown[]): Promise<Map<unknown, Record<string, unknown>>> {
     const found = new Map<unknown, Record<string, unknown>>();
@@ -54,7 +61,11 @@ export function belongsToManyWrites(association: BelongsToMany): AccessorMap {
   }
 
   function insert(owner: unknown, items: Item[], options: Options): Promise<Instance[]> {
-    const rows = items.map((item) => ({ ...joinValues(options, item), [foreignKey]: owner, [otherKey]: item.key, ...throughScope }));
+    // Without join values or a scope (the common call) each row is just the two keys: no merged copies per row.
+    const plain = !hasScope && !hasKeys(defaultsOf(options));
+    const rows = items.map((item) => (plain && item.extra === undefined
+      ? { [foreignKey]: owner, [otherKey]: item.key }
+      : { ...joinValues(options, item), [foreignKey]: owner, [otherKey]: item.key, ...throughScope }));
     return through.bulkCreate(rows, { validate: true, ...writeOptions(options) });
   }
 
@@ -97,8 +108,8 @@ export function belongsToManyWrites(association: BelongsToMany): AccessorMap {
     const owner = raw(instance, sourceKey);
     const work = async (scoped: Options) => {
       const existing = await linksOf(owner, scoped, items.map((item) => item.key));
-      const missing = items.filter((item) => !existing.has(keyOf(item.key)));
-      const changed = items.filter((item) => {
+      const missing = existing.size === 0 ? items : items.filter((item) => !existing.has(keyOf(item.key)));
+      const changed = existing.size === 0 ? [] : items.filter((item) => {
         const row = existing.get(keyOf(item.key));
         return row !== undefined && Object.entries(joinValues(scoped, item)).some(([key, value]) => value !== row[key]);
       });
@@ -130,7 +141,7 @@ export function belongsToManyWrites(association: BelongsToMany): AccessorMap {
         const current = await linksOf(owner, scoped);
         const wanted = new Set(items.map((item) => keyOf(item.key)));
         const obsolete = [...current.values()].map((row) => row[otherKey]).filter((key) => !wanted.has(keyOf(key)));
-        const kept = items.filter((item) => current.has(keyOf(item.key)) && Object.keys(joinValues(scoped, item)).length > 0);
+        const kept = items.filter((item) => current.has(keyOf(item.key)) && hasKeys(joinValues(scoped, item)));
         const missing = items.filter((item) => !current.has(keyOf(item.key)));
         const removed = obsolete.length > 0 ? await unlink(owner, obsolete, scoped) : undefined;
         const updated = kept.length > 0 ? await updateLinks(owner, kept, scoped) : [];
