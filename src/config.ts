@@ -1,32 +1,68 @@
 import { resolve } from 'node:path';
 import type { ConnectionConfig, PoolOptions } from './dialects/connection.js';
 
+/** v6's `retry` option (retry-as-promised): which errors to retry, how often. */
+export interface RetryOptions {
+  match?: Array<string | RegExp | (new (...args: never[]) => Error)>;
+  max?: number;
+  timeout?: number;
+  backoffBase?: number;
+  backoffExponent?: number;
+  report?: (message: string, options: Record<string, unknown>, error?: unknown) => void;
+  name?: string;
+}
+
+/** One server of v6's `replication` option. */
+export interface ReplicationServer {
+  host?: string;
+  port?: number | string;
+  username?: string;
+  password?: string;
+  database?: string;
+}
+
+/**
+ * `new Sequelize(…)`'s options: every key of sequelize@6's `Options`, and no others, so a misspelt key does not
+ * compile. Driver-specific settings go in `dialectOptions`.
+ */
 export interface SequelizeOptions {
   dialect?: string;
   dialectModule?: unknown;
+  dialectModulePath?: string;
+  dialectOptions?: Record<string, unknown>;
   storage?: string;
-  host?: string;
-  port?: number | string;
   database?: string;
   username?: string;
   password?: string;
-  protocol?: string;
-  logging?: false | ((sql: string, ...rest: unknown[]) => void);
-  benchmark?: boolean;
-  define?: Record<string, unknown>;
-  pool?: PoolOptions;
-  dialectOptions?: Record<string, unknown>;
-  timezone?: string;
-  hooks?: Record<string, unknown>;
-  query?: Record<string, unknown>;
-  sync?: Record<string, unknown>;
+  host?: string;
+  port?: number | string;
   ssl?: boolean;
+  protocol?: string;
+  define?: Record<string, unknown>;
+  query?: Record<string, unknown>;
+  set?: { fields?: readonly string[]; transaction?: unknown };
+  sync?: Record<string, unknown>;
+  timezone?: string;
   omitNull?: boolean;
+  native?: boolean;
+  replication?: { read: ReplicationServer[]; write: ReplicationServer } | false;
+  pool?: PoolOptions & { validate?: (connection?: unknown) => boolean; maxUses?: number };
+  quoteIdentifiers?: boolean;
   isolationLevel?: string | null;
   transactionType?: string;
   typeValidation?: boolean;
+  operatorsAliases?: Record<string, symbol> | false;
+  standardConformingStrings?: boolean;
+  clientMinMessages?: string | boolean;
+  hooks?: Record<string, unknown>;
   minifyAliases?: boolean;
-  [extra: string]: unknown;
+  logQueryParameters?: boolean;
+  retry?: RetryOptions;
+  schema?: string;
+  attributeBehavior?: 'escape' | 'throw' | 'unsafe-legacy';
+  /** v6's type; the function also gets the query's options after the timing, as in v6 at run time. */
+  logging?: boolean | ((sql: string, timing?: number) => void);
+  benchmark?: boolean;
 }
 
 /** Reads Sequelize-style connection URLs: `sqlite::memory:`, `sqlite:./db.sqlite`, `postgres://u:p@h:5432/db?sslmode=require`. */

@@ -1,8 +1,13 @@
+import type { RetryOptions } from './config.js';
 import { UsageError } from './errors/usage-errors.js';
 import { bindRawQuery } from './query/raw-sql.js';
-import type { QueryRunner, RunOptions } from './query/query-runner.js';
+import type { Logging, QueryRunner, RunOptions } from './query/query-runner.js';
 import { QueryTypes, type QueryType } from './query-types.js';
 
+/**
+ * `sequelize.query(sql, options)`: every key of sequelize@6's QueryOptions (with `model`, Logging, Transactionable,
+ * Poolable), and no others, so a misspelt key does not compile.
+ */
 export interface RawQueryOptions {
   type?: QueryType | string;
   replacements?: unknown;
@@ -11,12 +16,16 @@ export interface RawQueryOptions {
   plain?: boolean;
   nest?: boolean;
   model?: unknown;
+  instance?: unknown;
   mapToModel?: boolean;
   fieldMap?: Record<string, string>;
+  retry?: RetryOptions;
+  useMaster?: boolean;
+  /** PostgreSQL: the schema search path for this query (v6 reads it at run time). */
+  searchPath?: string;
   transaction?: unknown;
-  logging?: RunOptions['logging'];
+  logging?: boolean | ((sql: string, timing?: number) => void);
   benchmark?: boolean;
-  [extra: string]: unknown;
 }
 
 /** v6's `fieldMap`: each mapped column present moves to its new name (at the end of the row, as v6 leaves it). */
@@ -53,7 +62,8 @@ export async function runRawQuery(runner: QueryRunner, input: string | { query: 
   const type = options.type ?? (options.model ? QueryTypes.SELECT : undefined);
   const runOptions: RunOptions = { expectRows: true };
   if (options.transaction !== undefined) runOptions.transaction = options.transaction as never;
-  if (options.logging !== undefined) runOptions.logging = options.logging;
+  // v6 logs with console.log for `logging: true`; a function gets (sql, timing or options, options) at run time.
+  if (options.logging !== undefined) runOptions.logging = (options.logging === true ? console.log : options.logging) as Logging;
   if (options.benchmark !== undefined) runOptions.benchmark = options.benchmark;
   const result = await runner.run(compiled, runOptions);
   let rows = result.rows;

@@ -7,7 +7,7 @@ import { HookRegistry, type HookFunction } from './model/hooks.js';
 import { Model, type ModelStatic } from './model/model.js';
 import type { ModelClass, ModelHost } from './model/model-internals.js';
 import { ModelManager } from './model/model-manager.js';
-import { QueryRunner } from './query/query-runner.js';
+import { QueryRunner, type Logging } from './query/query-runner.js';
 import { QueryInterface } from './schema/query-interface.js';
 import { runRawQuery, type RawQueryOptions } from './raw-query.js';
 import { and, cast, col, fn, json, literal, or, where } from './sql/sql-helpers.js';
@@ -86,7 +86,7 @@ export class Sequelize implements ModelHost {
     this.queryRunner = new QueryRunner({
       dialect,
       pool: this.pool,
-      logging: (this.options.logging as unknown) === true ? console.log : this.options.logging,
+      logging: (this.options.logging === true ? console.log : this.options.logging) as Logging | undefined,
       benchmark: this.options.benchmark === true,
       logQueryParameters: this.options.logQueryParameters === true,
       runHooks: (name, ...args) => hooks.run(name, ...args),

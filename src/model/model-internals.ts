@@ -5,7 +5,7 @@ import type { HookRegistry } from './hooks.js';
 /** What the model layer needs of the Sequelize instance; `sequelize.ts` implements it. */
 export interface ModelHost {
   readonly queryRunner: QueryRunner;
-  readonly options: { define?: Record<string, unknown>; [key: string]: unknown };
+  readonly options: { readonly define?: Record<string, unknown> };
   readonly hooksRegistry: HookRegistry;
   readonly modelManager: { addModel(model: ModelClass): void; getModel(name: string): ModelClass | undefined; removeModel(model: ModelClass): void };
   transactionWith<T>(options: Record<string, unknown>, work: (transaction: unknown) => Promise<T>): Promise<T>;

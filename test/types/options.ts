@@ -1,4 +1,4 @@
-import { DataTypes, Transaction, col, fn, type Sequelize } from '../../src/index.js';
+import { DataTypes, QueryTypes, Sequelize, Transaction, col, fn } from '../../src/index.js';
 
 // Every option key of sequelize@6's typings for these calls compiles; a misspelt one does not (no index signature).
 declare const db: Sequelize;
@@ -71,3 +71,32 @@ db.define('bowl', { size: DataTypes.INTEGER }, {
 db.define('typo', { size: DataTypes.INTEGER }, { parnoid: true });
 // @ts-expect-error misspelt define option in the explicit-type form
 db.define<import('../../src/index.js').Model>('typo', {}, { tablename: 'x' });
+
+// new Sequelize(url, options) / new Sequelize({ … }): every v6 option key compiles, a misspelt one does not.
+new Sequelize('postgres://localhost/db', {
+  dialect: 'postgres', dialectModule: {}, dialectModulePath: 'pg', dialectOptions: { ssl: { rejectUnauthorized: false }, application_name: 'x' },
+  storage: ':memory:', database: 'db', username: 'u', password: 'p', host: 'h', port: 5432, ssl: true, protocol: 'tcp',
+  define: { timestamps: false }, query: { raw: true }, set: { fields: [] }, sync: { alter: false }, timezone: '+00:00', omitNull: false,
+  native: false, replication: false, pool: { max: 5, min: 0, idle: 1, acquire: 1, evict: 1, maxUses: 10, validate: () => true },
+  quoteIdentifiers: true, isolationLevel: 'READ COMMITTED', transactionType: 'DEFERRED', typeValidation: false, operatorsAliases: false,
+  standardConformingStrings: true, clientMinMessages: 'warning', hooks: { beforeConnect: () => undefined }, minifyAliases: false,
+  logQueryParameters: true, retry: { max: 3, match: [/deadlock/] }, schema: 'public', attributeBehavior: 'throw', logging, benchmark: true,
+});
+new Sequelize({ dialect: 'mysql', replication: { read: [{ host: 'r1' }], write: { host: 'w' } }, logging: true });
+new Sequelize('db', 'user', 'password', { dialect: 'mysql', dialectOptions: { charset: 'utf8mb4', connectTimeout: 1000 } });
+// @ts-expect-error a misspelt option (logging) is not an option
+new Sequelize('sqlite::memory:', { loging: false });
+// @ts-expect-error nor is a driver's own setting at the top level: it belongs in dialectOptions
+new Sequelize({ dialect: 'postgres', application_name: 'x' });
+// @ts-expect-error pool options are exact too
+new Sequelize({ dialect: 'sqlite', pool: { maximum: 5 } });
+
+// sequelize.query(sql, options): every v6 QueryOptions key compiles, a misspelt one does not.
+await db.query('SELECT 1', {
+  type: QueryTypes.SELECT, replacements: { a: 1 }, bind: [1], raw: true, plain: false, nest: false, model: Pug, instance: undefined,
+  mapToModel: true, fieldMap: { a: 'b' }, retry: { max: 1 }, useMaster: false, searchPath: 'public', transaction, logging, benchmark: true,
+});
+// @ts-expect-error a misspelt query option (replacements) is not an option
+await db.query('SELECT 1', { replacement: [1] });
+// @ts-expect-error `where` is a finder's option, not sequelize.query's
+await db.query('SELECT 1', { where: { a: 1 } });
