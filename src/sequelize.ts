@@ -113,11 +113,9 @@ export class Sequelize implements ModelHost {
   /** Sequelize v6's form: the instance type is given, not inferred. */
   define<M extends Model>(modelName: string, attributes?: DefineAttributes, options?: DefineOptions): ModelStatic<M>;
   define<M extends Model = Model>(modelName: string, attributes: DefineAttributes = {}, options: Record<string, unknown> = {}): ModelStatic<M> {
-    this.hooksRegistry.runSync('beforeDefine', attributes, options);
     const model = class extends Model {};
     Object.defineProperty(model, 'name', { value: modelName });
     model.init(attributes, { ...options, modelName, sequelize: this });
-    this.hooksRegistry.runSync('afterDefine', model);
     return model as unknown as ModelStatic<M>;
   }
 

@@ -197,5 +197,36 @@ for (const dialect of testDialects) {
       const onlyA = await Pug.findAll({ onlyA: true } as never);
       assert.deepEqual(onlyA.map((pug) => (pug as unknown as Row)['name']), ['a']);
     });
+    test('the three beforeFind stages run in v6 order; beforeDefine/afterDefine also run for Model.init and see modelName', async () => {
+      const log: string[] = [];
+      const Pug = await tracedPug(log, ['beforeFind', 'beforeFindAfterExpandIncludeAll', 'beforeFindAfterOptions', 'afterFind']);
+      await Pug.create({ name: 'a' });
+      const found = await Pug.findByPk(1);
+      assert.ok(found);
+      assert.deepEqual(log, ['beforeFind', 'beforeFindAfterExpandIncludeAll', 'beforeFindAfterOptions', 'afterFind:a']);
+      Pug.addHook('beforeFindAfterOptions', (options: Row) => {
+        options['where'] = { name: 'none' };
+      });
+      assert.equal(await Pug.findByPk(1), null);
+      const seen: unknown[] = [];
+      sequelize.addHook('beforeDefine', 'seen', (attributes: Row, options: Row) => void seen.push(Object.keys(attributes), options['modelName']));
+      sequelize.addHook('afterDefine', 'seenAfter', (model: unknown) => void seen.push((model as { name: string }).name));
+      class Gadget extends Model {}
+      Gadget.init({ label: DataTypes.STRING }, { sequelize, modelName: 'gadget' });
+      sequelize.define('widget', { size: DataTypes.INTEGER });
+      sequelize.removeHook('beforeDefine', 'seen');
+      sequelize.removeHook('afterDefine', 'seenAfter');
+      assert.deepEqual(seen, [['label'], 'gadget', 'gadget', ['size'], 'widget', 'widget']);
+    });
+
+    test('beforeBulkCreate gets fields as every attribute name when none were given (hooks may push to it)', async () => {
+      const Pug = await tracedPug([], []);
+      const fields: unknown[] = [];
+      Pug.addHook('beforeBulkCreate', (_records: unknown, options: Row) => void fields.push(options['fields']));
+      await Pug.bulkCreate([{ name: 'a' }]);
+      await Pug.bulkCreate([{ name: 'b' }], { fields: ['name'] });
+      assert.deepEqual(fields, [['id', 'name', 'age', 'createdAt', 'updatedAt', 'deletedAt'], ['name']]);
+      assert.equal(await Pug.count(), 2);
+    });
   });
 }

@@ -22,7 +22,12 @@ function prepareOptions(model: ModelClass, options: FindOptions | undefined): Fi
 
 export async function findAll(model: ModelClass, given?: FindOptions): Promise<unknown[]> {
   const options = prepareOptions(model, given);
-  if (options.hooks !== false && hasHooks(model, 'beforeFind')) await runHooks(model, 'beforeFind', options);
+  if (options.hooks !== false) {
+    // v6's three stages (as given, after include: { all } expands, after options are completed) run in turn.
+    if (hasHooks(model, 'beforeFind')) await runHooks(model, 'beforeFind', options);
+    if (hasHooks(model, 'beforeFindAfterExpandIncludeAll')) await runHooks(model, 'beforeFindAfterExpandIncludeAll', options);
+    if (hasHooks(model, 'beforeFindAfterOptions')) await runHooks(model, 'beforeFindAfterOptions', options);
+  }
   const context = rootContext(model);
   let results: unknown[];
   if (options.include !== undefined && !(Array.isArray(options.include) && options.include.length === 0)) {
@@ -109,6 +114,7 @@ function whereIsPrimaryKey(model: ModelClass, where: unknown): boolean {
 function canUseCachedLookup(model: ModelClass, key: unknown, options: FindOptions | undefined): boolean {
   if (options !== undefined && Object.keys(options).some((option) => option !== 'transaction' && option !== 'logging')) return false;
   if (model.activeScope !== undefined || hasHooks(model, 'beforeFind') || hasHooks(model, 'afterFind')) return false;
+  if (hasHooks(model, 'beforeFindAfterExpandIncludeAll') || hasHooks(model, 'beforeFindAfterOptions')) return false;
   return model.definition.primaryKeyAttributes.length === 1 && (typeof key === 'number' || typeof key === 'string' || typeof key === 'bigint');
 }
 

@@ -11,10 +11,13 @@ export function initModel(model: ModelClass, attributes: Record<string, unknown>
     throw new UsageError(`${model.name}.init() needs a Sequelize instance: pass { sequelize } in its options.`);
   }
   const defaults = (host.options.define ?? {}) as ModelOptions;
-  const merged: ModelOptions = { ...defaults, ...options, hooks: undefined };
-  delete (merged as { sequelize?: unknown }).sequelize;
   const modelName = options.modelName ?? model.name;
   if (!modelName) throw new UsageError('A model needs a name: pass modelName in the init options.');
+  // As in v6, `beforeDefine` sees (and may change) the attributes and the options, modelName included.
+  if (options.modelName === undefined) options = { ...options, modelName };
+  host.hooksRegistry.runSync('beforeDefine', attributes, options);
+  const merged: ModelOptions = { ...defaults, ...options, hooks: undefined };
+  delete (merged as { sequelize?: unknown }).sequelize;
   if (options.modelName && model.name !== options.modelName) Object.defineProperty(model, 'name', { value: options.modelName });
 
   model.definition = new ModelDefinition(modelName, attributes, merged);
@@ -30,6 +33,7 @@ export function initModel(model: ModelClass, attributes: Record<string, unknown>
   refreshAttributeAccessors(model);
   rejectShadowingClassFields(model);
   host.modelManager.addModel(model);
+  host.hooksRegistry.runSync('afterDefine', model);
 }
 
 /** Defines `instance.name` getters/setters on the prototype for every attribute (again after associations add keys). */

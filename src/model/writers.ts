@@ -116,7 +116,11 @@ export async function bulkCreate(model: ModelClass, records: Record<string, unkn
   const hooks = options.hooks !== false;
   const instances = records.map((values) => new model(values, { isNewRecord: true, ...(options.include ? { include: options.include } : {}) }));
   if (options.include !== undefined) return bulkCreateWithIncludes(model, instances as never, options);
-  if (hooks && hasHooks(model, 'beforeBulkCreate')) await runHooks(model, 'beforeBulkCreate', instances, options);
+  if (hooks && hasHooks(model, 'beforeBulkCreate')) {
+    // v6 hands its hooks `fields` as every attribute name when none were given (hooks may push to it).
+    if (options.fields === undefined) options = { ...options, fields: Object.keys(definition.attributes) };
+    await runHooks(model, 'beforeBulkCreate', instances, options);
+  }
   if (options.validate) {
     const failures: Error[] = [];
     const validateOptions = { fields: options.fields };
