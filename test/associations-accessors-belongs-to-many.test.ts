@@ -156,6 +156,15 @@ for (const dialect of testDialects) {
       assert.equal(await pug['hasFriends']!([friends[0], friends[1]!.get('id')]), true);
       assert.equal(await pug['hasFriends']!([friends[0], friends[4]]), false);
       assert.equal(await pug['hasFriends']!([friends[0], friends[1]], { where: { kind: 'dog' } }), false);
+      // As v6: null is no friend (false, also in a list), undefined a mistake.
+      assert.equal(await pug['hasFriend']!(null), false);
+      assert.equal(await pug['hasFriends']!([friends[0], null]), false);
+      await assert.rejects(pug['hasFriend']!(undefined), /pug\.hasFriend was given undefined/);
+    });
+
+    test('get of a pug without friends still refuses an unknown attribute in its where', async () => {
+      await assert.rejects(pug['getFriends']!({ where: { nope: 1 } }), /friend has no attribute "nope"/);
+      assert.deepEqual(await pug['getFriends']!({ where: { kind: 'dog' } }), []);
     });
 
     test('transaction option: work inside a rolled-back transaction leaves nothing', async () => {

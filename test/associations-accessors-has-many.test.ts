@@ -104,6 +104,9 @@ for (const dialect of testDialects) {
       const other = await Toy.create({ name: 'stray' });
       assert.equal(await pug['hasToys']!([toys[0], other]), false);
       assert.equal(await pug['hasToys']!([]), true);
+      assert.equal(await pug['hasToy']!(null), false);
+      assert.equal(await pug['hasToys']!([toys[0], null]), false);
+      await assert.rejects(pug['hasToy']!(undefined), /pug\.hasToy was given undefined/);
     });
   });
 }

@@ -3,7 +3,7 @@ import { AssociationError } from '../../errors/usage-errors.js';
 import { Op } from '../../sql/operators.js';
 import { batched } from '../batch-loader.js';
 import { belongsToManyWrites } from './belongs-to-many-writes.js';
-import { andWhere, dropKey, finderOptions, keyChunks, keyOf, keysOf, page, pagingFor, raw, readKey, scopedTarget, unique, valueOf, withKey, type AccessorMap, type Instance, type Options, type Statics } from './shared.js';
+import { andWhere, checkWhere, dropKey, finderOptions, keyChunks, keyOf, hasNullOrThrow, keysOf, page, pagingFor, raw, readKey, scopedTarget, unique, valueOf, withKey, type AccessorMap, type Instance, type Options, type Statics } from './shared.js';
 
 type Entry = { instance: Instance; args: unknown };
 
@@ -106,6 +106,8 @@ export function belongsToManyAccessors(association: BelongsToMany): AccessorMap 
     }
     const model = scopedTarget(target, options);
     const targetChunks = keyChunks(target, [...new Set(links.map((link) => raw(link, otherKey)))]);
+    // No join rows, so no target query: an unknown attribute in the where is still an error, as once there are.
+    if (targetChunks.length === 0 && options['include'] === undefined) checkWhere(target, andWhere({}, association.scope, options['where']));
     // One owner's page can be asked of the database when its targets fit one statement.
     const { query: rest, paging } = pagingFor(options, targetChunks.length > 1 ? Infinity : ownerKeys(entries).length);
     const { attributes, added } = withKey(rest['attributes'], targetKey);
@@ -163,7 +165,8 @@ export function belongsToManyAccessors(association: BelongsToMany): AccessorMap 
     return entries.map((entry) => (entry.args as unknown[]).every((key) => pairs.has(`${String(keyOf(ownerKey(entry.instance)))}\u0000${String(keyOf(key))}`)));
   }
 
-  const has = (instance: Instance, values: unknown, given: Options, name: string) => {
+  const has = async (instance: Instance, values: unknown, given: Options, name: string) => {
+    if (hasNullOrThrow(values, label(name), association.target.name)) return false;
     const options = normalized(given, name);
     const list = keysOf(values, association.target as never, targetKey, label(name));
     return batched(association, 'has', options, instance, list, (entries) => hasAll(entries, options));

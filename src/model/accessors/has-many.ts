@@ -1,7 +1,7 @@
 import type { HasMany } from '../../associations/has-many.js';
 import { Op } from '../../sql/operators.js';
 import { batched } from '../batch-loader.js';
-import { andWhere, dropKey, finderOptions, keyChunks, keyOf, keysOf, page, pagingFor, raw, readKey, scopedTarget, unique, valueOf, withKey, type AccessorMap, type Instance, type Options, type Statics } from './shared.js';
+import { andWhere, dropKey, hasNullOrThrow, finderOptions, keyChunks, keyOf, keysOf, page, pagingFor, raw, readKey, scopedTarget, unique, valueOf, withKey, type AccessorMap, type Instance, type Options, type Statics } from './shared.js';
 
 type Entry = { instance: Instance; args: unknown };
 
@@ -70,7 +70,8 @@ export function hasManyAccessors(association: HasMany): AccessorMap {
 
   // Scope values first, then the key, as v6 sets them (the order a created row's toJSON shows).
   const link = (instance: Instance) => ({ ...(association.scope ?? {}), [foreignKey]: ownerKey(instance) });
-  const has = (instance: Instance, values: unknown, options: Options, name: string) => {
+  const has = async (instance: Instance, values: unknown, options: Options, name: string) => {
+    if (hasNullOrThrow(values, `${association.source.name}.${name}`, association.target.name)) return false;
     const list = keys(values, name);
     return batched(association, 'has', options, instance, list, (entries) => hasAll(entries, options));
   };

@@ -1,6 +1,8 @@
 import { AssociationError } from '../../errors/usage-errors.js';
 import { Op } from '../../sql/operators.js';
+import { buildWhere } from '../../query/where.js';
 import { chunk } from '../../utils/object.js';
+import { tableContext } from '../query-scope.js';
 import type { ModelClass, ModelInstance } from '../model-internals.js';
 
 export type Options = Record<string, unknown>;
@@ -33,6 +35,23 @@ export function isInstanceOf(value: unknown, model: ModelClass): value is Instan
 
 function isModelInstance(value: unknown): value is Instance {
   return value !== null && typeof value === 'object' && 'dataValues' in value && typeof (value as { get?: unknown }).get === 'function';
+}
+
+/** Builds a where that will not be sent (no row to look for), so its mistakes are errors all the same. */
+export function checkWhere(target: Statics, where: unknown): void {
+  if (where !== undefined) buildWhere(where, tableContext(target));
+}
+
+/**
+ * `hasFriend(null)` / `hasFriends([friend, null])` resolve false, as in v6 (no row has a null key); undefined is a
+ * mistake (v6: "WHERE parameter has invalid undefined value"), named here before any SQL.
+ */
+export function hasNullOrThrow(values: unknown, accessor: string, targetName: string): boolean {
+  const list = Array.isArray(values) ? values : [values];
+  if (list.some((value) => value === undefined)) {
+    throw new AssociationError(`${accessor} was given undefined: expected ${targetName} instances or keys.`);
+  }
+  return list.some((value) => value === null);
 }
 
 /** Accepts instances of the target or bare keys (also mixed in one array); an instance of another model is a mistake worth naming. */
