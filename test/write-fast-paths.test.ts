@@ -3,7 +3,7 @@
 // change after the first call, and values only the database knows.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { DataTypes, ValidationError, type Model, type ModelStatic, type Sequelize } from '../src/index.js';
+import { DataTypes, UniqueConstraintError, ValidationError, type Model, type ModelStatic, type Sequelize } from '../src/index.js';
 import { connect, testDialects } from './setup/dialects.js';
 
 for (const dialect of testDialects) {
@@ -111,6 +111,28 @@ for (const dialect of testDialects) {
       const stored = await Pug.findByPk(pug.get('id') as number);
       assert.equal(stored!.get('name'), 'REX');
       if (db.getDialect() !== 'mysql') assert.equal(pug.get('name'), 'REX');
+    });
+    test('create without hooks: transactions passed or ambient, a finished one refused, errors converted, state clean', async () => {
+      const Tag = db.define('tags', { label: { type: DataTypes.STRING, unique: true } });
+      await Tag.sync({ force: true });
+      const unmanaged = await db.transaction();
+      await Tag.create({ label: 'rolled back' }, { transaction: unmanaged });
+      await unmanaged.rollback();
+      await assert.rejects(Tag.create({ label: 'late' }, { transaction: unmanaged }), /already been rolled back/);
+      await assert.rejects(db.transaction(async () => {
+        await Tag.create({ label: 'ambient' });
+        throw new Error('undo');
+      }), /undo/);
+      assert.equal(await Tag.count(), 0);
+      const tag = await Tag.create({ label: 'kept' });
+      assert.equal(tag.isNewRecord, false);
+      assert.equal(tag.changed(), false);
+      assert.ok(Number.isInteger(tag.get('id')));
+      assert.equal((tag.get('createdAt') as Date).getTime(), (tag.get('updatedAt') as Date).getTime());
+      await assert.rejects(Tag.create({ label: 'kept' }), (error: unknown) => error instanceof UniqueConstraintError && (error as UniqueConstraintError).errors[0]?.instance !== undefined);
+      await Tag.create({ label: 'fields', id: 999 }, { fields: ['label'] });
+      assert.notEqual((await Tag.findOne({ where: { label: 'fields' } }))!.get('id'), 999);
+      assert.equal(await Tag.count(), 2);
     });
   });
 }

@@ -1,13 +1,12 @@
 import { InstanceError } from '../errors/usage-errors.js';
-import { isVirtual } from '../metadata/attributes.js';
-import { rowToAttributes, updateStatement } from '../query/mutation-plan.js';
+import { updateStatement } from '../query/mutation-plan.js';
 import { buildWhere } from '../query/where.js';
-import { markChanged, resetChanges, resetChangesOf, type InstanceState } from './instance-values.js';
+import { markChanged, resetChanges, type InstanceState } from './instance-values.js';
 import { hasHooks, runHooks, type ModelClass } from './model-internals.js';
-import { rootContext, runOptions, tableContext } from './query-scope.js';
+import { runOptions, tableContext } from './query-scope.js';
 import { checkInstance, type ValidateOptions } from './validation.js';
-import { compileInsert, holdsFragment } from './insert-cache.js';
 import { withInstanceDetails } from './unique-error-details.js';
+import { createWithoutHooks, insertNew, markSaved, savedAttributes } from './instance-insert.js';
 
 export interface SaveOptions {
   fields?: string[];
@@ -113,24 +112,20 @@ function validateForSave(instance: Instance, options: InstanceValidateOptions): 
   return undefined;
 }
 
-function savedAttributes(instance: Instance, state: InstanceState, options: SaveOptions): string[] {
-  const definition = modelOf(instance).definition;
-  if (options.fields) return storedAmong(definition, options.fields);
-  if (instance.isNewRecord) return storedAmong(definition, Object.keys(instance.dataValues));
-  return storedAmong(definition, [...(state.changedKeys ?? [])]);
-}
-
-/** The names that are stored attributes (not virtual, not unknown keys). */
-function storedAmong(definition: ModelClass['definition'], names: readonly string[]): string[] {
-  const stored: string[] = [];
-  for (const name of names) {
-    const attribute = definition.attribute(name);
-    if (attribute !== undefined && !isVirtual(attribute)) stored.push(name);
+/** Not `async`: a new record without hooks is saved by `createWithoutHooks`, which awaits nothing. */
+export function save(instance: Instance, state: InstanceState, options: SaveOptions = {}): Promise<Instance> {
+  if (instance.isNewRecord) {
+    try {
+      const saving = createWithoutHooks(instance, state, options);
+      if (saving !== undefined) return saving;
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
-  return stored;
+  return saveInGeneral(instance, state, options);
 }
 
-export async function save(instance: Instance, state: InstanceState, options: SaveOptions = {}): Promise<Instance> {
+async function saveInGeneral(instance: Instance, state: InstanceState, options: SaveOptions = {}): Promise<Instance> {
   const model = modelOf(instance);
   const definition = model.definition;
   const isNew = instance.isNewRecord;
@@ -179,28 +174,11 @@ export async function save(instance: Instance, state: InstanceState, options: Sa
     stampUpdatedAt();
   }
 
-  const runner = model.host.queryRunner;
-  const context = rootContext(model);
   if (isNew) {
-    const values = instance.dataValues;
-    const columns: string[] = [];
-    for (const name of fields) {
-      const value = values[name];
-      if (value === undefined) continue;
-      if (value === null && (options.omitNull || definition.attributes[name]!.autoIncrement)) continue;
-      columns.push(name);
-    }
-    const supports = runner.dialect.supports;
-    const keysOnly = supports.insertReadsBackKeysOnly && !options.returning && !holdsFragment([values], columns);
-    const returning = supports.insertReturning && !keysOnly;
-    let result: Awaited<ReturnType<typeof runner.run>>;
-    try {
-      result = await runner.run(compileInsert(model, columns, [values], context, { returning }), runOptions(options, returning));
-    } catch (error) {
-      throw withInstanceDetails(error, instance);
-    }
-    applyGeneratedValues(instance, result.rows[0], result.insertId);
+    const inserting = insertNew(instance, options, fields);
+    if (inserting !== undefined) await inserting;
   } else {
+    const runner = model.host.queryRunner;
     const values = Object.fromEntries(fields.map((name) => [name, instance.dataValues[name]]));
     const where = buildWhere(primaryKeyWhere(instance), tableContext(model));
     const node = updateStatement(definition, values, where, tableContext(model));
@@ -208,28 +186,12 @@ export async function save(instance: Instance, state: InstanceState, options: Sa
       throw withInstanceDetails(error, instance);
     });
   }
-  instance.isNewRecord = false;
-  instance._options['isNewRecord'] = false;
-  if (options.fields) resetChangesOf(state, fields);
-  else resetChanges(state);
+  markSaved(instance, state, options, fields);
   const afterHook = isNew ? 'afterCreate' : 'afterUpdate';
   if (hooks && hasHooks(model, afterHook)) {
     await runHooks(model, afterHook, instance, optionsForHooks());
   }
   return instance;
-}
-
-function applyGeneratedValues(instance: Instance, row: Record<string, unknown> | undefined, insertId: unknown): void {
-  const model = modelOf(instance);
-  if (row) {
-    Object.assign(instance.dataValues, rowToAttributes(model.definition, model.host.queryRunner.dialect, row));
-    return;
-  }
-  const primaryKey = model.definition.primaryKeyAttributes[0];
-  if (primaryKey && model.definition.attributes[primaryKey]!.autoIncrement && insertId !== undefined && insertId !== null
-    && (instance.dataValues[primaryKey] === null || instance.dataValues[primaryKey] === undefined)) {
-    instance.dataValues[primaryKey] = typeof insertId === 'bigint' && insertId <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(insertId) : insertId;
-  }
 }
 
 export async function update(instance: Instance, state: InstanceState, values: Record<string, unknown>, options: SaveOptions = {}): Promise<Instance> {

@@ -1,0 +1,137 @@
+// Saving a new record: the INSERT and its generated keys, and the path without hooks, which awaits nothing.
+import { isVirtual } from '../metadata/attributes.js';
+import type { CompiledQuery } from '../sql/compiler.js';
+import { rowToAttributes } from '../query/mutation-plan.js';
+import { resetChanges, resetChangesOf, type InstanceState } from './instance-values.js';
+import { hasHooks, type ModelClass } from './model-internals.js';
+import { rootContext, runOptions } from './query-scope.js';
+import { checkInstance } from './validation.js';
+import { compileInsert, holdsFragment } from './insert-cache.js';
+import { withInstanceDetails } from './unique-error-details.js';
+import type { Instance, SaveOptions } from './instance-persistence.js';
+
+const modelOf = (instance: Instance) => instance.constructor as ModelClass;
+
+export function savedAttributes(instance: Instance, state: InstanceState, options: SaveOptions): string[] {
+  const definition = modelOf(instance).definition;
+  if (options.fields) return storedAmong(definition, options.fields);
+  if (instance.isNewRecord) return storedAmong(definition, Object.keys(instance.dataValues));
+  return storedAmong(definition, [...(state.changedKeys ?? [])]);
+}
+
+/** The names that are stored attributes (not virtual, not unknown keys). */
+function storedAmong(definition: ModelClass['definition'], names: readonly string[]): string[] {
+  const stored: string[] = [];
+  for (const name of names) {
+    const attribute = definition.attribute(name);
+    if (attribute !== undefined && !isVirtual(attribute)) stored.push(name);
+  }
+  return stored;
+}
+
+/** Hooks a save of a new record runs: any of them means the general path. */
+const createHookNames = ['beforeValidate', 'afterValidate', 'validationFailed', 'beforeCreate', 'afterCreate'] as const;
+
+/**
+ * `save()` of a new record when no hook applies (`undefined` if one does): the general path's steps minus the
+ * hooks — stamps, validation, INSERT — awaiting nothing, so where the driver answers at once (SQLite) the
+ * INSERT costs one settled promise. Throws what the save would reject with.
+ */
+export function createWithoutHooks(instance: Instance, state: InstanceState, options: SaveOptions): Promise<Instance> | undefined {
+  const model = modelOf(instance);
+  if (options.hooks !== false && createHookNames.some((name) => hasHooks(model, name))) return undefined;
+  const definition = model.definition;
+  const fields = savedAttributes(instance, state, options);
+  const { createdAt, updatedAt } = definition.timestamps;
+  const now = new Date();
+  if (updatedAt && !options.silent) {
+    instance.dataValues[updatedAt] = now;
+    if (!fields.includes(updatedAt)) fields.push(updatedAt);
+  }
+  if (createdAt && (instance.dataValues[createdAt] === undefined || instance.dataValues[createdAt] === null)) {
+    instance.dataValues[createdAt] = now;
+    if (!fields.includes(createdAt)) fields.push(createdAt);
+  }
+  if (options.validate !== false) {
+    const checked = checkInstance(definition, instance as never, options.fields ? { fields } : {});
+    if (checked instanceof Promise) {
+      return checked.then((error) => {
+        if (error) throw error;
+        return insertAndMarkSaved(instance, state, options, fields);
+      });
+    }
+    if (checked) throw checked;
+  }
+  return insertAndMarkSaved(instance, state, options, fields);
+}
+
+function insertAndMarkSaved(instance: Instance, state: InstanceState, options: SaveOptions, fields: string[]): Promise<Instance> {
+  const inserting = insertNew(instance, options, fields);
+  if (inserting === undefined) {
+    markSaved(instance, state, options, fields);
+    return Promise.resolve(instance);
+  }
+  return inserting.then(() => {
+    markSaved(instance, state, options, fields);
+    return instance;
+  });
+}
+
+/** The INSERT of a new record and the keys it generated: `undefined` when done at once, else its promise. */
+export function insertNew(instance: Instance, options: SaveOptions, fields: readonly string[]): Promise<void> | undefined {
+  const model = modelOf(instance);
+  const definition = model.definition;
+  const runner = model.host.queryRunner;
+  const values = instance.dataValues;
+  const columns: string[] = [];
+  for (const name of fields) {
+    const value = values[name];
+    if (value === undefined) continue;
+    if (value === null && (options.omitNull || definition.attributes[name]!.autoIncrement)) continue;
+    columns.push(name);
+  }
+  const supports = runner.dialect.supports;
+  const keysOnly = supports.insertReadsBackKeysOnly && !options.returning && !holdsFragment([values], columns);
+  const returning = supports.insertReturning && !keysOnly;
+  const run = runOptions(options, returning);
+  let query: CompiledQuery;
+  let answered: Awaited<ReturnType<typeof runner.run>> | undefined;
+  try {
+    query = compileInsert(model, columns, [values], rootContext(model), { returning });
+    answered = runner.runNow(query, run);
+  } catch (error) {
+    throw withInstanceDetails(error, instance);
+  }
+  if (answered !== undefined) {
+    applyGeneratedValues(instance, answered.rows[0], answered.insertId);
+    return undefined;
+  }
+  return runner.run(query, run).then(
+    (result) => applyGeneratedValues(instance, result.rows[0], result.insertId),
+    (error: unknown) => {
+      throw withInstanceDetails(error, instance);
+    },
+  );
+}
+
+/** A saved record is stored and clean (only the saved fields, when `fields` named them). */
+export function markSaved(instance: Instance, state: InstanceState, options: SaveOptions, fields: readonly string[]): void {
+  instance.isNewRecord = false;
+  instance._options['isNewRecord'] = false;
+  if (options.fields) resetChangesOf(state, fields);
+  else resetChanges(state);
+}
+
+function applyGeneratedValues(instance: Instance, row: Record<string, unknown> | undefined, insertId: unknown): void {
+  const model = modelOf(instance);
+  if (row) {
+    Object.assign(instance.dataValues, rowToAttributes(model.definition, model.host.queryRunner.dialect, row));
+    return;
+  }
+  const primaryKey = model.definition.primaryKeyAttributes[0];
+  if (primaryKey && model.definition.attributes[primaryKey]!.autoIncrement && insertId !== undefined && insertId !== null
+    && (instance.dataValues[primaryKey] === null || instance.dataValues[primaryKey] === undefined)) {
+    instance.dataValues[primaryKey] = typeof insertId === 'bigint' && insertId <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(insertId) : insertId;
+  }
+}
+
