@@ -23,6 +23,17 @@ for (const dialect of testDialects) {
       await sequelize.query("INSERT INTO shapes (name) VALUES ('a'), ('b'), ('c')");
     });
 
+    test('a DATE column in sequelize.query rows: a Date on PostgreSQL and MySQL/MariaDB, the stored text on SQLite (v6)', async () => {
+      const Stamp = sequelize.define('stamp', { at: DataTypes.DATE }, { timestamps: false });
+      await Stamp.sync({ force: true });
+      await Stamp.create({ at: new Date('2020-01-02T03:04:05.678Z') });
+      const [row] = (await sequelize.query(`SELECT at FROM ${q('stamps')}`, { type: QueryTypes.SELECT })) as Array<{ at: unknown }>;
+      if (dialect === 'sqlite') assert.equal(row!.at, '2020-01-02 03:04:05.678 +00:00');
+      else assert.equal((row!.at as Date).toISOString(), '2020-01-02T03:04:05.678Z');
+      assert.equal(((await Stamp.findOne())!.get('at') as Date).toISOString(), '2020-01-02T03:04:05.678Z');
+      await Stamp.drop();
+    });
+
     test('fieldMap renames the columns of SELECT rows (renamed keys last, as v6 leaves them)', async () => {
       const rows = await sequelize.query('SELECT id, name FROM shapes WHERE id = 1', { type: QueryTypes.SELECT, fieldMap: { id: 'key' } });
       assert.deepEqual(rows, [{ name: 'a', key: 1 }]);

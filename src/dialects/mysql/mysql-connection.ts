@@ -3,6 +3,7 @@ import type { ConnectionConfig, ConnectionPool, DriverConnection, QueryResult } 
 import { closedConnectionError, ConnectionAcquireTimeoutError } from '../../errors/connection-errors.js';
 import { configAfterBeforeConnect, invalidPort, loadDriver } from '../connection.js';
 import { convertMysqlConnectionError } from './mysql-errors.js';
+import { parseDateTime } from '../../utils/dates.js';
 
 type MysqlModule = typeof MysqlPromise;
 type Pool = MysqlPromise.Pool;
@@ -37,9 +38,17 @@ async function run(target: Pool | PoolConnection, sql: string, parameters: reado
  * (999877647630.9781 read back as 999877647630.978); `Number()` on the text is exact.
  */
 function readFloatsExactly(field: { type: string; string(): string | null }, next: () => unknown): unknown {
+  if (field.type === 'DATETIME' || field.type === 'TIMESTAMP') return readDateTime(field);
   if (field.type !== 'DOUBLE' && field.type !== 'FLOAT') return next();
   const text = field.string();
   return text === null ? null : Number(text);
+}
+
+/** DATETIME/TIMESTAMP columns read as Dates (UTC), also in `sequelize.query` rows, as v6 reads them. */
+function readDateTime(field: { string(): string | null }): Date | string | null {
+  const text = field.string();
+  if (text === null || text.startsWith('0000-00-00')) return text;
+  return parseDateTime(text);
 }
 
 /**
