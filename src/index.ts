@@ -1,5 +1,9 @@
 import { Sequelize as SequelizeClass } from './sequelize.js';
 import type { SequelizeStatics } from './statics.js';
+import { Association as AssociationBase } from './associations/association.js';
+import { BelongsTo as BelongsToClass } from './associations/belongs-to.js';
+import { BelongsToMany as BelongsToManyClass } from './associations/belongs-to-many.js';
+import { HasMany as HasManyClass, HasOne as HasOneClass } from './associations/has-many.js';
 
 /**
  * The class, typed with the statics sequelize.ts assigns to it at load (`Sequelize.STRING`, `Sequelize.Op`,
@@ -30,6 +34,21 @@ export type { AssociationDeclaration, AssociatedModels, AssociatedInstance, Thro
 export type { IncludedProperties, FindResult, ShapedFindOptions } from './types/query-result.js';
 export type { CheckedIncludes, CheckedOrder } from './types/include-check.js';
 export { associate } from './types/associate.js';
+
+/*
+ * v6's association classes, for `instanceof` and for the types of a model's `declare static associations:
+ * { projects: Association<User, Project> }` (v6's TypeScript guide); the type parameters are taken as v6 writes them.
+ */
+export const Association = AssociationBase;
+export type Association<_Source = unknown, _Target = unknown> = AssociationBase;
+export const BelongsTo = BelongsToClass;
+export type BelongsTo<_Source = unknown, _Target = unknown> = BelongsToClass;
+export const HasOne = HasOneClass;
+export type HasOne<_Source = unknown, _Target = unknown> = HasOneClass;
+export const HasMany = HasManyClass;
+export type HasMany<_Source = unknown, _Target = unknown> = HasManyClass;
+export const BelongsToMany = BelongsToManyClass;
+export type BelongsToMany<_Source = unknown, _Target = unknown> = BelongsToManyClass;
 export type * from './types/mixins.js';
 
 export default Sequelize;

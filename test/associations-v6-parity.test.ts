@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { DataTypes, EagerLoadingError, Model, type Sequelize } from '../src/index.js';
+import { Association, BelongsTo, BelongsToMany, DataTypes, EagerLoadingError, HasMany, HasOne, Model, type Sequelize } from '../src/index.js';
 import { connect, testDialects } from './setup/dialects.js';
 
 // Behaviour compared against sequelize@6 with the same scripts on every dialect (class-style models).
@@ -107,6 +107,12 @@ for (const dialect of testDialects) {
       // PostgreSQL's RETURNING adds the unset teamId at the end, in v6 too.
       assert.deepEqual(Object.keys(lead.toJSON()).filter((key) => key !== 'teamId'), ['id', 'name', 'role', 'ownerId', 'updatedAt', 'createdAt']);
       assert.equal(lead.get('role'), 'lead');
+    });
+
+    test("v6's association classes are exported: Model.associations entries are instances of them", () => {
+      assert.ok(Owner.associations['pugs'] instanceof HasMany && Owner.associations['pugs'] instanceof Association);
+      assert.ok(Pug.associations['owner'] instanceof BelongsTo && !(Pug.associations['owner'] instanceof HasOne));
+      assert.ok(Pug.associations['friends'] instanceof BelongsToMany);
     });
   });
 }

@@ -1,4 +1,4 @@
-import { DataTypes, Model, type CreationOptional, type ForeignKey, type InferAttributes, type InferCreationAttributes, type NonAttribute, type Sequelize } from '../../src/index.js';
+import { DataTypes, Model, type Association, type HasOne, type CreationOptional, type ForeignKey, type InferAttributes, type InferCreationAttributes, type NonAttribute, type Sequelize } from '../../src/index.js';
 import { type Equal, expectType } from './helpers.js';
 
 declare const sequelize: Sequelize;
@@ -98,3 +98,12 @@ class Kennel extends Model<InferAttributes<Kennel>, InferCreationAttributes<Kenn
 }
 // @ts-expect-error misspelt init option: tablename
 Kennel.init({}, { sequelize, tablename: 'kennels' });
+
+// v6's TypeScript guide types a model's associations with Association<Source, Target>.
+class Project extends Model<InferAttributes<Project>, InferCreationAttributes<Project>> {
+  declare id: CreationOptional<number>;
+}
+class Manager extends Model<InferAttributes<Manager>, InferCreationAttributes<Manager>> {
+  declare id: CreationOptional<number>;
+  declare static associations: { projects: Association<Manager, Project>; lead: HasOne<Manager, Project> };
+}
