@@ -87,7 +87,11 @@ export async function loadNode(parents: readonly Instance[], node: IncludeNode, 
   return parents.map((parent) => {
     const list = groups.get(keyOf(parent.dataValues[node.keys.parentKey])) ?? [];
     if (!node.isMany) return list[0] ?? null;
-    return [...list];
+    // slice() here and Array.of in loadRows, not array literals: V8 may pretenure a literal's allocation site,
+    // and these lists in old space (garbage once the caller is done) keep the young instances they hold alive
+    // through later scavenges. Measured: with literals the include workload took ~30 or ~55 ms depending on the
+    // process (always ~30 with --no-allocation-site-pretenuring); without them, ~30.
+    return list.slice();
   });
 }
 
@@ -107,11 +111,21 @@ async function loadRows(node: IncludeNode, keys: unknown[], pushed: readonly unk
   const size = Math.max(1, dialect.supports.maxParameters - 100);
   const json = dialect.jsonRows;
   const linkKey = attachThrough ? through!.model.name : undefined;
-  const group = (key: unknown, child: Instance) => {
-    const list = groups.get(key);
-    if (list) list.push(child);
-    else groups.set(key, [child]);
+  // Rows of one parent usually come together: the previous row's list is reused without a lookup.
+  let lastKey: unknown;
+  let lastList: Instance[] | undefined;
+  const group = (rawKey: unknown, child: Instance) => {
     children.push(child);
+    if (lastList !== undefined && rawKey === lastKey && typeof rawKey !== 'object') {
+      lastList.push(child);
+      return;
+    }
+    const key = keyOf(rawKey);
+    let list = groups.get(key);
+    if (list) list.push(child);
+    else groups.set(key, (list = Array.of(child)));
+    lastKey = rawKey;
+    lastList = list;
   };
   for (const part of chunk(keys, size)) {
     const select = levelSelect(node, part, needed, order.orderBy);
@@ -129,7 +143,7 @@ async function loadRows(node: IncludeNode, keys: unknown[], pushed: readonly unk
       for (let index = 0; index < level.objects.length; index += 1) {
         const child = new target(convertChild(level.objects[index]!), childOptions);
         if (convertLink) setIncluded(child, linkKey!, new Through!(convertLink(child.dataValues[linkKey!] as Record<string, unknown>), hydrated));
-        group(keyOf(level.keys[index]), child);
+        group(level.keys[index], child);
       }
       continue;
     }
@@ -147,7 +161,7 @@ async function loadRows(node: IncludeNode, keys: unknown[], pushed: readonly unk
     for (const row of rows) {
       const child = new target(readChild(row), childOptions);
       if (readLink) setIncluded(child, linkKey!, new Through!(readLink(row), hydrated));
-      group(keyOf((row as Readonly<Record<string | number, unknown>>)[parentKeyAt]), child);
+      group((row as Readonly<Record<string | number, unknown>>)[parentKeyAt], child);
     }
   }
   if (node.children.length > 0 && children.length > 0) {
