@@ -150,7 +150,8 @@ function cachedLookup(model: ModelClass, key: unknown, options: FindOptions | un
   const plan = lookupPlan(model);
   const attribute = model.definition.attributes[model.definition.primaryKeyAttributes[0]!]!;
   const parameters = plan.compiled.parameters.length === 1 ? [undefined as unknown] : [...plan.compiled.parameters];
-  parameters[0] = runner.dialect.types.toDriver(attribute.type, attribute.type.sanitize(key));
+  // toDriver sanitizes (`'7'` → 7 for an INTEGER key) before converting.
+  parameters[0] = runner.dialect.types.toDriver(attribute.type, key);
   const run = options === undefined ? lookupRunOptions : { ...runOptions(options), shape: 'first' as const };
   const query = { sql: plan.compiled.sql, parameters };
   // A driver that answers at once (SQLite) makes the instance now: one settled promise in all.

@@ -39,7 +39,7 @@ const createHookNames = ['beforeValidate', 'afterValidate', 'validationFailed', 
  */
 export function createWithoutHooks(instance: Instance, state: InstanceState, options: SaveOptions): Promise<Instance> | undefined {
   const model = modelOf(instance);
-  if (options.hooks !== false && createHookNames.some((name) => hasHooks(model, name))) return undefined;
+  if (options.hooks !== false) for (const name of createHookNames) if (hasHooks(model, name)) return undefined;
   const definition = model.definition;
   const fields = savedAttributes(instance, state, options);
   const { createdAt, updatedAt } = definition.timestamps;

@@ -4,8 +4,17 @@ import { TableDrivenTypes, numericSuffix, parseJsonText, stringifyJson, toBoolea
 
 /** SQLite keeps dates as text in Sequelize's format, so files written by a Sequelize app read back the same. */
 export function formatSqliteDate(date: Date): string {
-  return `${formatUtcDateTime(date)} +00:00`;
+  const time = date.getTime();
+  // createdAt and updatedAt of a row, and the rows of a batch, share one instant: its text is made once.
+  if (time === lastTime) return lastText;
+  const text = `${formatUtcDateTime(date)} +00:00`;
+  lastTime = time;
+  lastText = text;
+  return text;
 }
+
+let lastTime = Number.NaN;
+let lastText = '';
 
 function toDateText(value: unknown): unknown {
   if (value instanceof Date) return formatSqliteDate(value);
