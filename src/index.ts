@@ -16,7 +16,7 @@ export * from './data-types/index.js';
 export * from './errors/index.js';
 export { Op, type OpTypes } from './types/operators.js';
 export { fn, col, literal, where, and, or, cast, json, Fn, Col, Literal, Cast, Where, Json } from './sql/sql-helpers.js';
-export { QueryTypes } from './query-types.js';
+export { IndexHints, QueryTypes, TableHints } from './query-types.js';
 export { Transaction } from './transaction/transaction.js';
 export { QueryInterface } from './schema/query-interface.js';
 export type { SequelizeOptions } from './config.js';

@@ -16,3 +16,13 @@ export const QueryTypes = {
 } as const;
 
 export type QueryType = (typeof QueryTypes)[keyof typeof QueryTypes];
+
+/** `indexHints: [{ type: IndexHints.USE, values: ['idx'] }]` (MySQL/MariaDB), as v6 names them. */
+export const IndexHints = { USE: 'USE', FORCE: 'FORCE', IGNORE: 'IGNORE' } as const;
+
+/** v6's table hints (SQL Server's); exported so code naming them loads. */
+export const TableHints = {
+  NOLOCK: 'NOLOCK', READUNCOMMITTED: 'READUNCOMMITTED', UPDLOCK: 'UPDLOCK', REPEATABLEREAD: 'REPEATABLEREAD', SERIALIZABLE: 'SERIALIZABLE',
+  READCOMMITTED: 'READCOMMITTED', TABLOCK: 'TABLOCK', TABLOCKX: 'TABLOCKX', PAGLOCK: 'PAGLOCK', ROWLOCK: 'ROWLOCK', NOWAIT: 'NOWAIT',
+  READPAST: 'READPAST', XLOCK: 'XLOCK', SNAPSHOT: 'SNAPSHOT', NOEXPAND: 'NOEXPAND',
+} as const;

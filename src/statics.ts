@@ -1,7 +1,7 @@
 import { DataTypes } from './data-types/index.js';
 import * as errors from './errors/index.js';
 import { Model } from './model/model.js';
-import { QueryTypes } from './query-types.js';
+import { IndexHints, QueryTypes, TableHints } from './query-types.js';
 import { Op } from './types/operators.js';
 import { and, cast, col, fn, json, literal, or, where, Cast, Col, Fn, Json, Literal, Where } from './sql/sql-helpers.js';
 import { Transaction } from './transaction/transaction.js';
@@ -16,6 +16,8 @@ export const sequelizeStatics = {
   Op,
   Model,
   QueryTypes,
+  IndexHints,
+  TableHints,
   Transaction,
   ...errors,
   fn, col, literal, where, and, or, cast, json,

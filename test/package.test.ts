@@ -57,13 +57,20 @@ test('the CommonJS export carries the statics apps reach for: errors, QueryTypes
     const names = ['Sequelize', 'Model', 'DataTypes', 'Op', 'QueryTypes', 'Transaction', 'QueryInterface', 'BaseError', 'ValidationError',
       'ValidationErrorItem', 'UniqueConstraintError', 'ForeignKeyConstraintError', 'ExclusionConstraintError', 'DatabaseError', 'TimeoutError',
       'ConnectionError', 'ConnectionRefusedError', 'AccessDeniedError', 'HostNotFoundError', 'HostNotReachableError', 'InvalidConnectionError',
-      'ConnectionTimedOutError', 'EmptyResultError', 'fn', 'col', 'literal', 'where', 'and', 'or', 'cast'];
+      'ConnectionTimedOutError', 'EmptyResultError', 'fn', 'col', 'literal', 'where', 'and', 'or', 'cast', 'json', 'IndexHints', 'TableHints',
+      'ValidationErrorItemType', 'ValidationErrorItemOrigin'];
     const missing = names.filter((name) => Sequelize[name] === undefined);
     const db = new Sequelize.Sequelize('sqlite::memory:', { logging: false });
     console.log(JSON.stringify([missing, Sequelize.Sequelize === Sequelize, typeof Sequelize.version, Sequelize.QueryTypes.SELECT,
       Sequelize.Transaction.ISOLATION_LEVELS.SERIALIZABLE, new Sequelize.UniqueConstraintError() instanceof Sequelize.ValidationError, db.getDialect()]));
   `);
   assert.deepEqual(JSON.parse(output), [[], true, 'string', 'SELECT', 'SERIALIZABLE', true, 'sqlite']);
+  const constants = run('constants.cjs', `
+    const Sequelize = require('sequelize');
+    console.log(JSON.stringify([Sequelize.IndexHints.FORCE, Sequelize.TableHints.NOLOCK, Sequelize.ValidationErrorItemOrigin.DB,
+      Sequelize.ValidationErrorItemType['unique violation'], Sequelize.ValidationErrorItem.Origins.CORE]));
+  `);
+  assert.deepEqual(JSON.parse(constants), ['FORCE', 'NOLOCK', 'DB', 'DB', 'CORE']);
 });
 
 test('a dialect whose driver cannot be loaded fails on first use, naming the package', () => {

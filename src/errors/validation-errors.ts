@@ -5,6 +5,12 @@ export type ValidationErrorItemType = 'notNull Violation' | 'string violation' |
 
 export type ValidationErrorItemOrigin = 'CORE' | 'DB' | 'FUNCTION';
 
+/** v6's `ValidationErrorItemOrigin` and `ValidationErrorItemType` objects (an item's type, lower-cased, to its origin). */
+export const ValidationErrorItemOrigin = { CORE: 'CORE', DB: 'DB', FUNCTION: 'FUNCTION' } as const;
+export const ValidationErrorItemType = {
+  'notnull violation': 'CORE', 'string violation': 'CORE', 'unique violation': 'DB', 'validation error': 'FUNCTION',
+} as const;
+
 export class ValidationErrorItem {
   message: string;
   type: ValidationErrorItemType | null;
@@ -37,6 +43,9 @@ export class ValidationErrorItem {
     this.validatorArgs = fnArgs ?? [];
     this.origin = originOf(type);
   }
+
+  static readonly Origins = ValidationErrorItemOrigin;
+  static readonly TypeStringMap = ValidationErrorItemType;
 
   getValidatorKey(useTypeAsNS = true, separator = '.'): string | null {
     if (!this.validatorKey) return null;
