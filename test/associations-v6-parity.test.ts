@@ -114,5 +114,24 @@ for (const dialect of testDialects) {
       assert.ok(Pug.associations['owner'] instanceof BelongsTo && !(Pug.associations['owner'] instanceof HasOne));
       assert.ok(Pug.associations['friends'] instanceof BelongsToMany);
     });
+
+    test('association objects answer get/count/has/add/set/create as v6 (get of a list: an object keyed by each key)', async () => {
+      type Calls = { get(i: unknown, o?: object): Promise<unknown>; count(i: unknown): Promise<unknown>; has(i: unknown, t: unknown): Promise<unknown> };
+      const pugs = Owner.associations['pugs'] as unknown as Calls;
+      const owner = Pug.associations['owner'] as unknown as Calls;
+      const friends = Pug.associations['friends'] as unknown as Calls;
+      const ann = (await Owner.findOne({ where: { name: 'Ann' } }))!;
+      const [a, b] = await Pug.findAll({ where: { name: ['a', 'b'] }, order: [['name', 'ASC']] });
+      assert.equal(await pugs.count(ann), 2);
+      const byOwner = (await pugs.get([ann])) as Record<string, Model[]>;
+      assert.deepEqual(Object.keys(byOwner), [String(ann.get('id'))]);
+      assert.deepEqual(byOwner[String(ann.get('id'))]!.map((pug) => pug.get('name')).sort(), ['a', 'b']);
+      const owners = (await owner.get([a, b])) as Record<string, Model | null>;
+      assert.equal(owners[String(ann.get('id'))]!.get('name'), 'Ann');
+      assert.equal(((await owner.get(a)) as Model).get('name'), 'Ann');
+      assert.equal(await friends.has(a, [b]), true);
+      assert.equal(await friends.has(b, a), false);
+      await assert.rejects(pugs.get({}), /pass an instance of owner/);
+    });
   });
 }

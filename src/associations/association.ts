@@ -1,4 +1,5 @@
 import { AssociationError } from '../errors/usage-errors.js';
+import { callAccessor, callGet, callWithTargets, type CallableAssociation } from './association-calls.js';
 import type { NormalizedAttribute } from '../metadata/attributes.js';
 import type { ModelDefinition } from '../metadata/model-definition.js';
 import type { ModelNames } from '../metadata/naming.js';
@@ -56,6 +57,32 @@ export abstract class Association<S extends AssociableModel = AssociableModel, T
 
   get isMultiAssociation(): boolean {
     return !this.isSingleAssociation;
+  }
+
+  /** v6's association methods, answered by the instance's accessors (see association-calls.ts). */
+  async get(instances: unknown, options?: unknown): Promise<unknown> {
+    return callGet(this.callable(), instances, options);
+  }
+  async count(instance: unknown, options?: unknown): Promise<unknown> {
+    return callAccessor(this.callable(), 'count', instance, options ?? {});
+  }
+  async has(instance: unknown, targets: unknown, options?: unknown): Promise<unknown> {
+    return callWithTargets(this.callable(), 'has', instance, targets, options);
+  }
+  async add(instance: unknown, targets: unknown, options?: unknown): Promise<unknown> {
+    return callWithTargets(this.callable(), 'add', instance, targets, options);
+  }
+  async remove(instance: unknown, targets: unknown, options?: unknown): Promise<unknown> {
+    return callWithTargets(this.callable(), 'remove', instance, targets, options);
+  }
+  async set(instance: unknown, targets: unknown, options?: unknown): Promise<unknown> {
+    return callAccessor(this.callable(), 'set', instance, targets, options ?? {});
+  }
+  async create(instance: unknown, values?: unknown, options?: unknown): Promise<unknown> {
+    return callAccessor(this.callable(), 'create', instance, values ?? {}, options ?? {});
+  }
+  private callable(): CallableAssociation {
+    return this as unknown as CallableAssociation;
   }
 
   /** The property the association loads into (Sequelize's name for `as`). */
