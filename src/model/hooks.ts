@@ -61,7 +61,8 @@ export class HookRegistry {
   }
 
   has(hookName: string): boolean {
-    return (this.hooks.get(hookName)?.length ?? 0) > 0;
+    // Most registries hold nothing: every query asks, so the empty case skips the lookup.
+    return this.hooks.size !== 0 && (this.hooks.get(hookName)?.length ?? 0) > 0;
   }
 
   clear(hookName?: string): void {

@@ -31,7 +31,8 @@ const dateTimePattern = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2
  * A string without an offset is read as UTC, which is how joinery writes them.
  */
 export function parseDateTime(text: string): Date {
-  if (text.length === 30 && text.endsWith(' +00:00') && text.charCodeAt(10) === 32 && text.charCodeAt(19) === 46) return parseOwnFormat(text);
+  if (text === lastParsedText) return new Date(lastParsedTime);
+  if (isOwnFormat(text)) return parseOwnFormat(text);
   const match = dateTimePattern.exec(text);
   if (!match) return new Date(text);
   const [, year, month, day, hours, minutes, seconds, fraction, offset] = match;
@@ -54,8 +55,16 @@ export function parseDateTime(text: string): Date {
 const digit = (text: string, index: number) => text.charCodeAt(index) - 48;
 const two = (text: string, index: number) => digit(text, index) * 10 + digit(text, index + 1);
 
+/** `YYYY-MM-DD HH:MM:SS.mmm +00:00`: 30 characters, ` ` at 10, `.` at 19, ` +00:00` at the end. */
+function isOwnFormat(text: string): boolean {
+  return text.length === 30 && text.charCodeAt(10) === 32 && text.charCodeAt(19) === 46 && text.charCodeAt(23) === 32 && text.charCodeAt(24) === 43
+    && text.charCodeAt(25) === 48 && text.charCodeAt(26) === 48 && text.charCodeAt(27) === 58 && text.charCodeAt(28) === 48 && text.charCodeAt(29) === 48;
+}
+
+/** The last own-format text read and its time (only own-format texts are remembered). */
+// Starts as '' → NaN: an empty string reads as an Invalid Date, as `new Date('')` does.
 let lastParsedText = '';
-let lastParsedTime = 0;
+let lastParsedTime = Number.NaN;
 
 /**
  * `YYYY-MM-DD HH:MM:SS.mmm +00:00`, the form joinery (and Sequelize) write on SQLite: read by position, no
@@ -63,7 +72,6 @@ let lastParsedTime = 0;
  * updated, rows inserted together): the last text read is remembered, and each call still makes a new Date.
  */
 function parseOwnFormat(text: string): Date {
-  if (text === lastParsedText) return new Date(lastParsedTime);
   const month = two(text, 5);
   // Out-of-range months roll over the way Date.UTC rolls them; every other field is linear in both.
   if (month < 1 || month > 12) return parseOwnFormatByDateUtc(text);
