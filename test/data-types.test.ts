@@ -164,3 +164,25 @@ for (const dialect of testDialects) {
     });
   });
 }
+
+describe('DataTypes print as sequelize@6 prints them', () => {
+  test('String(type), type.toString() and type.toSql() give v6\'s dialect-neutral text, arguments included', () => {
+    const cases: Array<[unknown, string]> = [
+      [DataTypes.STRING(100), 'VARCHAR(100)'], [DataTypes.STRING.BINARY, 'VARCHAR(255) BINARY'], [DataTypes.CHAR(5), 'CHAR(5)'],
+      [DataTypes.TEXT('tiny'), 'TINYTEXT'], [DataTypes.DECIMAL(10, 2), 'DECIMAL(10,2)'], [DataTypes.DECIMAL(10), 'DECIMAL(10)'],
+      [DataTypes.FLOAT(5), 'FLOAT(5)'], [DataTypes.FLOAT(5, 2), 'FLOAT(5,2)'], [DataTypes.DOUBLE(5, 2), 'DOUBLE PRECISION(5,2)'],
+      [DataTypes.REAL(3, 1), 'REAL(3,1)'], [DataTypes.INTEGER(5).UNSIGNED.ZEROFILL, 'INTEGER(5) UNSIGNED ZEROFILL'],
+      [DataTypes.INTEGER.UNSIGNED, 'INTEGER UNSIGNED'], [DataTypes.BIGINT(20), 'BIGINT(20)'], [DataTypes.TINYINT(2), 'TINYINT(2)'],
+      [DataTypes.ENUM('a', 'b'), 'ENUM'], [DataTypes.DATE(3), 'DATETIME'], [DataTypes.BLOB('long'), 'LONGBLOB'],
+      [DataTypes.ARRAY(DataTypes.INTEGER), 'INTEGER[]'], [DataTypes.ARRAY(DataTypes.ENUM('a')), 'ENUM[]'],
+    ];
+    for (const [type, text] of cases) {
+      assert.equal(String(type), text);
+      assert.equal((type as { toString(): string }).toString(), text);
+      assert.equal((type as { toSql(): string }).toSql(), text);
+    }
+    // The bare members print their key, their instances v6's default text.
+    assert.deepEqual([String(DataTypes.STRING), String(DataTypes.DATE), String(DataTypes.DECIMAL), String(DataTypes.BOOLEAN)], ['STRING', 'DATE', 'DECIMAL', 'BOOLEAN']);
+    assert.deepEqual([new DataTypes.STRING().toSql(), new DataTypes.CHAR().toSql(), new DataTypes.DATEONLY().toSql(), new DataTypes.BOOLEAN().toSql()], ['VARCHAR(255)', 'CHAR(255)', 'DATE', 'TINYINT(1)']);
+  });
+});

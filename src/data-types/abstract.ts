@@ -22,8 +22,14 @@ export abstract class DataType<JsType = unknown> {
     return this.sanitize(value);
   }
 
+  /** The dialect-neutral SQL text, as Sequelize v6's abstract types give it: `VARCHAR(100)`, `DECIMAL(10,2)` … */
   toString(): string {
     return this.key;
+  }
+
+  /** v6's `toSql()`: what `toString()` gives. */
+  toSql(): string {
+    return this.toString();
   }
 }
 
@@ -38,6 +44,8 @@ export function invokable<C extends TypeConstructor<DataType>>(Type: C): Invokab
       return new (target as unknown as new (...a: unknown[]) => DataType)(...args);
     },
     get(target, property, receiver) {
+      // `String(DataTypes.STRING)` is the type's key, as in v6 (not the class's source).
+      if (property === 'toString') return () => (new (target as unknown as new () => DataType)()).key;
       if (property in target) return Reflect.get(target, property, receiver);
       const instance = new (target as unknown as new () => DataType)() as unknown as Record<string | symbol, unknown>;
       return property in instance ? instance[property] : undefined;

@@ -7,6 +7,10 @@ function isValidDate(date: Date): boolean {
 
 export class DateType extends DataType<Date> {
   readonly key: string = 'DATE';
+  /** v6's dialect-neutral text (the precision only shows in a dialect's DDL). */
+  override toString(): string {
+    return 'DATETIME';
+  }
   readonly precision: number | undefined;
 
   constructor(precisionOrOptions?: number | { length?: number }) {
@@ -33,6 +37,9 @@ export class DateType extends DataType<Date> {
 /** A calendar date without time: kept as the string `YYYY-MM-DD`, as Sequelize does. */
 export class DateOnlyType extends DataType<string> {
   readonly key: string = 'DATEONLY';
+  override toString(): string {
+    return 'DATE';
+  }
 
   override validate(value: unknown): string | null {
     if (value instanceof Date) return isValidDate(value) ? null : 'Invalid Date is not a valid date';

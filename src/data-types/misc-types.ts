@@ -6,6 +6,10 @@ const falsy = new Set(['false', 'f', '0']);
 
 export class BooleanType extends DataType<boolean> {
   readonly key: string = 'BOOLEAN';
+  /** v6's dialect-neutral text. */
+  override toString(): string {
+    return 'TINYINT(1)';
+  }
 
   override validate(value: unknown): string | null {
     if (typeof value === 'boolean' || value === 0 || value === 1) return null;
@@ -69,6 +73,10 @@ export class BlobType extends DataType<Buffer> {
     if (value instanceof Uint8Array && !Buffer.isBuffer(value)) return Buffer.from(value);
     return value;
   }
+
+  override toString(): string {
+    return this.length ? `${this.length.toUpperCase()}BLOB` : 'BLOB';
+  }
 }
 
 /** An attribute with no column: computed by its getter, optionally depending on other attributes. */
@@ -96,5 +104,9 @@ export class ArrayType<Item extends DataType = DataType> extends DataType<unknow
 
   override validate(value: unknown): string | null {
     return Array.isArray(value) ? null : `${describe(value)} is not a valid array`;
+  }
+
+  override toString(): string {
+    return `${this.type.toString()}[]`;
   }
 }

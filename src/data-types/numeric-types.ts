@@ -25,6 +25,14 @@ abstract class NumericType<JsType> extends DataType<JsType> {
     return this.withOption({ zerofill: true });
   }
 
+  /** v6's text: the key, `(length[,scale])`, then UNSIGNED and ZEROFILL. */
+  override toString(): string {
+    const length = this.options.length ?? this.options.precision;
+    let text = this.key;
+    if (length !== undefined) text += `(${length}${typeof this.options.scale === 'number' ? `,${this.options.scale}` : ''})`;
+    return text + (this.options.unsigned ? ' UNSIGNED' : '') + (this.options.zerofill ? ' ZEROFILL' : '');
+  }
+
   private withOption(extra: NumericOptions): this {
     const copy = Object.create(Object.getPrototypeOf(this)) as this;
     Object.assign(copy, this, { options: { ...this.options, ...extra } });
@@ -86,6 +94,11 @@ export class RealType extends FloatingType {
 /** DECIMAL values read back as strings (exact), as Sequelize returns them on PostgreSQL and MySQL. */
 export class DecimalType extends NumericType<string | number> {
   readonly key: string = 'DECIMAL';
+  /** `DECIMAL`, `DECIMAL(10)`, `DECIMAL(10,2)`, as v6 writes them. */
+  override toString(): string {
+    const parts = [this.options.precision ?? this.options.length, this.options.scale].filter((part) => part !== undefined && part !== 0);
+    return `DECIMAL${parts.length > 0 ? `(${parts.join(',')})` : ''}${this.options.unsigned ? ' UNSIGNED' : ''}${this.options.zerofill ? ' ZEROFILL' : ''}`;
+  }
   override validate(value: unknown): string | null {
     if (typeof value === 'number' || typeof value === 'bigint') return null;
     if (typeof value === 'string' && /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(value.trim())) return null;

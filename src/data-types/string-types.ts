@@ -40,10 +40,16 @@ export class StringType extends DataType<string> {
 
 export class CharType extends StringType {
   override readonly key: string = 'CHAR';
+  override toString(): string {
+    return `CHAR(${this.length})${this.isBinary ? ' BINARY' : ''}`;
+  }
 }
 
 export class CitextType extends StringType {
   override readonly key: string = 'CITEXT';
+  override toString(): string {
+    return 'CITEXT';
+  }
 }
 
 export class TextType extends DataType<string> {
@@ -65,6 +71,11 @@ export class TextType extends DataType<string> {
 
   override setValue(value: unknown): unknown {
     return value;
+  }
+
+  /** TEXT, or TINYTEXT / MEDIUMTEXT / LONGTEXT for a length. */
+  override toString(): string {
+    return this.length ? `${this.length.toUpperCase()}TEXT` : 'TEXT';
   }
 }
 
