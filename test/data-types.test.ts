@@ -12,6 +12,7 @@ for (const dialect of testDialects) {
     let sequelize: Sequelize;
     // SQLite has no exact types: BIGINT and DECIMAL read back as numbers there, as with sequelize@6.
     const exactAsStrings = dialect !== 'sqlite';
+    const isMysql = dialect === 'mysql' || dialect === 'mariadb';
 
     before(async () => {
       sequelize = await connect(dialect);
@@ -140,6 +141,21 @@ for (const dialect of testDialects) {
       assert.equal(Object.keys(columns).includes('full'), false);
       const slim = (await Person.findByPk(ada['id'] as number, { attributes: ['id', 'full'] })) as unknown as Row;
       assert.equal(slim['full'], 'Ada Lovelace', 'the dependencies are read for the virtual attribute');
+    });
+
+    test('INET, CIDR, MACADDR, TSVECTOR: PostgreSQL columns of those types (by name on SQLite), strings in JavaScript; STRING.BINARY', async () => {
+      const types = () => ({ ip: DataTypes.INET, net: DataTypes.CIDR, mac: DataTypes.MACADDR, doc: DataTypes.TSVECTOR, bin: DataTypes.STRING.BINARY, dbl: DataTypes['DOUBLE PRECISION'] });
+      if (isMysql) {
+        await assert.rejects(sequelize.getQueryInterface().createTable('hosts', { ip: DataTypes.INET }), /INET data type is not supported by the mysql dialect/);
+        return;
+      }
+      const Host = sequelize.define('host', types());
+      await Host.sync({ force: true });
+      await Host.create({ ip: '10.0.0.1', net: '10.0.0.0/8', mac: '08:00:2b:01:02:03', doc: 'a fat cat', dbl: 1.5 });
+      const found = (await Host.findOne({ raw: true })) as unknown as Row;
+      const doc = dialect === 'postgres' ? "'a' 'cat' 'fat'" : 'a fat cat';
+      assert.deepEqual([found['ip'], found['net'], found['mac'], found['doc'], found['dbl']], ['10.0.0.1', '10.0.0.0/8', '08:00:2b:01:02:03', doc, 1.5]);
+      await Host.drop();
     });
 
     test('JSONB is stored and read back as JSON on every dialect', async () => {

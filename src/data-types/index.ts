@@ -2,12 +2,14 @@ import { invokable } from './abstract.js';
 import { DateOnlyType, DateType, NowType, TimeType } from './date-types.js';
 import { ArrayType, BlobType, BooleanType, EnumType, JsonbType, JsonType, VirtualType } from './misc-types.js';
 import { BigIntType, DecimalType, DoubleType, FloatType, IntegerType, MediumIntType, RealType, SmallIntType, TinyIntType } from './numeric-types.js';
+import { CidrType, InetType, MacaddrType, TsvectorType } from './network-types.js';
 import { CharType, CitextType, StringType, TextType, UuidType, UuidV1Type, UuidV4Type } from './string-types.js';
 
 export { DataType, toDataTypeInstance } from './abstract.js';
 export * from './date-types.js';
 export * from './misc-types.js';
 export * from './numeric-types.js';
+export * from './network-types.js';
 export { CharType, CitextType, StringType, TextType, UuidType, UuidV1Type, UuidV4Type } from './string-types.js';
 
 export const STRING = invokable(StringType);
@@ -37,6 +39,10 @@ export const JSONB = invokable(JsonbType);
 export const BLOB = invokable(BlobType);
 export const VIRTUAL = invokable(VirtualType);
 export const ARRAY = invokable(ArrayType);
+export const INET = invokable(InetType);
+export const CIDR = invokable(CidrType);
+export const MACADDR = invokable(MacaddrType);
+export const TSVECTOR = invokable(TsvectorType);
 
 /** ENUM is generic over its values, so it is a function rather than an invokable class. */
 export function ENUM<const Values extends string>(...args: [{ values: readonly Values[] }] | Values[] | [readonly Values[]]): EnumType<Values> {
@@ -46,4 +52,5 @@ export function ENUM<const Values extends string>(...args: [{ values: readonly V
 export const DataTypes = {
   STRING, CHAR, TEXT, CITEXT, TINYINT, SMALLINT, MEDIUMINT, INTEGER, BIGINT, FLOAT, DOUBLE, REAL, DECIMAL, NUMERIC,
   BOOLEAN, DATE, DATEONLY, TIME, NOW, UUID, UUIDV1, UUIDV4, JSON, JSONB, BLOB, VIRTUAL, ARRAY, ENUM,
+  INET, CIDR, MACADDR, TSVECTOR, 'DOUBLE PRECISION': DOUBLE,
 } as const;

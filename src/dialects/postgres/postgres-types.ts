@@ -97,6 +97,10 @@ export const postgresTypeTable: TypeTable = {
   ENUM: { sql: (t) => `VARCHAR(${Math.max(1, ...enumValues(t).map((value) => value.length))})` },
   BLOB: named('BYTEA'),
   ARRAY: arrayRule,
+  INET: named('INET'),
+  CIDR: named('CIDR'),
+  MACADDR: named('MACADDR'),
+  TSVECTOR: named('TSVECTOR'),
 };
 
 export const postgresTypes = new TableDrivenTypes(postgresTypeTable, 'postgres');

@@ -26,8 +26,9 @@ const json = { sql: () => 'JSON', toDriver: stringifyJson, fromDriver: parseJson
 const text = { sql: () => 'TEXT' };
 
 export const sqliteTypeTable: TypeTable = {
-  STRING: { sql: (t) => `VARCHAR(${String(t['length'])})${t['isBinary'] ? ' BINARY' : ''}` },
-  CHAR: { sql: (t) => `CHAR(${String(t['length'])})${t['isBinary'] ? ' BINARY' : ''}` },
+  // SQLite takes BINARY only inside the type name, before the length (v6's VARCHAR BINARY(255)).
+  STRING: { sql: (t) => `VARCHAR${t['isBinary'] ? ' BINARY' : ''}(${String(t['length'])})` },
+  CHAR: { sql: (t) => `CHAR${t['isBinary'] ? ' BINARY' : ''}(${String(t['length'])})` },
   CITEXT: { sql: () => 'TEXT COLLATE NOCASE' },
   TEXT: text,
   UUID: { sql: () => 'UUID' },
@@ -48,6 +49,11 @@ export const sqliteTypeTable: TypeTable = {
   JSONB: json,
   ENUM: text,
   BLOB: { sql: () => 'BLOB' },
+  // PostgreSQL's text-valued types are accepted by name, as v6 declares them on SQLite (their values are text).
+  INET: { sql: () => 'INET' },
+  CIDR: { sql: () => 'CIDR' },
+  MACADDR: { sql: () => 'MACADDR' },
+  TSVECTOR: { sql: () => 'TSVECTOR' },
 };
 
 export const sqliteTypes = new TableDrivenTypes(sqliteTypeTable, 'sqlite');
