@@ -2,6 +2,7 @@ import type { BelongsToMany } from '../../associations/belongs-to-many.js';
 import { AssociationError } from '../../errors/usage-errors.js';
 import { Op } from '../../sql/operators.js';
 import { batched } from '../batch-loader.js';
+import { hasHooks } from '../model-internals.js';
 import { belongsToManyWrites } from './belongs-to-many-writes.js';
 import { andWhere, checkWhere, dropKey, finderOptions, keyChunks, keyOf, hasNullOrThrow, keysOf, page, pagingFor, raw, readKey, scopedTarget, unique, valueOf, withKey, type AccessorMap, type Instance, type Options, type Statics } from './shared.js';
 
@@ -17,7 +18,8 @@ export async function linksOf(association: BelongsToMany, owners: unknown[], opt
       const base = { [association.foreignKey]: ownerChunk.length === 1 ? ownerChunk[0] : ownerChunk, ...(targetChunk ? { [association.otherKey]: targetChunk } : {}) };
       links.push(...(await through.findAll({
         where: andWhere(base, association.through.scope, throughOptions.where),
-        transaction: options['transaction'], logging: options['logging'],
+        // As v6, whose reads join the join table: its find hooks do not run (the target's do).
+        transaction: options['transaction'], logging: options['logging'], hooks: false,
         ...(attributes ? { attributes, raw: true } : {}),
         ...(throughOptions.paranoid !== undefined ? { paranoid: throughOptions.paranoid } : {}),
       })));
@@ -80,6 +82,8 @@ export function belongsToManyAccessors(association: BelongsToMany): AccessorMap 
   const linksSuffice = (options: Options, scopeOption: boolean) =>
     association.options.constraints !== false && !association.scope && options['where'] === undefined && !(scopeOption && Object.prototype.hasOwnProperty.call(options, 'scope'))
     && !association.target.definition.paranoid && !association.target.definition.options.defaultScope
+    // v6 reads the targets, so their find hooks run (a beforeFind adding a tenant condition filters the count).
+    && !hasHooks(target, 'beforeFind') && !hasHooks(target, 'afterFind')
     && Object.keys(((association.target as unknown as { scopes?: Record<string, unknown> }).scopes?.['defaultScope'] as object | undefined) ?? {}).length === 0;
 
   function attachLink(item: unknown, link: Instance, joinAttributes: string[] | undefined, rawRows: boolean): void {

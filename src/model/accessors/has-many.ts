@@ -1,6 +1,7 @@
 import type { HasMany } from '../../associations/has-many.js';
 import { Op } from '../../sql/operators.js';
 import { batched } from '../batch-loader.js';
+import { hasHooks, runHooks } from '../model-internals.js';
 import { andWhere, dropKey, hasNullOrThrow, finderOptions, keyChunks, keyOf, keysOf, page, pagingFor, raw, readKey, scopedTarget, unique, valueOf, withKey, type AccessorMap, type Instance, type Options, type Statics } from './shared.js';
 
 type Entry = { instance: Instance; args: unknown };
@@ -45,7 +46,9 @@ export function hasManyAccessors(association: HasMany): AccessorMap {
     const field = association.target.definition.columnOf(foreignKey);
     for (const owners of keyChunks(target, ownerKeys(entries))) {
       const where = andWhere(ownersWhere(owners), association.scope, options['where']);
-      const base = { ...finderOptions(options), where, col: targetKey };
+      // v6 counts through a find of the targets: beforeFind hooks run (and may add conditions), beforeCount does not.
+      const base: Options = { ...finderOptions(options), where, col: targetKey, hooks: false };
+      if (options['hooks'] !== false && hasHooks(target, 'beforeFind')) await runHooks(target, 'beforeFind', base);
       if (owners.length === 1) counts.set(keyOf(owners[0]), (await model.count(base)) as number);
       else for (const row of (await model.count({ ...base, group: [foreignKey] })) as Array<Record<string, unknown>>) counts.set(keyOf(row[foreignKey] ?? row[field]), Number(row['count']));
     }
