@@ -85,10 +85,22 @@ for (const dialect of testDialects) {
       await Pug.create({ name: 'dd' });
       const [skipped, inserted] = (await Pug.bulkCreate([{ name: 'dd' }, { name: 'ff' }], { ignoreDuplicates: true })) as unknown as Row[];
       assert.equal(skipped!['id'], null, 'a skipped record has no key of its own');
-      if (sequelize.dialect.supports.insertReturning) {
-        const found = (await Pug.findOne({ where: { name: 'ff' } })) as unknown as Row;
-        assert.equal(inserted!['id'], found['id']);
-      }
+      // Every dialect: from RETURNING, or (MySQL) from one SELECT by the unique columns.
+      const found = (await Pug.findOne({ where: { name: 'ff' } })) as unknown as Row;
+      assert.equal(typeof inserted!['id'], 'number');
+      assert.equal(inserted!['id'], found['id']);
+    });
+
+    test('updateOnDuplicate: every record gets the key of its row, inserted or updated', async () => {
+      await Pug.bulkCreate([{ name: 'aa' }, { name: 'bb' }, { name: 'cc' }]);
+      await Pug.destroy({ where: { name: 'bb' }, force: true });
+      const pugs = (await Pug.bulkCreate([{ name: 'nn', age: 3 }, { name: 'cc', age: 30 }, { name: 'mm' }, { name: 'aa', age: 10 }], { updateOnDuplicate: ['age'] })) as unknown as Row[];
+      const found = (await Pug.findAll({ raw: true })) as unknown as Row[];
+      const idOf = (name: string) => found.find((pug) => pug['name'] === name)!['id'];
+      assert.deepEqual(pugs.map((pug) => [pug['name'], pug['id']]), [['nn', idOf('nn')], ['cc', idOf('cc')], ['mm', idOf('mm')], ['aa', idOf('aa')]]);
+      assert.equal(new Set(pugs.map((pug) => pug['id'])).size, 4);
+      assert.ok(pugs.every((pug) => typeof pug['id'] === 'number'));
+      assert.deepEqual([idOf('aa'), idOf('cc')], [1, 3]);
     });
 
     test('updateOnDuplicate updates the listed columns of colliding rows', async () => {

@@ -1,6 +1,7 @@
 import { rowToAttributes } from '../query/mutation-plan.js';
 import type { ConflictAction } from '../sql/nodes.js';
 import { chunk } from '../utils/object.js';
+import { readBackKeys } from './bulk-insert-keys.js';
 import { compileInsert, holdsFragment } from './insert-cache.js';
 import type { ModelClass, ModelInstance } from './model-internals.js';
 import { runOptions, tableContext } from './query-scope.js';
@@ -88,7 +89,10 @@ export async function insertInstances(model: ModelClass, instances: ModelInstanc
         const compiled = compileInsert(model, group.attributes, batch.map((instance) => instance.dataValues), context, { returning: group.returning, conflict: group.conflict });
         const result = await runner.run(compiled, { ...runOptions(options, group.returning !== false), transaction: transaction as never });
         if (group.returning) applyReturned(model, group, batch, result.rows);
-        else if (group.wantsKeys && result.insertId !== undefined && !options.ignoreDuplicates && !options.updateOnDuplicate) {
+        else if (group.wantsKeys && group.conflict) {
+          await readBackKeys(model, batch, conflictTarget(model, group.attributes, options.conflictAttributes),
+            { transaction, logging: options.logging, insertId: result.insertId, skipped: group.conflict.action === 'nothing' });
+        } else if (group.wantsKeys && result.insertId !== undefined && !options.ignoreDuplicates && !options.updateOnDuplicate) {
           // MySQL reports the first id of a multi-row insert; the rest follow it.
           const first = Number(result.insertId);
           batch.forEach((instance, index) => {
