@@ -52,6 +52,8 @@ export interface DialectSupports {
   readonly maxParameters: number;
   /** The driver can hand rows back as arrays in select order (cheaper than objects for wide, many-row reads). */
   readonly arrayRows: boolean;
+  /** NULLs sort before other values in an ascending ORDER BY (and after them descending) by default. */
+  readonly nullsSortFirst: boolean;
 }
 
 /** A column as the schema layer hands it to the dialect's DDL hooks. */

@@ -1,14 +1,15 @@
 import type { FindOptions } from '../query/find-options.js';
-import { splitOrder } from '../query/include-order.js';
+import { splitOrder, type SplitOrder } from '../query/include-order.js';
 import { planIncludes, type IncludeModel, type IncludeNode } from '../query/include-plan.js';
 import { rootCondition, splitWhere, type JoinedWhere } from '../query/include-joined-where.js';
 import { pathResolver, requiredRestrictions } from '../query/include-sql.js';
 import type { BuildContext } from '../query/query-context.js';
-import { buildRootSelect, findWhere, groupNodes } from '../query/select-builder.js';
+import { buildRootSelect, findWhere, groupNodes, type SelectedColumn } from '../query/select-builder.js';
 import { sql, type ExprNode, type JoinNode, type SelectNode } from '../sql/nodes.js';
 import { JoinedLoader } from './include-joined-load.js';
 import { loadLevels, neededKeys, stripAdded, type Instance } from './include-load.js';
 import { rawRows } from './include-raw.js';
+import { nullsGoFirst, rightOuterParents } from './include-right.js';
 import type { ModelClass } from './model-internals.js';
 import { runOptions } from './query-scope.js';
 import { rowConverter } from './row-mapper.js';
@@ -46,7 +47,7 @@ interface RootWhere {
 }
 
 /** The root WHERE with the EXISTS of every required include, and of the joined includes its where refers to. */
-function rootWhere(model: ModelClass, options: FindOptions, context: BuildContext, tree: readonly IncludeNode[], joins: JoinNode[]): RootWhere {
+function rootWhere(model: ModelClass, options: FindOptions, context: BuildContext, tree: readonly IncludeNode[], joins: JoinNode[], exclude?: IncludeNode): RootWhere {
   const members = new Set<IncludeNode>();
   const root = { alias: context.scope.alias, definition: model.definition };
   const conditions: ExprNode[] = [];
@@ -60,7 +61,7 @@ function rootWhere(model: ModelClass, options: FindOptions, context: BuildContex
     joined = { members, condition: sql.and(split.joined), root, rootJoins: joins, tree };
     conditions.push(rootCondition(joined));
   }
-  conditions.push(...requiredRestrictions(tree, root));
+  conditions.push(...requiredRestrictions(exclude ? tree.filter((node) => node !== exclude) : tree, root));
   return { where: conditions.length === 0 ? undefined : sql.and(conditions), joined };
 }
 
@@ -93,10 +94,24 @@ export async function loadIncludes(model: ModelClass, options: FindOptions, root
   const loader = joined ? new JoinedLoader(joined) : undefined;
   loader?.setRoots(parents);
   await loadLevels(parents, tree, split.pushed, options, loader);
+  await addRightOuter(model, options, rootContext, tree, joins, parents, root.columns.filter((column) => !added.includes(column.key)), split);
   stripAdded(parents, added);
   for (const parent of parents) parent._options = { ...parent._options, include: tree.map((item) => item.item), includeNames: tree.map((item) => item.as) };
   if (options.raw) return rawRows(parents, tree, options.nest === true);
   return parents;
+}
+
+/** `right: true` (v6's RIGHT OUTER JOIN): the included rows matching no parent, under all-NULL parents placed as NULLs sort. */
+async function addRightOuter(model: ModelClass, options: FindOptions, context: BuildContext, tree: readonly IncludeNode[], joins: JoinNode[], parents: Instance[], columns: readonly SelectedColumn[], split: SplitOrder): Promise<void> {
+  for (const node of tree) {
+    if (!node.rightOuter) continue;
+    if (options.limit !== undefined && options.limit !== null && parents.length >= options.limit) continue;
+    const { where } = rootWhere(model, options, context, tree, joins, node);
+    const root = { alias: context.scope.alias, definition: model.definition };
+    const extra = await rightOuterParents({ model, root, node, tree, where, rootJoins: joins, columns, pushed: split.pushed.get(node), options });
+    if (nullsGoFirst(split.orderBy, model.host.queryRunner.dialect.supports.nullsSortFirst)) parents.unshift(...extra);
+    else parents.push(...extra);
+  }
 }
 
 /** Counts root rows (not joined rows): required includes restrict them through EXISTS, others cannot change the count. */

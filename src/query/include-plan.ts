@@ -49,6 +49,11 @@ export interface IncludeNode {
   readonly required: boolean;
   readonly separate: boolean;
   readonly right: boolean;
+  /**
+   * A top-level `right: true` include that v6 RIGHT OUTER JOINs (not required: no `where`, or `required: false`):
+   * parents without a match drop out, and the included rows matching no parent come under an all-NULL parent.
+   */
+  readonly rightOuter?: boolean;
   readonly paranoid: boolean;
   readonly attributes: FindAttributeOptions | undefined;
   /** `attributes: []`: nothing of the target is read, and Sequelize then sets no key on the parent. */
@@ -263,8 +268,10 @@ export function planIncludes(source: IncludeModel, include: unknown, dialect: Di
     const limit = options['limit'] as number | undefined;
     if (limit !== undefined && (!Number.isInteger(limit) || limit < 0)) throw new UsageError(`Invalid limit ${String(limit)} in the include of ${model.name} on ${source.name}: expected a non-negative integer.`);
     const nestedInclude = options['include'] ?? model.activeScope?.['include'];
+    const rightOuter = right && !separate && parentAlias === '' && !(explicitRequired ?? options['where'] !== undefined);
     nodes.push({
       item, association, model, as, alias, keys, isMany: association.isMultiAssociation, required, separate, right,
+      ...(rightOuter ? { rightOuter } : {}),
       paranoid: options['paranoid'] !== false, attributes, noAttributes: Array.isArray(attributes) && attributes.length === 0,
       where, throughWhere, throughAttributes, order: options['order'], limit,
       children: planIncludes(model, nestedInclude, dialect, alias, [...path, model]),

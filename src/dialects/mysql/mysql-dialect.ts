@@ -36,6 +36,7 @@ const mysqlSupports: DialectSupports = {
   'DEFAULT VALUES': false,
   maxParameters: 65_535,
   arrayRows: false,
+  nullsSortFirst: true,
 };
 
 /** MySQL takes the isolation level for the next transaction before START TRANSACTION. */

@@ -36,6 +36,7 @@ const supports: DialectSupports = {
   'DEFAULT VALUES': true,
   maxParameters: 65_535,
   arrayRows: false,
+  nullsSortFirst: false,
 };
 
 export const postgresDialect: Dialect = {

@@ -39,6 +39,7 @@ const supports: DialectSupports = {
   'DEFAULT VALUES': true,
   maxParameters: 32_766,
   arrayRows: true,
+  nullsSortFirst: true,
 };
 
 export const sqliteDialect: Dialect = {
