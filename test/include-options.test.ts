@@ -132,6 +132,13 @@ for (const dialect of testDialects) {
       assert.ok(!('owner' in many!.toJSON()) && 'toys' in many!.toJSON());
     });
 
+    test('through: { attributes: { exclude } } reads the other join-table columns (v6)', async () => {
+      const [p1] = (await Pug.findAll({ include: [{ model: Friend, through: { attributes: { exclude: ['createdAt', 'updatedAt'] } } }], order: [['id', 'ASC']] })) as Row[];
+      const link = ((p1!['friends'] as Row[])[0]!['friendship'] as Row).toJSON() as Record<string, unknown>;
+      assert.deepEqual(Object.keys(link).sort(), ['friendId', 'pugId', 'role']);
+      await assert.rejects(Pug.findAll({ include: [{ model: Friend, through: { attributes: { exclude: ['nope'] } } }] }), /friendship has no attribute "nope"/);
+    });
+
     test('nested includes three levels deep', async () => {
       const [toy] = (await Toy.findAll({ where: { name: 'ball' }, include: [{ model: Pug, include: [{ model: Owner, include: [{ model: Pug, include: [Friend] }] }] }] })) as Row[];
       const owner = (toy!['pug'] as Row)['owner'] as Row;

@@ -197,6 +197,19 @@ function customJoin(source: IncludeModel, association: AnyAssociation, given: un
   return { condition, parentKey: keys[0]!, parent: { alias: parentAlias, definition: source.definition } };
 }
 
+/** `through: { attributes }` as a list, or v6's `{ exclude, include }` over the join model's columns. */
+function throughAttributeNames(given: unknown, definition: ModelDefinition): string[] | undefined {
+  if (given === undefined || Array.isArray(given)) return given as string[] | undefined;
+  if (!isPlainObject(given)) throw new UsageError(`through.attributes of ${definition.modelName} must be a list of attribute names or { exclude, include }, got ${String(given)}.`);
+  const exclude = toArray(given['exclude'] as string[] | undefined);
+  const extra = toArray(given['include'] as string[] | undefined);
+  for (const name of [...exclude, ...extra]) {
+    if (typeof name === 'string' && !definition.attribute(name)) throw new UsageError(`${definition.modelName} has no attribute "${name}" (used in through.attributes). Known attributes: ${Object.keys(definition.attributes).join(', ')}.`);
+  }
+  const names = definition.columnAttributes.filter((name) => !exclude.includes(name));
+  return [...names, ...extra.filter((name) => !names.includes(name))];
+}
+
 /** Whether an expression names a column of the table under `alias` (`col('project.state')`). */
 function refersTo(node: unknown, alias: string): boolean {
   if (Array.isArray(node)) return node.some((item) => refersTo(item, alias));
@@ -254,7 +267,7 @@ export function planIncludes(source: IncludeModel, include: unknown, dialect: Di
     const attributes = (options['attributes'] ?? model.activeScope?.['attributes']) as FindAttributeOptions | undefined;
     // Checked now, so an unknown attribute is an error before the root query runs.
     if (attributes !== undefined) selectColumns(attributes, context);
-    const throughAttributes = throughOptions['attributes'] as string[] | undefined;
+    const throughAttributes = keys.through ? throughAttributeNames(throughOptions['attributes'], keys.through.model.definition) : undefined;
     if (throughAttributes !== undefined && keys.through) {
       for (const name of throughAttributes) {
         if (!keys.through.model.definition.attribute(name)) throw new UsageError(`${keys.through.model.name} has no attribute "${name}" (used in through.attributes of the include of ${model.name} on ${source.name}). Known attributes: ${Object.keys(keys.through.model.definition.attributes).join(', ')}.`);
