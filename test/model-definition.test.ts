@@ -141,3 +141,22 @@ for (const dialect of testDialects) {
     });
   });
 }
+
+describe('rawAttributes entries carry the keys sequelize@6 gives', () => {
+  test('Model, fieldName, _modelAttribute and field on every entry, also on keys an association adds', () => {
+    const db = new Sequelize('sqlite::memory:', { logging: false });
+    const Owner = db.define('owner', { name: DataTypes.STRING });
+    const Pet = db.define('pet', { code: { type: DataTypes.STRING, unique: true }, firstName: { type: DataTypes.STRING, field: 'first_name' } });
+    Pet.belongsTo(Owner);
+    for (const name of ['id', 'code', 'firstName', 'createdAt', 'ownerId']) {
+      const attribute = Pet.rawAttributes[name]! as Record<string, unknown>;
+      assert.equal(attribute['Model'], Pet, name);
+      assert.equal(attribute['_modelAttribute'], true, name);
+      assert.equal(attribute['fieldName'], name);
+      assert.ok('type' in attribute && 'field' in attribute);
+    }
+    assert.equal(Pet.getAttributes()['firstName']!.field, 'first_name');
+    assert.equal((Owner.getAttributes()['name'] as Record<string, unknown>)['Model'], Owner);
+    assert.equal(String(Pet.rawAttributes['code']!.type), 'VARCHAR(255)');
+  });
+});

@@ -61,7 +61,7 @@ const defaultedOptions = new WeakMap<NormalizedAttribute, ReadonlySet<string>>()
  */
 export function declaredOptions(attribute: NormalizedAttribute): Record<string, unknown> {
   const defaulted = defaultedOptions.get(attribute);
-  return Object.fromEntries(Object.entries(attribute).filter(([key, value]) => value !== undefined && key !== 'fieldName' && !defaulted?.has(key)));
+  return Object.fromEntries(Object.entries(attribute).filter(([key, value]) => value !== undefined && key !== 'fieldName' && key !== 'Model' && key !== '_modelAttribute' && !defaulted?.has(key)));
 }
 
 export function isVirtual(attribute: NormalizedAttribute): boolean {

@@ -28,10 +28,21 @@ export class ModelMetadata {
   declare static activeScope: Record<string, unknown> | undefined;
 
   static get rawAttributes(): ModelDefinition['attributes'] {
-    return this.definition.attributes;
+    return this.stampedAttributes();
   }
   static getAttributes(): ModelDefinition['attributes'] {
-    return this.definition.attributes;
+    return this.stampedAttributes();
+  }
+
+  /** v6's entries also name their model (`Model`) and say `_modelAttribute: true`; stamped when read. */
+  private static stampedAttributes(): ModelDefinition['attributes'] {
+    const attributes = this.definition.attributes;
+    for (const attribute of Object.values(attributes)) {
+      if (attribute['Model'] === this) continue;
+      attribute['Model'] = this;
+      attribute['_modelAttribute'] = true;
+    }
+    return attributes;
   }
   static get tableName(): string {
     return this.definition.tableName;
