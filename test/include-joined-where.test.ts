@@ -154,4 +154,30 @@ for (const dialect of testDialects) {
       await assert.rejects(Pug.findAll({ include: [Toy], attributes: ['name', [db.col('toys.name'), 'toy']] }), /to-many include "toys".*only be used in the root's where/);
     });
   });
+
+  describe(`'$toys.name$' with soft-deleted included rows on ${dialect}`, () => {
+    let db: Sequelize;
+    let Pug: ModelStatic;
+    let Toy: ModelStatic;
+    before(async () => {
+      db = await connect(dialect);
+      Pug = db.define('pug', { name: DataTypes.STRING });
+      Toy = db.define('toy', { name: DataTypes.STRING }, { paranoid: true });
+      Pug.hasMany(Toy);
+      await db.sync({ force: true });
+      const [p1, p2] = await Pug.bulkCreate([{ name: 'p1' }, { name: 'p2' }]);
+      const toys = await Toy.bulkCreate([{ name: 'a', pugId: p1!.get('id') }, { name: 'b', pugId: p2!.get('id') }, { name: 'b', pugId: p1!.get('id') }]);
+      await toys[1]!.destroy();
+    });
+    after(async () => {
+      await db.close();
+    });
+
+    test('a deleted row never matches unless the include says paranoid: false (as in the join)', async () => {
+      const rows = await Pug.findAll({ where: { '$toys.name$': 'b' }, include: [Toy], order: [['id', 'ASC']] });
+      assert.deepEqual(shapes(rows, 'toys'), [{ name: 'p1', toys: [{ name: 'b' }] }]);
+      const all = await Pug.findAll({ where: { '$toys.name$': 'b' }, include: [{ model: Toy, paranoid: false }], order: [['id', 'ASC']] });
+      assert.deepEqual(shapes(all, 'toys'), [{ name: 'p1', toys: [{ name: 'b' }] }, { name: 'p2', toys: [{ name: 'b' }] }]);
+    });
+  });
 }
