@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { DataTypes, Sequelize, type Model, type ModelStatic } from '../src/index.js';
+import { DataTypes, Sequelize, ValidationError, type Model, type ModelStatic } from '../src/index.js';
 import { captureSql, connect, testDialects } from './setup/dialects.js';
 
 type Row = Model & Record<string, unknown>;
@@ -98,7 +98,8 @@ for (const dialect of testDialects) {
 
     test('a failing child leaves nothing behind', async () => {
       const before = await Owner.count();
-      await assert.rejects(Owner.create({ name: 'Broken', pugs: [{ name: 'p5', toys: [{ name: null }] }] }, { include: [{ model: Pug, include: [Toy] }] }));
+      // As v6 (which saves included records one by one): the child's own ValidationError, not an AggregateError.
+      await assert.rejects(Owner.create({ name: 'Broken', pugs: [{ name: 'p5', toys: [{ name: null }] }] }, { include: [{ model: Pug, include: [Toy] }] }), ValidationError);
       assert.equal(await Owner.count(), before);
       assert.equal(await Pug.count({ where: { name: 'p5' } }), 0);
     });
@@ -108,6 +109,16 @@ for (const dialect of testDialects) {
       assert.ok(pug['owner'] instanceof Owner && (pug['owner'] as Row).isNewRecord);
       assert.ok((pug['friends'] as Row[])[0] instanceof Friend);
       assert.deepEqual(pug.toJSON()['friends'], [{ id: null, name: 'z' }]);
+    });
+
+    test('save() of a record built with include saves what it includes, as v6', async () => {
+      const pug = Pug.build({ name: 'p7', owner: { name: 'Di' }, toys: [{ name: 'kite' }], friends: [{ name: 'w' }] }, { include: [Owner, Toy, Friend] }) as Row;
+      await pug.save();
+      const stored = (await Pug.findByPk(pug.get('id') as number, { include: [Owner, Toy, Friend] })) as Row;
+      assert.equal((stored['owner'] as Row).get('name'), 'Di');
+      assert.deepEqual(names(stored['toys']), ['kite']);
+      assert.deepEqual(names(stored['friends']), ['w']);
+      assert.equal(pug.get('ownerId'), (stored['owner'] as Row).get('id'));
     });
   });
 }

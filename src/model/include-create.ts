@@ -1,4 +1,4 @@
-import { UsageError } from '../errors/usage-errors.js';
+import { AggregateError, BulkRecordError, UsageError } from '../errors/usage-errors.js';
 import { associationOf, planIncludes, type IncludeModel, type IncludeNode } from '../query/include-plan.js';
 import { isPlainObject, toArray } from '../utils/object.js';
 import { setIncluded, type Instance } from './include-load.js';
@@ -117,10 +117,17 @@ async function saveLevel(model: ModelClass, instances: readonly Instance[], node
 /** `create(values, { include })`: the instance and everything included in it, atomically. */
 export async function createWithIncludes(model: ModelClass, instance: Instance, options: Record<string, unknown>): Promise<Instance> {
   const tree = planIncludes(model as unknown as IncludeModel, options['include'], model.host.queryRunner.dialect);
-  return model.host.transactionWith(options, async (transaction) => {
-    await saveLevel(model, [instance], tree, { ...options, transaction }, 'save');
-    return instance;
-  });
+  try {
+    return await model.host.transactionWith(options, async (transaction) => {
+      await saveLevel(model, [instance], tree, { ...options, transaction }, 'save');
+      return instance;
+    });
+  } catch (error) {
+    // v6 saves included records one by one, so a failing one rejects with its own error (a ValidationError),
+    // not the AggregateError of the multi-row INSERT used here.
+    const first = error instanceof AggregateError ? error.errors[0] : undefined;
+    throw first instanceof BulkRecordError ? first.errors : (first ?? error);
+  }
 }
 
 /** `bulkCreate(records, { include })`: the records in one INSERT, then each included level in one more. */

@@ -18,7 +18,7 @@ import type { Attributes, CreationAttributes, LooseAttributes } from '../types/m
 import type { IncludeList, UpdateValues } from '../types/query-options.js';
 import type { FindResult, OrderInput, ShapedFindOptions } from '../types/query-result.js';
 import type * as options from '../types/options.js';
-import { buildIncluded } from './include-create.js';
+import { buildIncluded, createWithIncludes } from './include-create.js';
 type AttributeKey<M extends Model> = keyof Attributes<M> & string;
 type IncrementFieldsInput = string | string[] | Record<string, number>;
 
@@ -269,6 +269,11 @@ export class Model<TAttributes extends object = object, TCreationAttributes exte
 
   // ---- instance persistence ----
   save(options?: options.SaveOptions): Promise<this> {
+    // As v6: a new record built with `include` saves what it includes too (Model.build(values, { include }).save()).
+    const include = options && 'include' in options ? (options as { include?: unknown }).include : this.isNewRecord ? this._options.include : undefined;
+    if (include !== undefined && this.isNewRecord) {
+      return createWithIncludes(this.constructor as unknown as ModelClass, this as never, { ...options, include }) as unknown as Promise<this>;
+    }
     return persistence.save(this as never, this.#tracking(), options as persistence.SaveOptions) as unknown as Promise<this>;
   }
   update(values: UpdateValues<LooseAttributes<TAttributes>>, options?: options.InstanceUpdateOptions): Promise<this> {
