@@ -104,7 +104,7 @@ for (const dialect of testDialects) {
       const First = sequelize.define('pet', {
         name: { type: DataTypes.STRING, defaultValue: 'a' }, n: { type: DataTypes.INTEGER, defaultValue: 1 },
         good: { type: DataTypes.BOOLEAN, defaultValue: false }, status: DataTypes.ENUM('x', 'y'),
-        code: DataTypes.STRING, email: { type: DataTypes.STRING, unique: true },
+        code: DataTypes.STRING, email: { type: DataTypes.STRING, unique: true }, note: { type: DataTypes.STRING, comment: 'old' },
       }, { timestamps: false });
       await First.sync({ force: true });
       await First.create({ status: 'y', code: 'c1', email: 'e' });
@@ -112,7 +112,7 @@ for (const dialect of testDialects) {
       const Second = sequelize.define('pet', {
         name: { type: DataTypes.STRING, defaultValue: 'b' }, n: DataTypes.INTEGER,
         good: { type: DataTypes.BOOLEAN, defaultValue: true }, status: DataTypes.ENUM('z', 'x', 'y'),
-        code: { type: DataTypes.STRING, unique: true }, email: DataTypes.STRING,
+        code: { type: DataTypes.STRING, unique: true }, email: DataTypes.STRING, note: { type: DataTypes.STRING, comment: 'new' },
       }, { timestamps: false });
       await Second.sync({ alter: true });
       await Second.sync({ alter: true });
@@ -121,6 +121,7 @@ for (const dialect of testDialects) {
       assert.equal(described['n']!.defaultValue ?? null, null);
       assert.equal(described['good']!.defaultValue, isMysql ? '1' : true);
       if (dialect !== 'sqlite') assert.deepEqual(described['status']!.special, ['z', 'x', 'y']);
+      if (dialect !== 'sqlite') assert.equal(described['note']!.comment, 'new');
       const quote = (name: string) => (isMysql ? `\`${name}\`` : `"${name}"`);
       await sequelize.query(`INSERT INTO pets (${quote('status')}, ${quote('code')}, ${quote('email')}) VALUES ('z', 'c2', 'e2')`);
       const rows = await sequelize.query(`SELECT * FROM pets WHERE ${quote('code')} = 'c2'`, { type: QueryTypes.SELECT }) as Record<string, unknown>[];

@@ -67,6 +67,12 @@ export function defaultChanged(current: ColumnDescription, attribute: Normalized
   return false;
 }
 
+/** Where the dialect reports comments (PostgreSQL, MySQL), whether the model's comment is another one. */
+export function commentChanged(current: ColumnDescription, attribute: NormalizedAttribute): boolean {
+  if (current.comment === undefined || attribute.comment === undefined) return false;
+  return (current.comment ?? '') !== attribute.comment;
+}
+
 /**
  * Whether an ENUM column lacks values the model lists. A named enum type (PostgreSQL) only ever gains values,
  * as in Sequelize; an inline ENUM (MySQL) is restated whenever its list differs, order included.

@@ -1,11 +1,11 @@
 import type { Dialect } from '../dialects/dialect.js';
 import type { ModelDefinition } from '../metadata/model-definition.js';
-import { defaultChanged, enumChanged, typeChanged } from './alter-compare.js';
+import { commentChanged, defaultChanged, enumChanged, typeChanged } from './alter-compare.js';
 import type { QueryInterface, QueryOptions } from './query-interface.js';
 
 /**
  * `sync({ alter: true })` as Sequelize v6 does it: add the columns the model has and the table lacks, change those
- * whose type, nullability, default, ENUM values or uniqueness differ, and drop the columns the model no longer has
+ * whose type, nullability, default, ENUM values, uniqueness or comment differ, and drop the columns the model no longer has
  * (unless `alter: { drop: false }`). Primary keys are left alone. A unique constraint the model gained is added once
  * (v6 adds another one on every sync on PostgreSQL and MySQL); one the model dropped stays, as in v6.
  */
@@ -30,7 +30,7 @@ export async function alterTableToModel(queryInterface: QueryInterface, dialect:
     const wantsUnique = attribute.unique === true;
     const hasUnique = wantsUnique || dialect.ddl.rebuildTable ? await isUnique(column) : false;
     const changed = current.allowNull !== attribute.allowNull || typeChanged(dialect, definition.tableName, current, attribute) ||
-      defaultChanged(current, attribute) || enumChanged(dialect, current, attribute) || (wantsUnique && !hasUnique);
+      defaultChanged(current, attribute) || enumChanged(dialect, current, attribute) || commentChanged(current, attribute) || (wantsUnique && !hasUnique);
     if (!changed) continue;
     // changeColumn writes the column's foreign key afresh, so the old one goes first (as in v6): else it would be
     // doubled, and MySQL refuses NOT NULL on a column whose old key says ON DELETE SET NULL. A rebuild replaces it.
