@@ -132,5 +132,17 @@ for (const dialect of testDialects) {
       await user.reload();
       assert.deepEqual([user.get('name'), user.get('age')], ['12', 8]);
     });
+    test('create(values, { fields }) builds from those fields alone; reload({ attributes }) keeps the other values', async () => {
+      const user = await User.create({ name: 'Fay', email: 'fay@example.com', age: 9 }, { fields: ['name', 'age'] });
+      assert.equal(user.get('email'), dialect === 'postgres' ? null : undefined);
+      assert.deepEqual([user.get('name'), user.get('age')], ['Fay', 9]);
+      const stored = (await User.findByPk(user.get('id') as number, { raw: true })) as unknown as Record<string, unknown>;
+      assert.equal(stored['email'], null);
+      await User.update({ name: 'Faye', age: 10 }, { where: { id: user.get('id') as number } });
+      const found = (await User.findByPk(user.get('id') as number))!;
+      await found.reload({ attributes: ['name'] });
+      assert.deepEqual([found.get('name'), found.get('age'), found.get('email')], ['Faye', 10, null]);
+      assert.ok(Object.keys(found.toJSON()).includes('createdAt'));
+    });
   });
 }

@@ -4,7 +4,7 @@ import { updateStatement } from '../query/mutation-plan.js';
 import { buildWhere } from '../query/where.js';
 import { sql } from '../sql/nodes.js';
 import { findOne } from './finders.js';
-import { resetChanges, type InstanceState } from './instance-values.js';
+import { resetChanges, resetChangesOf, type InstanceState } from './instance-values.js';
 import { runHooks } from './model-internals.js';
 import { runOptions, tableContext } from './query-scope.js';
 import { modelOf, primaryKeyWhere, type Instance, type InstanceDestroyOptions, type SaveOptions } from './instance-persistence.js';
@@ -21,6 +21,12 @@ export async function reload(instance: Instance, state: InstanceState, options: 
     paranoid: options.paranoid ?? false,
   })) as Instance | null;
   if (!reloaded) throw new InstanceError('Instance could not be reloaded because it does not exist anymore (find call returned null)');
+  if (options.attributes !== undefined) {
+    // v6 merges a partial reload into the current values (set without reset): the other attributes stay.
+    Object.assign(instance.dataValues, reloaded.dataValues);
+    resetChangesOf(state, Object.keys(reloaded.dataValues));
+    return instance;
+  }
   instance.dataValues = reloaded.dataValues;
   state.dataValues = reloaded.dataValues;
   instance._options = reloaded._options;

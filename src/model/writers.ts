@@ -1,5 +1,6 @@
 import { AggregateError, BulkRecordError, UsageError } from '../errors/usage-errors.js';
 import { insertInstances } from './bulk-insert.js';
+import { isVirtual } from '../metadata/attributes.js';
 import { resetChanges } from './instance-values.js';
 import { hasHooks, runHooks, runHooksForEach, type ModelClass, type ModelInstance } from './model-internals.js';
 import { checkInstance, checkValueTypes } from './validation.js';
@@ -73,12 +74,22 @@ type Saveable = ModelInstance & { save(options?: Record<string, unknown>): Promi
 /** Not `async`: save's promise is the result, without another promise and its ticks around it. */
 export function create(model: ModelClass, values: Record<string, unknown> | undefined, options: CreateOptions = {}): Promise<unknown> {
   try {
-    const instance = new model(values ?? {}, options.include ? { isNewRecord: true, include: options.include } : { isNewRecord: true }) as Saveable;
+    const given = options.fields && values && options.include === undefined ? onlyFields(model, values, options.fields) : values;
+    const instance = new model(given ?? {}, options.include ? { isNewRecord: true, include: options.include } : { isNewRecord: true }) as Saveable;
     if (options.include !== undefined) return createWithIncludes(model, instance as never, options);
     return instance.save(options);
   } catch (error) {
     return Promise.reject(error);
   }
+}
+
+/** `create(values, { fields })` builds from the fields (then the VIRTUAL attributes) alone, as v6 does. */
+function onlyFields(model: ModelClass, values: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> {
+  const attributes = model.definition.attributes;
+  const kept: Record<string, unknown> = {};
+  for (const name of fields) if (values[name] !== undefined) kept[name] = values[name];
+  for (const name of Object.keys(attributes)) if (isVirtual(attributes[name]!) && values[name] !== undefined) kept[name] = values[name];
+  return kept;
 }
 
 /** The attributes a batch writes: every column attribute present on any record, without null auto-increment keys. */
