@@ -144,5 +144,12 @@ for (const dialect of testDialects) {
       assert.deepEqual([found.get('name'), found.get('age'), found.get('email')], ['Faye', 10, null]);
       assert.ok(Object.keys(found.toJSON()).includes('createdAt'));
     });
+    test('getTableName() of a model in a schema has v6 keys: tableName, table, name, schema, delimiter', () => {
+      const Scoped = sequelize.define('gizmo', { label: DataTypes.STRING }, { schema: 'other', tableName: 'gizmos_tbl' });
+      assert.equal(User.getTableName(), 'users');
+      assert.deepEqual(JSON.parse(JSON.stringify(Scoped.getTableName())), { tableName: 'gizmos_tbl', table: 'gizmos_tbl', name: 'gizmo', schema: 'other', delimiter: '.' });
+      // Not synced by the next test's sync({ force: true }): schema "other" does not exist there.
+      (sequelize as unknown as { modelManager: { removeModel(model: unknown): void } }).modelManager.removeModel(Scoped);
+    });
   });
 }

@@ -68,10 +68,11 @@ export class ModelMetadata {
   static get sequelize(): ModelHost | undefined {
     return Object.prototype.hasOwnProperty.call(this, 'host') || this.host ? this.host : undefined;
   }
-  static getTableName(): string | { tableName: string; schema: string; delimiter: string; toString(): string } {
+  static getTableName(): string | { tableName: string; table: string; name: string; schema: string; delimiter: string; toString(): string } {
     const { tableName, schema } = this.definition;
     if (!schema) return tableName;
-    return { tableName, schema, delimiter: '.', toString: () => `"${schema}"."${tableName}"` };
+    // v6's shape: the table under both tableName and table, the model's name, the schema and its delimiter.
+    return { tableName, table: tableName, name: this.name, schema, delimiter: '.', toString: () => `"${schema}"."${tableName}"` };
   }
   static get _timestampAttributes(): ModelDefinition['timestamps'] {
     return this.definition.timestamps;
