@@ -1,15 +1,16 @@
 // `npm run bench`: the same workloads on the raw driver, joinery and sequelize@6, in one process, on in-memory
 // SQLite and (when reachable) PostgreSQL. Prints each as a median over rounds and as a ratio to raw.
 // Timings are noisy: read the ratios.
-//   BENCH_ROUNDS=5                      timed rounds per workload (after 3 untimed warm-up rounds)
+//   BENCH_ROUNDS=5                      timed rounds per workload (after the warm-up below)
 //   BENCH_DIALECTS=sqlite,postgres      default: sqlite, plus postgres when BENCH_POSTGRES_URL answers
 //   BENCH_POSTGRES_URL=postgres://…     default postgres://postgres@127.0.0.1:5432/test_perf
 //   BENCH_WORKLOADS=include,findByPk    only workloads whose name contains one of these (case-insensitive)
 //   BENCH_CONTENDERS=raw,joinery        only these contenders
 //   BENCH_CLOCK=cpu                     process CPU time instead of wall time (SQLite; see harness.ts)
+//   BENCH_WARMUP_MS=250                 untimed warm-up per workload and contender: at least 3 rounds and this long
 import { createRequire } from 'node:module';
 import { Sequelize as Joinery } from '../src/index.js';
-import { clock, medians, rounds, warmUpRounds, type Contender } from './harness.js';
+import { clock, medians, rounds, warmUpMs, warmUpRounds, type Contender } from './harness.js';
 import { printTable, type Results } from './report.js';
 import { ormContender } from './workloads/orm.js';
 import { freshSchema, rawPostgresContender } from './workloads/raw-postgres.js';
@@ -75,7 +76,7 @@ if (dialects === undefined) {
   else console.log(`(PostgreSQL at ${postgresUrl} not reachable: SQLite only)`);
 }
 
-console.log(`median of ${rounds} rounds after ${warmUpRounds} warm-up rounds (${clock === 'cpu' ? 'process CPU time' : 'wall time'}); ratio to the raw driver in the same run`);
+console.log(`median of ${rounds} rounds after at least ${warmUpRounds} warm-up rounds and ${warmUpMs} ms (${clock === 'cpu' ? 'process CPU time' : 'wall time'}); ratio to the raw driver in the same run`);
 for (const dialect of dialects) {
   const run = dialectRuns[dialect];
   if (!run) throw new Error(`BENCH_DIALECTS: unknown dialect "${dialect}" (known: ${Object.keys(dialectRuns).join(', ')})`);

@@ -1,9 +1,10 @@
 import type { HookShorthand } from './hook-shorthands.js';
 import { ModelMetadata } from './model-metadata.js';
+import { HookRegistry, type HookFunction } from './hooks.js';
 
 /**
  * The types of `Pug.beforeCreate(fn)` and the other hook shorthands, which installHookShorthands(Model)
- * defines at load. Declarations only: a base of Model so model.ts keeps to the API itself.
+ * defines at load. With the hook methods themselves: a base of Model so model.ts keeps to the rest of the API.
  */
 export class ModelHookStatics extends ModelMetadata {
   declare static beforeValidate: HookShorthand;
@@ -34,4 +35,27 @@ export class ModelHookStatics extends ModelMetadata {
   declare static beforeCount: HookShorthand;
   declare static beforeSync: HookShorthand;
   declare static afterSync: HookShorthand;
+
+  // ---- hooks: the API over the registry (the shorthands above are installed on Model at load) ----
+  static addHook<T extends typeof ModelHookStatics>(this: T, hookName: string, nameOrFn: string | HookFunction, fn?: HookFunction): T {
+    this.ownHooks().add(hookName, nameOrFn, fn);
+    return this;
+  }
+  static removeHook<T extends typeof ModelHookStatics>(this: T, hookName: string, nameOrFn: string | HookFunction): T {
+    this.ownHooks().remove(hookName, nameOrFn);
+    return this;
+  }
+  static hasHook(hookName: string): boolean {
+    return this.hooksRegistry?.has(hookName) ?? false;
+  }
+  static hasHooks(hookName: string): boolean {
+    return this.hasHook(hookName);
+  }
+  static runHooks(hookName: string, ...args: unknown[]): Promise<void> {
+    return this.ownHooks().run(hookName, ...args);
+  }
+  private static ownHooks(): HookRegistry {
+    if (!Object.prototype.hasOwnProperty.call(this, 'hooksRegistry')) this.hooksRegistry = new HookRegistry();
+    return this.hooksRegistry;
+  }
 }

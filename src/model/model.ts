@@ -1,7 +1,6 @@
 import { inspect } from 'node:util';
 import type { ModelOptions } from '../metadata/model-options.js';
 import type { FindOptions } from '../query/find-options.js';
-import { HookRegistry, type HookFunction } from './hooks.js';
 import { getValue, getValues, setValue, setValues, type GetOptions, type SetOptions } from './instance-accessors.js';
 import { initialValues, previousDataValues, previousValue, type InstanceState } from './instance-values.js';
 import * as finders from './finders.js';
@@ -187,29 +186,6 @@ export class Model<TAttributes extends object = object, TCreationAttributes exte
   }
   static addScope(name: string, scope: unknown, options?: { override?: boolean }): void {
     addScope(this as unknown as ModelClass, name, scope, options);
-  }
-
-  // ---- hooks ----
-  static addHook(hookName: string, nameOrFn: string | HookFunction, fn?: HookFunction): typeof Model {
-    this.ownHooks().add(hookName, nameOrFn, fn);
-    return this;
-  }
-  static removeHook(hookName: string, nameOrFn: string | HookFunction): typeof Model {
-    this.ownHooks().remove(hookName, nameOrFn);
-    return this;
-  }
-  static hasHook(hookName: string): boolean {
-    return this.hooksRegistry?.has(hookName) ?? false;
-  }
-  static hasHooks(hookName: string): boolean {
-    return this.hasHook(hookName);
-  }
-  static runHooks(hookName: string, ...args: unknown[]): Promise<void> {
-    return this.ownHooks().run(hookName, ...args);
-  }
-  private static ownHooks(): HookRegistry {
-    if (!Object.prototype.hasOwnProperty.call(this, 'hooksRegistry')) this.hooksRegistry = new HookRegistry();
-    return this.hooksRegistry;
   }
 
   // ---- instance values ----
