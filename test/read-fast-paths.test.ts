@@ -47,6 +47,25 @@ for (const dialect of testDialects) {
       assert.equal(seen.length, 3);
     });
 
+    test('findByPk hands the same instance state as findOne: values, key order, types, clean', async () => {
+      const seenAt = new Date('2024-02-29T23:59:58.123Z');
+      const created = await Pet.create({ name: 'Order', seenAt });
+      const id = created.get('id') as number;
+      const fast = (await Pet.findByPk(id))!;
+      const general = (await Pet.findOne({ where: { id } }))!;
+      assert.deepEqual(Object.keys(fast.dataValues), Object.keys(general.dataValues));
+      assert.deepEqual(fast.toJSON(), general.toJSON());
+      assert.ok(fast.get('seenAt') instanceof Date);
+      assert.equal((fast.get('seenAt') as Date).toISOString(), seenAt.toISOString());
+      assert.equal(fast.changed(), false);
+      assert.equal(fast.isNewRecord, false);
+      fast.set('name', 'Renamed');
+      assert.deepEqual(fast.changed(), ['name']);
+      assert.equal(fast.previous('name'), 'Order');
+      await fast.save();
+      assert.equal((await Pet.findByPk(id))?.get('name'), 'Renamed');
+    });
+
     test('findByPk reads inside the transaction passed or ambient, and refuses a finished one', async () => {
       const unmanaged = await db.transaction();
       const inside = await Pet.create({ name: 'uncommitted' }, { transaction: unmanaged });

@@ -10,13 +10,13 @@ export interface QueryResult {
   readonly metadata?: unknown;
 }
 
-export type RowShape = 'objects' | 'arrays' | 'first';
+export type RowShape = 'objects' | 'arrays' | 'first' | 'firstArray';
 
 export interface DriverConnection {
   /**
    * `expectRows`: the statement yields rows (SELECT, RETURNING, SHOW...). `shape`: a hint the driver may
-   * take — `arrays` (rows as arrays in select order, where `supports.arrayRows` says so) or `first` (at most
-   * the first row is wanted).
+   * take — `arrays` (rows as arrays in select order, where `supports.arrayRows` says so), `first` (at most
+   * the first row is wanted) or `firstArray` (both).
    */
   execute(sql: string, parameters: readonly unknown[], expectRows: boolean, shape?: RowShape): Promise<QueryResult>;
   /**

@@ -9,7 +9,7 @@ import { Op } from '../sql/operators.js';
 import { isPlainObject } from '../utils/object.js';
 import { hasHooks, runHooks, type BuildOptions, type ModelClass, type ModelInstance } from './model-internals.js';
 import { rootContext, runOptions } from './query-scope.js';
-import { rowConverter, type RowConverter } from './row-mapper.js';
+import { rowConverter, rowReader, type RowConverter, type RowReader } from './row-mapper.js';
 import type { CompiledQuery } from '../sql/compiler.js';
 import type { RunOptions } from '../query/query-runner.js';
 import { mergeScope } from './scopes.js';
@@ -120,12 +120,13 @@ function canUseCachedLookup(model: ModelClass, key: unknown, options: FindOption
 
 interface LookupPlan {
   readonly compiled: CompiledQuery;
-  readonly convert: RowConverter;
+  /** Turns the driver's row (an array in select order where the dialect gives them) into attribute values. */
+  readonly read: RowConverter | RowReader;
+  readonly run: RunOptions;
 }
 
 /** Per model class (its name is the SQL alias), checked against the definition's version. */
 const lookupPlans = new WeakMap<ModelClass, { version: number; plan: LookupPlan }>();
-const lookupRunOptions: RunOptions = { expectRows: true, shape: 'first' };
 
 function lookupPlan(model: ModelClass): LookupPlan {
   const definition = model.definition;
@@ -138,7 +139,10 @@ function lookupPlan(model: ModelClass): LookupPlan {
     const root = buildRootSelect({ paranoid: true }, context);
     const where = sqlNodes.eq(sqlNodes.column(definition.columnOf(primaryKey), model.name), sqlNodes.value(undefined));
     const node: SelectNode = { ...root.node, where: root.node.where ? sqlNodes.and([where, root.node.where]) : where };
-    return { compiled: runner.dialect.compiler.compile(node), convert: rowConverter(definition, runner.dialect, root.columns) };
+    const compiled = runner.dialect.compiler.compile(node);
+    // An array row read into an object built here costs the driver ~25% less than its own row object.
+    if (runner.dialect.supports.arrayRows) return { compiled, read: rowReader(definition, runner.dialect, root.columns, (column) => column.key, 0), run: { expectRows: true, shape: 'firstArray' as const } };
+    return { compiled, read: rowConverter(definition, runner.dialect, root.columns), run: { expectRows: true, shape: 'first' as const } };
   });
   lookupPlans.set(model, { version: definition.version, plan });
   return plan;
@@ -152,7 +156,7 @@ function cachedLookup(model: ModelClass, key: unknown, options: FindOptions | un
   const parameters = plan.compiled.parameters.length === 1 ? [undefined as unknown] : [...plan.compiled.parameters];
   // toDriver sanitizes (`'7'` → 7 for an INTEGER key) before converting.
   parameters[0] = runner.dialect.types.toDriver(attribute.type, key);
-  const run = options === undefined ? lookupRunOptions : { ...runOptions(options), shape: 'first' as const };
+  const run = options === undefined ? plan.run : { ...runOptions(options), shape: plan.run.shape };
   const query = { sql: plan.compiled.sql, parameters };
   // A driver that answers at once (SQLite) makes the instance now: one settled promise in all.
   const answered = runner.runNow(query, run);
@@ -161,7 +165,7 @@ function cachedLookup(model: ModelClass, key: unknown, options: FindOptions | un
 }
 
 function foundInstance(model: ModelClass, plan: LookupPlan, row: Record<string, unknown> | undefined): unknown {
-  return row === undefined ? null : new model(plan.convert(row), { isNewRecord: false, raw: true });
+  return row === undefined ? null : new model(plan.read(row), { isNewRecord: false, raw: true });
 }
 
 export function findByPk(model: ModelClass, key: unknown, options?: FindOptions): Promise<unknown> {

@@ -72,6 +72,8 @@ export class SqlitePool implements ConnectionPool {
   private closed = false;
   private opening: Promise<Database> | undefined;
   private readonly statements = new Map<string, Statement>();
+  /** The same statements in array mode, for single-row reads: toggling a shared one costs two native calls. */
+  private readonly arrayStatements = new Map<string, Statement>();
   private readonly lock = new Mutex();
   private readonly connection: DriverConnection = {
     execute: (sql, parameters, _expectRows, shape) => this.run(sql, parameters, shape),
@@ -117,6 +119,17 @@ export class SqlitePool implements ConnectionPool {
     return statement;
   }
 
+  /** Only readers come here (`firstArray` is a SELECT's shape); `raw` refuses any other statement. */
+  private prepareArrayMode(database: Database, sql: string): Statement {
+    let statement = this.arrayStatements.get(sql);
+    if (statement === undefined) {
+      statement = database.prepare(sql).raw(true);
+      if (this.arrayStatements.size >= statementCacheSize) this.arrayStatements.clear();
+      this.arrayStatements.set(sql, statement);
+    }
+    return statement;
+  }
+
   /** Not `async`: better-sqlite3 answers synchronously, so an open database costs one settled promise. */
   private run(sql: string, parameters: readonly unknown[], shape: RowShape = 'objects'): Promise<QueryResult> {
     const database = this.database;
@@ -130,6 +143,10 @@ export class SqlitePool implements ConnectionPool {
 
   private runNow(database: Database, sql: string, parameters: readonly unknown[], shape: RowShape): QueryResult {
     const bound = boundParameters(parameters);
+    if (shape === 'firstArray') {
+      const row = readFirst(this.prepareArrayMode(database, sql), bound);
+      return { rows: row as Record<string, unknown>[], affectedRows: row.length, metadata: row };
+    }
     const statement = this.prepareOrExec(database, sql);
     if (statement === undefined) return { rows: [], affectedRows: 0 };
     if (statement.reader) {
@@ -190,6 +207,7 @@ export class SqlitePool implements ConnectionPool {
   async close(): Promise<void> {
     this.closed = true;
     this.statements.clear();
+    this.arrayStatements.clear();
     const database = this.database;
     const hooks = this.config.connectionHooks;
     if (database && hooks?.has('beforeDisconnect')) await hooks.run('beforeDisconnect', database);
