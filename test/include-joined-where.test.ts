@@ -149,6 +149,15 @@ for (const dialect of testDialects) {
       }
     });
 
+    test('an order by the referenced include sorts parents by their first matching included row, as the filtered join', async () => {
+      const rows = await Pug.findAll({ where: { '$toys.color$': 'blue' }, include: [Toy], order: [[Toy, 'name', 'ASC'], ['id', 'ASC']] });
+      assert.deepEqual(shapes(rows, 'toys'), [{ name: 'p2', toys: [{ name: 'bone' }] }, { name: 'p1', toys: [{ name: 'rope' }] }]);
+      const either = await Pug.findAll({ where: { [Op.or]: [{ '$toys.color$': 'red' }, { name: 'p2' }] }, include: [Toy], order: [[Toy, 'name', 'DESC'], ['id', 'ASC']] });
+      assert.deepEqual(shapes(either), [{ name: 'p3' }, { name: 'p2' }, { name: 'p1' }]);
+      const limited = await Pug.findAll({ where: { '$toys.color$': 'blue' }, include: [Toy], order: [[Toy, 'name', 'ASC'], ['id', 'ASC']], limit: 1 });
+      assert.deepEqual(shapes(limited), [{ name: 'p2' }]);
+    });
+
     test('a separate include cannot be referred to from the root where', async () => {
       await assert.rejects(Pug.findAll({ where: { '$toys.color$': 'red' }, include: [{ model: Toy, separate: true }] }), /include "toys", which has separate: true/);
       await assert.rejects(Pug.findAll({ include: [Toy], attributes: ['name', [db.col('toys.name'), 'toy']] }), /to-many include "toys".*only be used in the root's where/);

@@ -1,7 +1,7 @@
 import type { FindOptions } from '../query/find-options.js';
 import { splitOrder, type SplitOrder } from '../query/include-order.js';
 import { planIncludes, type IncludeModel, type IncludeNode } from '../query/include-plan.js';
-import { rootCondition, splitWhere, type JoinedWhere } from '../query/include-joined-where.js';
+import { orderRestriction, rootCondition, splitWhere, type JoinedWhere } from '../query/include-joined-where.js';
 import { pathResolver, requiredRestrictions } from '../query/include-sql.js';
 import type { BuildContext } from '../query/query-context.js';
 import { buildRootSelect, findWhere, groupNodes, type SelectedColumn } from '../query/select-builder.js';
@@ -70,7 +70,9 @@ export async function loadIncludes(model: ModelClass, options: FindOptions, root
   const tree = planOf(model, options.include, rootContext);
   const joins: JoinNode[] = [];
   const context = withPaths(model, rootContext, tree, joins);
-  const split = splitOrder(options.order, { model: asIncludeModel(model), context, nodes: tree, parentAlias: '' });
+  const { where, joined } = rootWhere(model, options, rootContext, tree, joins);
+  const restrict = joined ? (hops: readonly IncludeNode[]) => orderRestriction(joined, hops) : undefined;
+  const split = splitOrder(options.order, { model: asIncludeModel(model), context, nodes: tree, parentAlias: '', ...(restrict ? { restrict } : {}) });
   const definition = model.definition;
   const needed = neededKeys(tree);
   let added: string[] = [];
@@ -84,7 +86,6 @@ export async function loadIncludes(model: ModelClass, options: FindOptions, root
     attributes = { ...attributes, exclude: exclude.filter((name) => !added.includes(name)) };
   }
   const root = buildRootSelect({ ...options, attributes, where: undefined, order: undefined }, context);
-  const { where, joined } = rootWhere(model, options, rootContext, tree, joins);
   const node: SelectNode = { ...root.node, joins, where, orderBy: split.orderBy };
   const runner = model.host.queryRunner;
   const rows = await runner.rows(runner.dialect.compiler.compile(node), runOptions(options));

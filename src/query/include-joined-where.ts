@@ -179,3 +179,17 @@ export function chainTo(nodes: readonly IncludeNode[], target: IncludeNode): Inc
   }
   return undefined;
 }
+
+/**
+ * An order on included columns with such a where: the parents sort by their first included row that takes
+ * part in a matching joined row (what the join, filtered then ordered, shows first), so the order subquery's
+ * rows must satisfy the where too — with the other members LEFT JOINed in an EXISTS.
+ */
+export function orderRestriction(joined: JoinedWhere, hops: readonly IncludeNode[]): ExprNode | undefined {
+  if (!hops.some((hop) => joined.members.has(hop))) return undefined;
+  const rest = memberJoins(joined.tree, joined.root, joined.members, new Set(hops));
+  if (rest.length === 0) return joined.condition;
+  const anchor: ParentScope = { alias: anchorAlias, definition: joined.root.definition };
+  const use = `the where on included columns of ${joined.root.definition.modelName}`;
+  return sql.exists({ kind: 'select', from: tableOf(anchor), columns: [{ expr: sql.raw('1') }], joins: rest, where: sql.and([sameRow(anchor, joined.root, use), joined.condition]) });
+}

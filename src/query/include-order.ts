@@ -55,6 +55,8 @@ export interface OrderLevel {
   readonly parentAlias: string;
   /** The join table of a belongsToMany level, which its query reads too (`[Friendship, 'level', 'DESC']`). */
   readonly through?: HopKeys['through'];
+  /** At the root, with a where on to-many included columns: what an ordering included row must also satisfy. */
+  readonly restrict?: (hops: readonly IncludeNode[]) => ExprNode | undefined;
 }
 
 /** Whether an order step names a join model: the model itself or `{ model }`. */
@@ -140,7 +142,7 @@ export function splitOrder(given: unknown, level: OrderLevel): SplitOrder {
     const first = hops[0]!;
     if (throughTarget) {
       if (nodes.includes(first)) pushed.set(first, [...(pushed.get(first) ?? []), [...steps.slice(1), attribute, direction]]);
-      return { expr: orderSubquery(hops, parent, throughTarget, direction), direction };
+      return { expr: orderSubquery(hops, parent, throughTarget, direction, level.restrict?.(hops)), direction };
     }
     if (typeof attribute !== 'string') throw new UsageError(`Ordering by an expression inside the include ${last.as} of ${model.name} is not supported; order by an attribute of ${last.model.name}.`);
     const definition = last.model.definition;
@@ -152,7 +154,7 @@ export function splitOrder(given: unknown, level: OrderLevel): SplitOrder {
       list.push(relative);
       pushed.set(first, list);
     }
-    return { expr: orderSubquery(hops, parent, sql.column(found.field, last.alias), direction), direction };
+    return { expr: orderSubquery(hops, parent, sql.column(found.field, last.alias), direction, level.restrict?.(hops)), direction };
   });
   return { orderBy, pushed };
 }

@@ -88,7 +88,7 @@ export function requiredRestrictions(nodes: readonly IncludeNode[], parent: Pare
  * that order (what a join ordered the same way shows first), as a correlated subquery. Later hops are LEFT
  * joins, as they would be in the join, unless required.
  */
-export function orderSubquery(hops: readonly IncludeNode[], parent: ParentScope, target: ExprNode, direction: string): ExprNode {
+export function orderSubquery(hops: readonly IncludeNode[], parent: ParentScope, target: ExprNode, direction: string, restrict?: ExprNode): ExprNode {
   const [first, ...rest] = hops;
   const { from, joins } = hopFrom(first!);
   let previous: ParentScope = { alias: first!.alias, definition: first!.model.definition };
@@ -105,7 +105,7 @@ export function orderSubquery(hops: readonly IncludeNode[], parent: ParentScope,
   }
   const select: SelectNode = {
     kind: 'select', from, joins, columns: [{ expr: target }],
-    where: sql.and([correlation(first!, parent), ...hopFilters(first!)]),
+    where: sql.and([correlation(first!, parent), ...hopFilters(first!), ...(restrict ? [restrict] : [])]),
     orderBy: [{ expr: target, direction }],
     limit: 1,
   };
