@@ -58,6 +58,17 @@ function readFirst(statement: Statement, bound: unknown[]): unknown[] {
   return row === undefined ? [] : [row];
 }
 
+/** A prepared statement from `cache`, prepared (in array mode when asked) on first use; the cache is bounded. */
+function cachedStatement(cache: Map<string, Statement>, database: Database, sql: string, arrayMode: boolean): Statement {
+  let statement = cache.get(sql);
+  if (statement === undefined) {
+    statement = arrayMode ? database.prepare(sql).raw(true) : database.prepare(sql);
+    if (cache.size >= statementCacheSize) cache.clear();
+    cache.set(sql, statement);
+  }
+  return statement;
+}
+
 function regexpMatches(pattern: unknown, value: unknown, flags = ''): number | null {
   if (pattern === null || value === null || pattern === undefined || value === undefined) return null;
   return new RegExp(String(pattern), flags).test(String(value)) ? 1 : 0;
@@ -110,24 +121,12 @@ export class SqlitePool implements ConnectionPool {
   }
 
   private prepare(database: Database, sql: string): Statement {
-    let statement = this.statements.get(sql);
-    if (statement === undefined) {
-      statement = database.prepare(sql);
-      if (this.statements.size >= statementCacheSize) this.statements.clear();
-      this.statements.set(sql, statement);
-    }
-    return statement;
+    return cachedStatement(this.statements, database, sql, false);
   }
 
   /** Only readers come here (`firstArray` is a SELECT's shape); `raw` refuses any other statement. */
   private prepareArrayMode(database: Database, sql: string): Statement {
-    let statement = this.arrayStatements.get(sql);
-    if (statement === undefined) {
-      statement = database.prepare(sql).raw(true);
-      if (this.arrayStatements.size >= statementCacheSize) this.arrayStatements.clear();
-      this.arrayStatements.set(sql, statement);
-    }
-    return statement;
+    return cachedStatement(this.arrayStatements, database, sql, true);
   }
 
   /** Not `async`: better-sqlite3 answers synchronously, so an open database costs one settled promise. */
