@@ -17,7 +17,7 @@ export interface ReplicationServer {
   host?: string;
   port?: number | string;
   username?: string;
-  password?: string;
+  password?: string | null;
   database?: string;
 }
 
@@ -45,7 +45,8 @@ export interface SequelizeOptions {
   timezone?: string;
   omitNull?: boolean;
   native?: boolean;
-  replication?: { read: ReplicationServer[]; write: ReplicationServer } | false;
+  /** Reads outside transactions go to the `read` servers in turn, the rest to `write`; ignored on SQLite, as in v6. */
+  replication?: { read?: ReplicationServer | ReplicationServer[]; write?: ReplicationServer } | false;
   pool?: PoolOptions & { validate?: (connection?: unknown) => boolean; maxUses?: number };
   quoteIdentifiers?: boolean;
   isolationLevel?: string | null;
@@ -115,5 +116,48 @@ export function connectionConfig(options: SequelizeOptions): ConnectionConfig {
     ...(options.pool !== undefined ? { pool: options.pool } : {}),
     ...(options.dialectModule !== undefined ? { dialectModule: options.dialectModule } : {}),
     ...(options.timezone !== undefined ? { timezone: options.timezone } : {}),
+  };
+}
+
+/** `new Sequelize(url, options?)`, `(database, username?, password?, options?)` or `(options)`, as one options object. */
+export function optionsFromArguments(urlOrOptions?: string | SequelizeOptions, usernameOrOptions?: string | null | SequelizeOptions, password?: string | null, maybeOptions?: SequelizeOptions): SequelizeOptions {
+  if (typeof urlOrOptions === 'string' && urlOrOptions.includes(':') && (usernameOrOptions === undefined || typeof usernameOrOptions === 'object')) {
+    const extra = usernameOrOptions as SequelizeOptions | undefined;
+    const options: SequelizeOptions = { ...extra, ...parseConnectionUrl(urlOrOptions) };
+    if (extra?.dialectOptions || options.dialectOptions) options.dialectOptions = { ...options.dialectOptions, ...extra?.dialectOptions };
+    return options;
+  }
+  if (typeof urlOrOptions === 'string') {
+    if (typeof usernameOrOptions === 'object' && usernameOrOptions) return { ...usernameOrOptions, database: urlOrOptions };
+    return { ...maybeOptions, database: urlOrOptions, ...(typeof usernameOrOptions === 'string' ? { username: usernameOrOptions } : {}), ...(password ? { password } : {}) };
+  }
+  return { ...(urlOrOptions ?? {}) };
+}
+
+/** `sequelize.config`: the connection settings as v6 exposes them (a missing or empty password is `null`). */
+export interface SequelizeConfig {
+  database?: string;
+  username?: string;
+  password: string | null;
+  host?: string;
+  port?: number;
+  pool: PoolOptions & Record<string, unknown>;
+  protocol: string;
+  native: boolean;
+  ssl?: boolean;
+  replication: SequelizeOptions['replication'];
+  dialectModule: unknown;
+  dialectModulePath: string | null;
+  keepDefaultTimezone?: boolean;
+  dialectOptions: Record<string, unknown>;
+}
+
+export function configOf(options: SequelizeOptions): SequelizeConfig {
+  return {
+    database: options.database, username: options.username, password: options.password || null,
+    host: options.host, port: options.port === undefined ? undefined : Number(options.port),
+    pool: { ...options.pool }, protocol: options.protocol ?? 'tcp', native: options.native === true, ssl: options.ssl,
+    replication: options.replication ?? false, dialectModule: options.dialectModule ?? null, dialectModulePath: options.dialectModulePath ?? null,
+    keepDefaultTimezone: undefined, dialectOptions: options.dialectOptions ?? {},
   };
 }

@@ -61,6 +61,8 @@ export async function runRawQuery(runner: QueryRunner, input: string | { query: 
     : bindRawQuery(text, replacements, options.bind, (index) => runner.dialect.compiler.placeholder(index));
   const type = options.type ?? (options.model ? QueryTypes.SELECT : undefined);
   const runOptions: RunOptions = { expectRows: true };
+  // As v6: a SELECT (given as the type, or implied by `model`, `plain` or `nest`) may go to a read server.
+  if (options.useMaster !== true && (type === QueryTypes.SELECT || (type === undefined && (options.plain === true || options.nest === true)))) runOptions.read = true;
   if (options.transaction !== undefined) runOptions.transaction = options.transaction as never;
   // v6 logs with console.log for `logging: true`; a function gets (sql, timing or options, options) at run time.
   if (options.logging !== undefined) runOptions.logging = (options.logging === true ? console.log : options.logging) as Logging;

@@ -1,6 +1,6 @@
-import { connectionConfig, parseConnectionUrl, type SequelizeOptions } from './config.js';
+import { configOf, connectionConfig, optionsFromArguments, type SequelizeConfig, type SequelizeOptions } from './config.js';
 import type { Dialect } from './dialects/dialect.js';
-import type { ConnectionPool } from './dialects/connection.js';
+import { createPools, type Pools } from './dialects/replicated-pools.js';
 import { getDialect, supportedDialects } from './dialects/registry.js';
 import { UsageError } from './errors/usage-errors.js';
 import { HookRegistry, type HookFunction } from './model/hooks.js';
@@ -26,27 +26,17 @@ type DefineAttributes = Record<string, unknown>;
 /** The entry point, as in Sequelize: a connection, its models, transactions and raw queries. */
 export class Sequelize implements ModelHost {
   readonly options: SequelizeOptions & { dialect: string; define: Record<string, unknown> };
-  readonly config: { database?: string; username?: string; password?: string | null; host?: string; port?: number; dialectOptions?: Record<string, unknown>; pool?: unknown; protocol: string };
+  readonly config: SequelizeConfig;
   readonly dialect: Dialect;
   readonly queryRunner: QueryRunner;
   readonly hooksRegistry = new HookRegistry();
   readonly modelManager: ModelManager;
   models: Record<string, ModelStatic<Model>> = {};
-  private pool: ConnectionPool;
+  private readonly pools: Pools;
   private queryInterface: QueryInterface | undefined;
 
   constructor(urlOrOptions?: string | SequelizeOptions, usernameOrOptions?: string | null | SequelizeOptions, password?: string | null, maybeOptions?: SequelizeOptions) {
-    let options: SequelizeOptions;
-    if (typeof urlOrOptions === 'string' && urlOrOptions.includes(':') && (usernameOrOptions === undefined || typeof usernameOrOptions === 'object')) {
-      options = { ...(usernameOrOptions as SequelizeOptions | undefined), ...parseConnectionUrl(urlOrOptions) };
-      const extra = usernameOrOptions as SequelizeOptions | undefined;
-      if (extra?.dialectOptions || options.dialectOptions) options.dialectOptions = { ...options.dialectOptions, ...extra?.dialectOptions };
-    } else if (typeof urlOrOptions === 'string') {
-      options = { ...maybeOptions, database: urlOrOptions, ...(typeof usernameOrOptions === 'string' ? { username: usernameOrOptions } : {}), ...(password ? { password } : {}) };
-      if (typeof usernameOrOptions === 'object' && usernameOrOptions) options = { ...usernameOrOptions, database: urlOrOptions };
-    } else {
-      options = { ...(urlOrOptions ?? {}) };
-    }
+    const options = optionsFromArguments(urlOrOptions, usernameOrOptions, password, maybeOptions);
     const dialect = getDialect(options.dialect ?? '');
     if (!dialect) {
       throw new UsageError(`Dialect needs to be explicitly supplied: got ${options.dialect === undefined ? 'none' : `"${options.dialect}"`}; supported dialects are ${supportedDialects.join(', ')}.`);
@@ -69,23 +59,23 @@ export class Sequelize implements ModelHost {
       hooks: {},
       pool: {},
       dialectOptions: {},
+      replication: false,
+      native: false,
       ...options,
       dialect: dialect.name,
       define: { ...(options.define ?? {}) },
       ...(options.port === undefined && dialect.defaultPort ? { port: dialect.defaultPort } : {}),
       ...(options.host === undefined && dialect.defaultPort ? { host: 'localhost' } : {}),
     };
-    this.config = {
-      database: this.options.database, username: this.options.username, password: this.options.password,
-      host: this.options.host, port: this.options.port === undefined ? undefined : Number(this.options.port),
-      dialectOptions: this.options.dialectOptions, pool: this.options.pool, protocol: 'tcp',
-    };
+    this.config = configOf(this.options);
     this.hooksRegistry.addAll(options.hooks);
     const hooks = this.hooksRegistry;
-    this.pool = dialect.createPool({ ...connectionConfig(this.options), connectionHooks: { has: (name) => hooks.has(name), run: (name, ...args) => hooks.run(name, ...args) } });
+    const base = { ...connectionConfig(this.options), connectionHooks: { has: (name: never) => hooks.has(name), run: (name: never, ...args: unknown[]) => hooks.run(name, ...args) } };
+    this.pools = createPools(base, this.options.replication, (config) => dialect.createPool(config), dialect.supports.replication);
     this.queryRunner = new QueryRunner({
       dialect,
-      pool: this.pool,
+      pool: this.pools.write,
+      ...(this.pools.readServers > 0 ? { readPool: () => this.pools.read() } : {}),
       logging: (this.options.logging === true ? console.log : this.options.logging) as Logging | undefined,
       benchmark: this.options.benchmark === true,
       logQueryParameters: this.options.logQueryParameters === true,
@@ -149,7 +139,7 @@ export class Sequelize implements ModelHost {
   }
 
   async close(): Promise<void> {
-    await this.pool.close();
+    await this.pools.close();
   }
 
   query(sql: string | { query: string; values?: unknown[] }, options: RawQueryOptions = {}): Promise<unknown> {

@@ -31,6 +31,8 @@ export interface DialectSupports {
   };
   readonly schemas: boolean;
   readonly transactions: boolean;
+  /** The `replication` option applies (separate read and write servers); false where there is one in-process database. */
+  readonly replication: boolean;
   readonly savepoints: boolean;
   /** Schema changes (CREATE/ALTER/DROP) roll back with their transaction; MySQL commits them as they run. */
   readonly transactionalDdl: boolean;

@@ -8,7 +8,7 @@ import { unknownAttribute } from '../query/where.js';
 import { Op } from '../sql/operators.js';
 import { isPlainObject } from '../utils/object.js';
 import { hasHooks, runHooks, type BuildOptions, type ModelClass, type ModelInstance } from './model-internals.js';
-import { rootContext, runOptions } from './query-scope.js';
+import { readOptions, rootContext, runOptions } from './query-scope.js';
 import { rowConverter, rowReader, type RowConverter, type RowReader } from './row-mapper.js';
 import type { CompiledQuery } from '../sql/compiler.js';
 import type { RunOptions } from '../query/query-runner.js';
@@ -36,7 +36,7 @@ export async function findAll(model: ModelClass, given?: FindOptions): Promise<u
     const root = buildRootSelect(options, context);
     if (root.node.columns.length === 0) throw new QueryError(`Attempted a SELECT query for model '${model.name}' without selecting any columns: attributes is empty.`);
     const runner = model.host.queryRunner;
-    const rows = await runner.rows(runner.dialect.compiler.compile(root.node), runOptions(options));
+    const rows = await runner.rows(runner.dialect.compiler.compile(root.node), readOptions(options));
     const convert = rowConverter(model.definition, runner.dialect, root.columns);
     if (options.raw) {
       results = options.nest ? rows.map((row) => nestDotted(convert(row))) : rows.map(convert);
@@ -141,8 +141,8 @@ function lookupPlan(model: ModelClass): LookupPlan {
     const node: SelectNode = { ...root.node, where: root.node.where ? sqlNodes.and([where, root.node.where]) : where };
     const compiled = runner.dialect.compiler.compile(node);
     // An array row read into an object built here costs the driver ~25% less than its own row object.
-    if (runner.dialect.supports.arrayRows) return { compiled, read: rowReader(definition, runner.dialect, root.columns, (column) => column.key, 0), run: { expectRows: true, shape: 'firstArray' as const } };
-    return { compiled, read: rowConverter(definition, runner.dialect, root.columns), run: { expectRows: true, shape: 'first' as const } };
+    if (runner.dialect.supports.arrayRows) return { compiled, read: rowReader(definition, runner.dialect, root.columns, (column) => column.key, 0), run: { expectRows: true, shape: 'firstArray' as const, read: true } };
+    return { compiled, read: rowConverter(definition, runner.dialect, root.columns), run: { expectRows: true, shape: 'first' as const, read: true } };
   });
   lookupPlans.set(model, { version: definition.version, plan });
   return plan;
@@ -156,7 +156,7 @@ function cachedLookup(model: ModelClass, key: unknown, options: FindOptions | un
   const parameters = plan.compiled.parameters.length === 1 ? [undefined as unknown] : [...plan.compiled.parameters];
   // toDriver sanitizes (`'7'` → 7 for an INTEGER key) before converting.
   parameters[0] = runner.dialect.types.toDriver(attribute.type, key);
-  const run = options === undefined ? plan.run : { ...runOptions(options), shape: plan.run.shape };
+  const run = options === undefined ? plan.run : { ...readOptions(options), shape: plan.run.shape };
   const query = { sql: plan.compiled.sql, parameters };
   // A driver that answers at once (SQLite) makes the instance now: one settled promise in all.
   const answered = runner.runNow(query, run);
@@ -212,7 +212,7 @@ export async function count(model: ModelClass, given?: FindOptions): Promise<num
     where: findWhere(options, context),
     groupBy,
   };
-  const rows = await runner.rows(runner.dialect.compiler.compile(node), runOptions(options));
+  const rows = await runner.rows(runner.dialect.compiler.compile(node), readOptions(options));
   if (groupBy.length > 0) return rows.map((row) => ({ ...row, count: Number(row['count']) }));
   return Number(rows[0]?.['count'] ?? 0);
 }
@@ -231,7 +231,7 @@ export async function aggregate(model: ModelClass, field: string, fn: string, gi
     groupBy,
   };
   const runner = model.host.queryRunner;
-  const rows = await runner.rows(runner.dialect.compiler.compile(node), runOptions(options));
+  const rows = await runner.rows(runner.dialect.compiler.compile(node), readOptions(options));
   const parse = (value: unknown): unknown => {
     if (value === null || value === undefined) return null;
     if (fn.toLowerCase() === 'count' || fn.toLowerCase() === 'sum' || fn.toLowerCase() === 'avg') return Number(value);

@@ -11,7 +11,7 @@ import { loadLevels, neededKeys, stripAdded, type Instance } from './include-loa
 import { rawRows } from './include-raw.js';
 import { nullsGoFirst, rightOuterParents } from './include-right.js';
 import type { ModelClass } from './model-internals.js';
-import { runOptions } from './query-scope.js';
+import { readOptions } from './query-scope.js';
 import { rowConverter } from './row-mapper.js';
 
 /*
@@ -88,7 +88,7 @@ export async function loadIncludes(model: ModelClass, options: FindOptions, root
   const root = buildRootSelect({ ...options, attributes, where: undefined, order: undefined }, context);
   const node: SelectNode = { ...root.node, joins, where, orderBy: split.orderBy };
   const runner = model.host.queryRunner;
-  const rows = await runner.rows(runner.dialect.compiler.compile(node), runOptions(options));
+  const rows = await runner.rows(runner.dialect.compiler.compile(node), readOptions(options));
   const convert = rowConverter(definition, runner.dialect, root.columns);
   const selectedNames = options.attributes === undefined ? undefined : root.columns.map((column) => column.key).filter((name) => !added.includes(name));
   const parents = rows.map((row) => new model(convert(row), { isNewRecord: false, raw: true, ...(selectedNames ? { attributes: selectedNames } : {}) })) as Instance[];
@@ -136,7 +136,7 @@ export async function countWithIncludes(model: ModelClass, options: FindOptions,
     ...(where ? { where } : {}),
     groupBy,
   };
-  const rows = await runner.rows(runner.dialect.compiler.compile(node), runOptions(options));
+  const rows = await runner.rows(runner.dialect.compiler.compile(node), readOptions(options));
   if (groupBy.length > 0) return rows.map((row) => ({ ...row, count: Number(row['count']) }));
   return Number(rows[0]?.['count'] ?? 0);
 }

@@ -8,7 +8,7 @@ import { sql } from '../sql/nodes.js';
 import { chunk } from '../utils/object.js';
 import { keyOf, loadLevels, neededKeys, setIncluded, stripAdded, type Instance, type LevelLoader } from './include-load.js';
 import type { ModelClass } from './model-internals.js';
-import { runOptions } from './query-scope.js';
+import { readOptions } from './query-scope.js';
 import { rowReader } from './row-mapper.js';
 
 /*
@@ -80,7 +80,7 @@ export class JoinedLoader implements LevelLoader {
         ...base, columns: [...base.columns, ...filter.chainColumns],
         joins: [...(base.joins ?? []), ...filter.joins], where: sql.and([...(base.where ? [base.where] : []), ...filter.where]),
       });
-      const rows = await runner.rows(compiled, runOptions(options));
+      const rows = await runner.rows(compiled, readOptions(options));
       const readChild = rowReader(node.model.definition, dialect, select.columns, byKey);
       const readLink = through ? rowReader(through.model.definition, dialect, select.throughColumns, byAttribute) : undefined;
       const childOptions = node.attributes !== undefined ? { isNewRecord: false, raw: true, attributes: select.columns.map((column) => column.key).filter((name) => !select.added.includes(name)) } : hydrated;

@@ -4,7 +4,7 @@ import type { IncludeNode } from '../query/include-plan.js';
 import { levelSelect, parentKeyColumn } from '../query/include-sql.js';
 import { chunk } from '../utils/object.js';
 import type { ModelClass, ModelInstance } from './model-internals.js';
-import { runOptions } from './query-scope.js';
+import { readOptions } from './query-scope.js';
 import { jsonShape, readJsonLevel } from './include-json.js';
 import { rowConverter, rowReader, type DriverRow } from './row-mapper.js';
 import type { SelectedColumn } from '../query/select-builder.js';
@@ -135,7 +135,7 @@ async function loadRows(node: IncludeNode, keys: unknown[], pushed: readonly unk
     // Shared by every row of the level: hydrated instances only read their build options.
     const childOptions = names ? { isNewRecord: false, raw: true, attributes: names } : hydrated;
     const shape = json && jsonShape(json, select, node.model.definition, linkKey ? { definition: through!.model.definition, key: linkKey } : undefined);
-    const level = json && shape ? await readJsonLevel(runner, json, compiled, select, shape, runOptions(options)) : undefined;
+    const level = json && shape ? await readJsonLevel(runner, json, compiled, select, shape, readOptions(options)) : undefined;
     if (level) {
       // The parsed objects are the values: only the types that need it are converted, in place.
       const convertChild = rowConverter(node.model.definition, dialect, select.columns);
@@ -150,7 +150,7 @@ async function loadRows(node: IncludeNode, keys: unknown[], pushed: readonly unk
     // Array rows where the driver has them: a level is many rows, and arrays cost the driver half as much.
     // Columns come in select order: the child's, the join row's, then the parent key.
     const arrays = dialect.supports.arrayRows;
-    const rows: readonly DriverRow[] = arrays ? await runner.arrays(compiled, runOptions(options)) : await runner.rows(compiled, runOptions(options));
+    const rows: readonly DriverRow[] = arrays ? await runner.arrays(compiled, readOptions(options)) : await runner.rows(compiled, readOptions(options));
     const readChild = arrays
       ? rowReader(node.model.definition, dialect, select.columns, byKey, 0)
       : rowReader(node.model.definition, dialect, select.columns, byKey);

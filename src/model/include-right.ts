@@ -6,7 +6,7 @@ import type { SelectedColumn } from '../query/select-builder.js';
 import { sql, type ExprNode, type JoinNode, type OrderNode } from '../sql/nodes.js';
 import { isLoaded, loadLevels, neededKeys, setIncluded, stripAdded, type Instance } from './include-load.js';
 import type { ModelClass } from './model-internals.js';
-import { runOptions } from './query-scope.js';
+import { readOptions } from './query-scope.js';
 import { rowReader } from './row-mapper.js';
 
 /*
@@ -51,7 +51,7 @@ export async function rightOuterParents(input: RightOuterInput): Promise<Instanc
   if (input.where) conditions.push(input.where);
   const nullRoot: JoinNode = { type: 'LEFT', from: sql.table(root.definition.tableName, root.alias, root.definition.schema), on: sql.raw('1 = 0') };
   const compiled = dialect.compiler.compile({ ...select.node, joins: [...(select.node.joins ?? []).filter((join) => !(join.from.kind === 'table' && join.from.alias === root.alias)), nullRoot, ...input.rootJoins], where: sql.and(conditions) });
-  const rows = await runner.rows(compiled, runOptions(options));
+  const rows = await runner.rows(compiled, readOptions(options));
   if (rows.length === 0) return [];
   const Target = node.model as unknown as Build;
   const through = node.keys.through;

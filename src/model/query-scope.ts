@@ -35,3 +35,10 @@ export function runOptions(given: object | undefined, expectRows = true): RunOpt
   if (options['benchmark'] !== undefined) result.benchmark = options['benchmark'] as boolean;
   return result;
 }
+
+/** A finder's statement: a read (v6's `type: SELECT`), sent to a read server unless `useMaster: true`. */
+export function readOptions(given: object | undefined): RunOptions {
+  const result = runOptions(given);
+  result.read = (given as { useMaster?: unknown } | undefined)?.useMaster !== true;
+  return result;
+}

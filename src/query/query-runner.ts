@@ -23,11 +23,16 @@ export interface RunOptions {
   hookOptions?: Record<string, unknown>;
   /** A hint to the driver: rows as arrays (see `QueryRunner.arrays`), or only the first row wanted. */
   shape?: RowShape;
+  /** A read (v6's `type: SELECT`) that may go to a read server of `replication` when outside a transaction. */
+  read?: boolean;
 }
 
 export interface QueryRunnerSettings {
   readonly dialect: Dialect;
+  /** The write pool (the only one without replication): writes, transactions, reads with `useMaster`. */
   readonly pool: ConnectionPool;
+  /** The pool the next read outside a transaction goes to (read servers in turn); the write pool when absent. */
+  readonly readPool?: () => ConnectionPool;
   logging: Logging | undefined;
   benchmark: boolean;
   /** Sequelize's `logQueryParameters`: the bound values follow the logged statement. */
@@ -61,13 +66,18 @@ export class QueryRunner {
     return transaction ?? (transactionStorage.getStore() as ConnectionHolder | undefined);
   }
 
+  /** The pool of a statement outside a transaction: a read server's for reads under `replication`, else the write pool. */
+  poolFor(options: { read?: boolean }): ConnectionPool {
+    return options.read === true && this.settings.readPool !== undefined ? this.settings.readPool() : this.settings.pool;
+  }
+
   /** Not `async`: without hooks or logging a statement costs the driver's promise and one more. */
   run(query: CompiledQuery, options: RunOptions = {}): Promise<QueryResult> {
     const transaction = this.resolveTransaction(options.transaction);
     if (transaction?.finished) {
       return Promise.reject(new UsageError(`Transaction ${transaction.id} has already been ${transaction.finished === 'commit' ? 'committed' : 'rolled back'}; start a new one for this query:\n${query.sql}`));
     }
-    const target = transaction?.connection ?? this.settings.pool;
+    const target = transaction?.connection ?? this.poolFor(options);
     const logging = options.logging === undefined ? this.settings.logging : options.logging;
     const hooks = this.settings.hasQueryHooks();
     if (logging || hooks) return this.runObserved(query, options, transaction, target, logging);
@@ -93,8 +103,9 @@ export class QueryRunner {
   runNow(query: CompiledQuery, options: RunOptions): QueryResult | undefined {
     const transaction = this.resolveTransaction(options.transaction);
     if (transaction?.finished) return undefined;
-    const target = transaction?.connection ?? this.settings.pool;
-    if (target.executeNow === undefined || (options.logging === undefined ? this.settings.logging : options.logging) || this.settings.hasQueryHooks()) return undefined;
+    // Read servers are network pools (nothing answers synchronously): leave the turn to `run`.
+    const target = transaction?.connection ?? (options.read === true && this.settings.readPool !== undefined ? undefined : this.settings.pool);
+    if (target?.executeNow === undefined || (options.logging === undefined ? this.settings.logging : options.logging) || this.settings.hasQueryHooks()) return undefined;
     try {
       return target.executeNow(query.sql, query.parameters, options.expectRows ?? true, options.shape);
     } catch (error) {

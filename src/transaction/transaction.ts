@@ -1,4 +1,4 @@
-import type { DriverConnection } from '../dialects/connection.js';
+import type { ConnectionPool, DriverConnection } from '../dialects/connection.js';
 import { UsageError } from '../errors/usage-errors.js';
 import type { ConnectionHolder, QueryRunner, Logging } from '../query/query-runner.js';
 
@@ -43,6 +43,8 @@ export class Transaction implements ConnectionHolder {
   connection: DriverConnection | undefined;
   finished: 'commit' | 'rollback' | undefined;
   private readonly afterCommitHooks: Array<(t: Transaction) => unknown> = [];
+  /** The pool its connection came from: a read server's for a `readOnly` transaction under replication, as in v6. */
+  private pool: ConnectionPool | undefined;
 
   constructor(private readonly runner: QueryRunner, options: TransactionOptions = {}) {
     transactionCounter += 1;
@@ -67,7 +69,8 @@ export class Transaction implements ConnectionHolder {
       await this.statement(`SAVEPOINT ${dialect.compiler.quoteIdentifier(this.name!)}`);
       return;
     }
-    const pool = this.runner.settings.pool;
+    const pool = this.runner.poolFor({ read: this.options.readOnly === true });
+    this.pool = pool;
     this.connection = await pool.acquire();
     try {
       for (const statement of dialect.beginTransaction(this.options)) await this.statement(statement);
@@ -114,7 +117,7 @@ export class Transaction implements ConnectionHolder {
     this.finished = state;
     if (!this.parent && this.connection) {
       const connection = this.connection;
-      await this.runner.settings.pool.release(connection);
+      await (this.pool ?? this.runner.settings.pool).release(connection);
     }
   }
 

@@ -19,6 +19,7 @@ const mysqlSupports: DialectSupports = {
   upserts: true,
   schemas: false,
   transactions: true,
+  replication: true,
   savepoints: true,
   transactionalDdl: false,
   isolationLevels: true,

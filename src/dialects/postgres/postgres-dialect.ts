@@ -19,6 +19,7 @@ const supports: DialectSupports = {
   upserts: true,
   schemas: true,
   transactions: true,
+  replication: true,
   savepoints: true,
   transactionalDdl: true,
   isolationLevels: true,

@@ -22,6 +22,7 @@ const supports: DialectSupports = {
   upserts: true,
   schemas: false,
   transactions: true,
+  replication: false,
   savepoints: true,
   transactionalDdl: true,
   isolationLevels: false,
