@@ -23,7 +23,8 @@ export async function readBackKeys(model: ModelClass, batch: readonly ModelInsta
   const firstInserted = Number(options.insertId ?? 0);
   if (options.skipped && !(firstInserted > 0)) return;
   const where = { [Op.or]: identified.map((instance) => Object.fromEntries(conflictColumns.map((column, index) => [column, instance.dataValues[names[index]!]]))) };
-  const rows = await selectRows(model.host.queryRunner, definition.tableName, definition.schema, where, {
+  const rows = await selectRows(model.host.queryRunner, definition.tableName, definition.schema, {
+    where,
     transaction: options.transaction,
     ...(options.logging !== undefined ? { logging: options.logging as never } : {}),
   });

@@ -7,7 +7,7 @@ import { ModelDefinition } from '../metadata/model-definition.js';
 import { buildWhere } from '../query/where.js';
 import { fragmentToNode } from '../query/fragments.js';
 import type { CompiledQuery } from '../sql/compiler.js';
-import { sql, type DeleteNode, type ExprNode, type InsertNode } from '../sql/nodes.js';
+import { sql, type ConflictAction, type DeleteNode, type ExprNode, type InsertNode } from '../sql/nodes.js';
 import { SqlFragment } from '../sql/sql-helpers.js';
 import { entriesWithSymbols, isPlainObject } from '../utils/object.js';
 
@@ -20,7 +20,7 @@ class UntypedColumn extends DataType {
  * The type a raw value needs to reach the driver, as `queryInterface.bulkInsert` has no model to ask:
  * dates and booleans in the dialect's format, objects as JSON (arrays stay arrays where the driver binds them).
  */
-function typeOfValue(dialect: Dialect, value: unknown): DataType {
+export function typeOfValue(dialect: Dialect, value: unknown): DataType {
   if (value instanceof Date) return new DateType();
   if (typeof value === 'boolean') return new BooleanType();
   if (Buffer.isBuffer(value) || value instanceof SqlFragment) return new UntypedColumn();
@@ -52,6 +52,7 @@ export function bulkInsertStatements(
   table: { name: string; schema: string | undefined },
   records: readonly Record<string, unknown>[],
   attributes: Record<string, unknown> = {},
+  extra: { returning?: readonly string[]; conflict?: ConflictAction } = {},
 ): CompiledQuery[] {
   const groups = new Map<string, { columns: string[]; rows: Record<string, unknown>[] }>();
   for (const record of records) {
@@ -75,8 +76,10 @@ export function bulkInsertStatements(
         rows: chunk.map((row) => columns.map((column): ExprNode => {
           const value = row[column];
           if (value instanceof SqlFragment) return fragmentToNode(value, context);
-          return sql.value(dialect.types.toDriver(types.get(column)!, value));
+          return sql.value(value === null ? null : dialect.types.toDriver(types.get(column)!, value));
         })),
+        ...(extra.returning ? { returning: extra.returning } : {}),
+        ...(extra.conflict ? { conflict: extra.conflict } : {}),
       };
       statements.push(dialect.compiler.compile(node));
     }
@@ -85,7 +88,7 @@ export function bulkInsertStatements(
 }
 
 /** The first plain value under a where entry (`{ id: { [Op.in]: [1, 2] } }` gives 1), to pick its type. */
-function sampleValue(value: unknown): unknown {
+export function sampleValue(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sampleValue).find((item) => item !== undefined);
   if (isPlainObject(value)) return entriesWithSymbols(value).map(([, inner]) => sampleValue(inner)).find((item) => item !== undefined);
   return value === null ? undefined : value;

@@ -2,6 +2,7 @@ import type { ColumnDescription, ForeignKeyReference, IndexDescription, RebuiltT
 import { UsageError } from '../errors/usage-errors.js';
 import { normalizeAttribute, type NormalizedAttribute } from '../metadata/attributes.js';
 import { indexName } from '../metadata/naming.js';
+import { QueryGenerator } from './query-generator.js';
 import { RowQueries } from './row-queries.js';
 import { splitTable, type QueryOptions, type TableName } from './table-name.js';
 import { constraintText, inlineCondition, type ConstraintOptions } from './constraints.js';
@@ -29,6 +30,13 @@ function normalizeAttributes(table: string, attributes: Record<string, unknown>)
 
 /** Sequelize's QueryInterface: schema changes by table name, the base of migrations. */
 export class QueryInterface extends RowQueries {
+  private generator: QueryGenerator | undefined;
+
+  /** v6's `queryInterface.queryGenerator`: quoting, escaping and SQL text helpers (see QueryGenerator). */
+  get queryGenerator(): QueryGenerator {
+    this.generator ??= new QueryGenerator(this.dialect);
+    return this.generator;
+  }
 
   private quoteTable(table: TableName): string {
     const { name, schema } = splitTable(table);
