@@ -42,12 +42,26 @@ for (const dialect of testDialects) {
       assert.deepEqual(names(await pug['getToys']!({ order: [['id', 'ASC']] })), ['ball', 'bone', 'rope']);
     });
 
-    test('set is two UPDATEs in one transaction and resolves with the source; null empties', async () => {
+    test('set reads the current targets, then UPDATEs only what changes (as v6), and resolves with the source; null empties', async () => {
       await pug['addToys']!([toys[0], toys[1]]);
-      sql.statements.length = 0;
-      assert.equal(await pug['setToys']!([toys[1], toys[2]]), pug);
-      assert.deepEqual(kinds(sql.statements), ['UPDATE', 'UPDATE']);
-      assert.deepEqual(names(await pug['getToys']!({ order: [['id', 'ASC']] })), ['bone', 'rope']);
+      let bulkUpdates = 0;
+      Toy.addHook('beforeBulkUpdate', 'count', () => { bulkUpdates += 1; });
+      try {
+        sql.statements.length = 0;
+        assert.equal(await pug['setToys']!([toys[1], toys[2]]), pug);
+        assert.deepEqual(kinds(sql.statements), ['SELECT', 'UPDATE', 'UPDATE']);
+        assert.deepEqual(names(await pug['getToys']!({ order: [['id', 'ASC']] })), ['bone', 'rope']);
+        sql.statements.length = 0;
+        bulkUpdates = 0;
+        assert.equal(await pug['setToys']!([toys[2]!.get('id'), toys[1]]), pug);
+        assert.deepEqual(kinds(sql.statements), ['SELECT'], 'nothing to change: no UPDATE, no bulk update hooks');
+        assert.equal(bulkUpdates, 0);
+        await pug['setToys']!([toys[1], toys[3]]);
+        assert.equal(bulkUpdates, 2);
+        assert.deepEqual(names(await pug['getToys']!({ order: [['id', 'ASC']] })), ['bone', 'duck']);
+      } finally {
+        Toy.removeHook('beforeBulkUpdate', 'count');
+      }
       assert.equal(await pug['setToys']!(null), pug);
       assert.equal(await pug['countToys']!(), 0);
     });

@@ -72,5 +72,18 @@ for (const dialect of testDialects) {
       assert.deepEqual(names(await Pug.findAll({ include: [{ model: Toy, right: true }], order: [['id', 'ASC']], limit: 2 })), ['p1', 'p2']);
       assert.equal((await Pug.findAll({ include: [{ model: Toy, right: true }], order: [['id', 'ASC']], limit: 10 })).length, 4);
     });
+
+    test('a nested right: true requires every include above it and adds one all-NULL root with empty includes (v6)', async () => {
+      const shape = (rows: unknown) => (rows as Row[]).map((owner) => [owner.get('name'), (owner['pugs'] as Row[]).map((pug) => [pug.get('name'), names(pug['toys']).sort()])]);
+      const include = [{ model: Pug, include: [{ model: Toy, right: true }] }];
+      const ann = ['Ann', [['p1', ['ball', 'rope']], ['p2', ['bone']]]];
+      // Cy has no pug with toys: dropped; duck (under an ownerless pug) and cube reach no owner: the NULL root.
+      assert.deepEqual(shape(await Owner.findAll({ include, order: [['id', 'ASC'], [Pug, 'id', 'ASC']] })), withNull([ann], [null, []]));
+      assert.deepEqual(shape(await Owner.findAll({ include, order: [['id', 'DESC'], [Pug, 'id', 'ASC']] })), nullsFirst ? [ann, [null, []]] : [[null, []], ann]);
+      assert.deepEqual(shape(await Owner.findAll({ where: { name: 'Ann' }, include, order: [['id', 'ASC'], [Pug, 'id', 'ASC']] })), [ann]);
+      // With a where the right include is required (INNER): only its own level is restricted.
+      const inner = await Owner.findAll({ include: [{ model: Pug, include: [{ model: Toy, right: true, where: { color: 'red' } }] }], order: [['id', 'ASC']] });
+      assert.deepEqual(shape(inner), [['Ann', [['p1', ['ball']]]], ['Cy', []]]);
+    });
   });
 }

@@ -44,7 +44,9 @@ export abstract class Association<S extends AssociableModel = AssociableModel, T
     }
     this.source = source;
     this.target = target;
-    this.options = options;
+    // As v6's: the options given, with `hooks` a boolean (and `useHooks`, its older name) and, once the kind is
+    // known, `name` (see recordNames).
+    this.options = { ...options, hooks: Boolean(options.hooks), useHooks: Boolean(options.hooks) };
     this.isAliased = options.as !== undefined;
     this.isSelfAssociation = (source as unknown) === (target as unknown);
     this.scope = options.scope;
@@ -106,6 +108,19 @@ export abstract class Association<S extends AssociableModel = AssociableModel, T
     if (as === undefined) return this.target.definition.names;
     if (typeof as === 'object') return { singular: as.singular, plural: as.plural };
     return this.isSingleAssociation ? { singular: as, plural: pluralize(as) } : { singular: singularize(as), plural: as };
+  }
+
+  /**
+   * `options.name` as v6 reports it: the target's names without `as`; `{ singular, plural }` as given; a string
+   * alias as the plural and its singular for a to-many association, as `{ singular }` alone for a to-one.
+   */
+  protected recordNames(): void {
+    const as = this.options.as;
+    let name: Record<string, string>;
+    if (as === undefined) name = { plural: this.target.definition.names.plural, singular: this.target.definition.names.singular };
+    else if (typeof as === 'object') name = { ...as };
+    else name = this.isSingleAssociation ? { singular: as } : { plural: as, singular: singularize(as) };
+    this.options['name'] = name;
   }
 
   protected foreignKeyOptions(): { name?: string; attribute: Record<string, unknown> } {

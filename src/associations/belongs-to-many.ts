@@ -54,6 +54,7 @@ export class BelongsToMany<S extends AssociableModel = AssociableModel, T extend
     this.checkThroughKeys();
     this.addJoinKeys(foreignKey.attribute, otherKey);
     this.accessors = multipleAccessors(names);
+    this.recordNames();
   }
 
   get throughModel(): AssociableModel {

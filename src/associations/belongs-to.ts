@@ -19,12 +19,16 @@ export class BelongsTo<S extends AssociableModel = AssociableModel, T extends As
     this.foreignKey = foreignKey.name ?? belongsToForeignKey(this.as, target.definition.primaryKeyAttributes[0] ?? this.targetKey);
     // As v6: a key declared on the model without allowNull reads as not nullable here, so ON DELETE NO ACTION.
     const allowNull = declaredAllowNull(source.definition, this.foreignKey, foreignKey.attribute['allowNull']);
+    const onDelete = options.onDelete ?? (allowNull ? 'SET NULL' : 'NO ACTION');
+    const onUpdate = options.onUpdate ?? 'CASCADE';
     addForeignKey({
       holder: source.definition, name: this.foreignKey, referenced: target.definition, referencedKey: this.targetKey,
       attribute: { ...(options.keyType ? { type: options.keyType } : {}), allowNull: true, ...foreignKey.attribute },
-      constraints: options.constraints !== false, precedence: 'declared',
-      onDelete: options.onDelete ?? (allowNull ? 'SET NULL' : 'NO ACTION'), onUpdate: options.onUpdate ?? 'CASCADE',
+      constraints: options.constraints !== false, precedence: 'declared', onDelete, onUpdate,
     });
+    // v6 records the actions it chose on the association's options (when there is a constraint).
+    if (options.constraints !== false) Object.assign(this.options, { onDelete, onUpdate });
+    this.recordNames();
     this.accessors = singleAccessors(this.as);
   }
 

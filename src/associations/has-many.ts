@@ -19,13 +19,18 @@ abstract class TargetHoldsKey<S extends AssociableModel, T extends AssociableMod
     }
     // As v6: a key declared on the model without allowNull reads as not nullable here, so ON DELETE CASCADE.
     const allowNull = declaredAllowNull(target.definition, this.foreignKey, foreignKey.attribute['allowNull']);
+    const onDelete = options.onDelete ?? (allowNull ? 'SET NULL' : 'CASCADE');
+    const onUpdate = options.onUpdate ?? 'CASCADE';
     addForeignKey({
       holder: target.definition, name: this.foreignKey, referenced: source.definition, referencedKey: this.sourceKey,
       attribute: { ...(options.keyType ? { type: options.keyType } : {}), allowNull: true, ...foreignKey.attribute },
-      constraints: options.constraints !== false, precedence: 'declared',
-      onDelete: options.onDelete ?? (allowNull ? 'SET NULL' : 'CASCADE'), onUpdate: options.onUpdate ?? 'CASCADE',
+      constraints: options.constraints !== false, precedence: 'declared', onDelete, onUpdate,
     });
+    this.chosenActions = { onDelete, onUpdate };
   }
+
+  /** The ON DELETE / ON UPDATE actions of the key's constraint (v6 lists them in a hasOne's options). */
+  protected readonly chosenActions: { onDelete: string; onUpdate: string };
 
   get identifierField(): string {
     return this.target.definition.columnOf(this.foreignKey);
@@ -55,6 +60,7 @@ export class HasMany<S extends AssociableModel = AssociableModel, T extends Asso
     const names = this.aliasNames();
     this.as = names.plural;
     this.accessors = multipleAccessors(names);
+    this.recordNames();
   }
 }
 
@@ -69,5 +75,7 @@ export class HasOne<S extends AssociableModel = AssociableModel, T extends Assoc
     super(source, target, options, (sourceKey) => hasOneForeignKey(source.name, as, sourceKey));
     this.as = this.aliasNames().singular;
     this.accessors = singleAccessors(this.as);
+    if (options.constraints !== false) Object.assign(this.options, this.chosenActions);
+    this.recordNames();
   }
 }

@@ -47,7 +47,8 @@ function planGroup(model: ModelClass, instances: ModelInstance[], options: BulkC
   const wantsKeys = primaryKey !== undefined && definition.attributes[primaryKey]!.autoIncrement && !attributes.includes(primaryKey);
   const matchBy = options.ignoreDuplicates ? conflictTarget(model, attributes, options.conflictAttributes).map((column) => definition.attributeByColumn.get(column) ?? column) : undefined;
   const readsAll = options.returning === true || !dialect.supports.insertReadsBackKeysOnly || holdsFragment(instances.map((instance) => instance.dataValues), attributes);
-  const returning = dialect.supports.insertReturning && (wantsKeys || options.returning === true)
+  // Where an INSERT reads back whole rows (as `create` does there), every record gets the columns it left unset.
+  const returning = dialect.supports.insertReturning && (wantsKeys || options.returning === true || !dialect.supports.insertReadsBackKeysOnly)
     ? (readsAll ? true : [...new Set([primaryKey!, ...(matchBy ?? [])])])
     : false;
   return { instances, attributes, conflict, returning, wantsKeys, matchBy };

@@ -9,7 +9,7 @@ import { sql, type ExprNode, type JoinNode, type SelectNode } from '../sql/nodes
 import { JoinedLoader } from './include-joined-load.js';
 import { loadLevels, neededKeys, stripAdded, type Instance } from './include-load.js';
 import { rawRows } from './include-raw.js';
-import { nullsGoFirst, rightOuterParents } from './include-right.js';
+import { nestedRightParent, nullsGoFirst, rightOuterParents } from './include-right.js';
 import type { ModelClass } from './model-internals.js';
 import { readOptions } from './query-scope.js';
 import { rowConverter } from './row-mapper.js';
@@ -105,11 +105,12 @@ export async function loadIncludes(model: ModelClass, options: FindOptions, root
 /** `right: true` (v6's RIGHT OUTER JOIN): the included rows matching no parent, under all-NULL parents placed as NULLs sort. */
 async function addRightOuter(model: ModelClass, options: FindOptions, context: BuildContext, tree: readonly IncludeNode[], joins: JoinNode[], parents: Instance[], columns: readonly SelectedColumn[], split: SplitOrder): Promise<void> {
   for (const node of tree) {
-    if (!node.rightOuter) continue;
+    if (!node.rightOuter && !node.rightPath) continue;
     if (options.limit !== undefined && options.limit !== null && parents.length >= options.limit) continue;
     const { where } = rootWhere(model, options, context, tree, joins, node);
     const root = { alias: context.scope.alias, definition: model.definition };
-    const extra = await rightOuterParents({ model, root, node, tree, where, rootJoins: joins, columns, pushed: split.pushed.get(node), options });
+    const input = { model, root, node, tree, where, rootJoins: joins, columns, pushed: split.pushed.get(node), options };
+    const extra = node.rightPath ? await nestedRightParent(input, [node, ...node.rightPath]) : await rightOuterParents(input);
     if (nullsGoFirst(split.orderBy, model.host.queryRunner.dialect.supports.nullsSortFirst)) parents.unshift(...extra);
     else parents.push(...extra);
   }

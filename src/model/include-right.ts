@@ -1,6 +1,7 @@
 import type { FindOptions } from '../query/find-options.js';
 import { levelOrder, splitOrder } from '../query/include-order.js';
 import type { IncludeNode } from '../query/include-plan.js';
+import { unmatchedRightRow } from '../query/include-right-sql.js';
 import { correlation, hopFilters, levelSelect, type ParentScope } from '../query/include-sql.js';
 import type { SelectedColumn } from '../query/select-builder.js';
 import { sql, type ExprNode, type JoinNode, type OrderNode } from '../sql/nodes.js';
@@ -70,14 +71,26 @@ export async function rightOuterParents(input: RightOuterInput): Promise<Instanc
   }
   stripAdded(children, select.added);
   const groups = node.isMany ? [children] : children.map((child) => [child]);
-  return groups.map((group) => {
-    const values: Record<string, unknown> = {};
-    for (const column of input.columns) values[column.key] = null;
-    const parent = new (input.model as unknown as Build)(values, { isNewRecord: false, raw: true, ...(options.attributes === undefined ? {} : { attributes: input.columns.map((column) => column.key) }) });
-    for (const other of input.tree) if (other !== node && isLoaded(other)) setIncluded(parent, other.as, other.isMany ? [] : null);
-    setIncluded(parent, node.as, node.isMany ? group : group[0]);
-    return parent;
-  });
+  return groups.map((group) => nullParent(input, node, group));
+}
+
+/** A nested `right: true`: one all-NULL parent, its includes empty, when the right include has rows no chain reaches. */
+export async function nestedRightParent(input: RightOuterInput, path: readonly IncludeNode[]): Promise<Instance[]> {
+  const runner = input.model.host.queryRunner;
+  const nullRoot: JoinNode = { type: 'LEFT', from: sql.table(input.root.definition.tableName, input.root.alias, input.root.definition.schema), on: sql.raw('1 = 0') };
+  const select = unmatchedRightRow(path, input.root, { joins: [nullRoot, ...input.rootJoins], where: input.where });
+  const rows = await runner.rows(runner.dialect.compiler.compile(select), runOptions(input.options));
+  if (rows.length === 0) return [];
+  return [nullParent(input, input.node, [])];
+}
+
+function nullParent(input: RightOuterInput, node: IncludeNode, group: Instance[]): Instance {
+  const values: Record<string, unknown> = {};
+  for (const column of input.columns) values[column.key] = null;
+  const parent = new (input.model as unknown as Build)(values, { isNewRecord: false, raw: true, ...(input.options.attributes === undefined ? {} : { attributes: input.columns.map((column) => column.key) }) });
+  for (const other of input.tree) if (other !== node && isLoaded(other)) setIncluded(parent, other.as, other.isMany ? [] : null);
+  setIncluded(parent, node.as, node.isMany ? group : (group[0] ?? null));
+  return parent;
 }
 
 /** Where the NULL parents go among the root rows: where the root's first ORDER BY item sorts NULLs, else last. */

@@ -3,6 +3,7 @@ import type { FindOptions } from '../query/find-options.js';
 import { updateStatement } from '../query/mutation-plan.js';
 import { buildWhere } from '../query/where.js';
 import { sql } from '../sql/nodes.js';
+import { destroyChildren, hasDestroyCascades } from './destroy-cascade.js';
 import { findOne } from './finders.js';
 import { resetChanges, resetChangesOf, type InstanceState } from './instance-values.js';
 import { runHooks } from './model-internals.js';
@@ -47,7 +48,15 @@ export async function destroy(instance: Instance, options: InstanceDestroyOption
     instance.dataValues[deletedAt] = now;
     await runner.run(runner.dialect.compiler.compile(updateStatement(definition, { [deletedAt]: now }, where, tableContext(model))), runOptions(options, false));
   } else {
-    await runner.run(runner.dialect.compiler.compile({ kind: 'delete', table: sql.table(definition.tableName, undefined, definition.schema), ...(where ? { where } : {}) }), runOptions(options, false));
+    const remove = (given: InstanceDestroyOptions) => runner.run(runner.dialect.compiler.compile({ kind: 'delete', table: sql.table(definition.tableName, undefined, definition.schema), ...(where ? { where } : {}) }), runOptions(given, false));
+    if (!hasDestroyCascades(model)) await remove(options);
+    else {
+      await model.host.transactionWith(options as Record<string, unknown>, async (transaction) => {
+        const scoped = { ...options, transaction };
+        await destroyChildren(model, instance, scoped);
+        await remove(scoped);
+      });
+    }
   }
   if (hooks) await runHooks(model, 'afterDestroy', instance, options);
 }

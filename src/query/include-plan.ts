@@ -54,6 +54,12 @@ export interface IncludeNode {
    * parents without a match drop out, and the included rows matching no parent come under an all-NULL parent.
    */
   readonly rightOuter?: boolean;
+  /**
+   * The includes from a child of this one down to a nested `right: true` one (v6 RIGHT JOINs it after the
+   * LEFT JOINs above it): every include on the way is then required, and the root gains an all-NULL row when
+   * that include has rows no chain of parents reaches (see include-right-sql.ts).
+   */
+  readonly rightPath?: readonly IncludeNode[];
   readonly paranoid: boolean;
   readonly attributes: FindAttributeOptions | undefined;
   /** `attributes: []`: nothing of the target is read, and Sequelize then sets no key on the parent. */
@@ -281,13 +287,16 @@ export function planIncludes(source: IncludeModel, include: unknown, dialect: Di
     const limit = options['limit'] as number | undefined;
     if (limit !== undefined && (!Number.isInteger(limit) || limit < 0)) throw new UsageError(`Invalid limit ${String(limit)} in the include of ${model.name} on ${source.name}: expected a non-negative integer.`);
     const nestedInclude = options['include'] ?? model.activeScope?.['include'];
-    const rightOuter = right && !separate && parentAlias === '' && !(explicitRequired ?? options['where'] !== undefined);
+    const rightOuter = right && !separate && !(explicitRequired ?? options['where'] !== undefined);
+    const children = planIncludes(model, nestedInclude, dialect, alias, [...path, model]);
+    const rightChild = separate ? undefined : children.find((child) => !child.separate && (child.rightOuter || child.rightPath));
+    const rightPath = rightChild ? [rightChild, ...(rightChild.rightPath ?? [])] : undefined;
     nodes.push({
-      item, association, model, as, alias, keys, isMany: association.isMultiAssociation, required, separate, right,
-      ...(rightOuter ? { rightOuter } : {}),
+      item, association, model, as, alias, keys, isMany: association.isMultiAssociation, required: required || rightPath !== undefined, separate, right,
+      ...(rightOuter ? { rightOuter } : {}), ...(rightPath ? { rightPath } : {}),
       paranoid: options['paranoid'] !== false, attributes, noAttributes: Array.isArray(attributes) && attributes.length === 0,
       where, throughWhere, throughAttributes, order: options['order'], limit,
-      children: planIncludes(model, nestedInclude, dialect, alias, [...path, model]),
+      children,
       ...(on ? { on: { condition: on.condition, parent: on.parent } } : {}),
       context, throughContext,
     });

@@ -22,7 +22,7 @@ export interface ParentScope {
 export const parentKeyColumn = '__parent_key';
 const rowNumberColumn = '__row_number';
 
-function tableOf(definition: ModelDefinition, alias: string): TableNode {
+export function tableOf(definition: ModelDefinition, alias: string): TableNode {
   return sql.table(definition.tableName, alias, definition.schema);
 }
 
@@ -36,7 +36,7 @@ function paranoidFilter(definition: ModelDefinition, alias: string): ExprNode | 
 }
 
 /** The join table → target link of a belongsToMany hop. */
-function throughLink(node: IncludeNode): ExprNode {
+export function throughLink(node: IncludeNode): ExprNode {
   const through = node.keys.through!;
   return sql.eq(column(node.model.definition, node.alias, node.keys.childKey), column(through.model.definition, through.alias, through.otherKey));
 }
@@ -52,6 +52,11 @@ export function correlation(node: IncludeNode, parent: ParentScope): ExprNode {
 
 /** What a row of the hop must satisfy to count: the include's where, soft deletes, the join table's where, required children. */
 export function hopFilters(node: IncludeNode): ExprNode[] {
+  return [...ownFilters(node), ...requiredRestrictions(node.children, { alias: node.alias, definition: node.model.definition })];
+}
+
+/** The hop's own conditions: its where, soft deletes, the join table's where and soft deletes. */
+export function ownFilters(node: IncludeNode): ExprNode[] {
   const filters: ExprNode[] = [];
   if (node.where) filters.push(node.where);
   const paranoid = node.paranoid ? paranoidFilter(node.model.definition, node.alias) : undefined;
@@ -62,11 +67,10 @@ export function hopFilters(node: IncludeNode): ExprNode[] {
     const throughParanoid = paranoidFilter(through.model.definition, through.alias);
     if (throughParanoid) filters.push(throughParanoid);
   }
-  filters.push(...requiredRestrictions(node.children, { alias: node.alias, definition: node.model.definition }));
   return filters;
 }
 
-function hopFrom(node: IncludeNode): { from: TableNode; joins: JoinNode[] } {
+export function hopFrom(node: IncludeNode): { from: TableNode; joins: JoinNode[] } {
   const through = node.keys.through;
   if (!through) return { from: tableOf(node.model.definition, node.alias), joins: [] };
   return { from: tableOf(through.model.definition, through.alias), joins: [{ type: 'INNER', from: tableOf(node.model.definition, node.alias), on: throughLink(node) }] };

@@ -1,5 +1,4 @@
 import type { HasMany } from '../../associations/has-many.js';
-import { Op } from '../../sql/operators.js';
 import { batched } from '../batch-loader.js';
 import { hasHooks, runHooks } from '../model-internals.js';
 import { andWhere, dropKey, hasNullOrThrow, finderOptions, keyChunks, keyOf, keysOf, page, pagingFor, raw, readKey, scopedTarget, unique, valueOf, withKey, type AccessorMap, type Instance, type Options, type Statics } from './shared.js';
@@ -8,7 +7,8 @@ type Entry = { instance: Instance; args: unknown };
 
 /**
  * hasMany accessors. Reads batch per tick (one query for every owner asking in that tick); every write is one
- * UPDATE of the target rows (two, in one transaction, for set), never one query per element.
+ * UPDATE of the target rows (for set: a SELECT of the current ones, then an UPDATE of those to unlink and one of
+ * those to link, each only when there are any, in one transaction), never one query per element.
  */
 export function hasManyAccessors(association: HasMany): AccessorMap {
   const target = association.target as unknown as Statics;
@@ -93,18 +93,10 @@ export function hasManyAccessors(association: HasMany): AccessorMap {
     return association;
   };
 
-  /** Unlinks the owner's targets not in `list`: one UPDATE … NOT IN, or, past the parameter limit, by their keys. */
-  const unlinkOthers = async (owner: unknown, list: unknown[], options: Options) => {
-    const ownerWhere = andWhere({ [foreignKey]: owner }, association.scope);
-    if (keyChunks(target, list).length <= 1) {
-      const where = list.length > 0 ? andWhere({ [foreignKey]: owner, [targetKey]: { [Op.notIn]: list } }, association.scope) : ownerWhere;
-      await target.unscoped().update({ [foreignKey]: null }, { ...finderOptions(options), where });
-      return;
-    }
-    const wanted = new Set(list.map(keyOf));
-    const current = await target.unscoped().findAll({ ...finderOptions(options), attributes: [targetKey], raw: true, where: ownerWhere });
-    const obsolete = current.map((row) => valueOf(row, targetKey)).filter((key) => !wanted.has(keyOf(key)));
-    await updateKeys({ [foreignKey]: null }, {}, obsolete, options);
+  /** The keys of the targets the owner has now (within the association's scope), as v6's set reads them. */
+  const currentKeys = async (owner: unknown, options: Options): Promise<unknown[]> => {
+    const rows = await target.unscoped().findAll({ ...finderOptions(options), attributes: [targetKey], raw: true, where: andWhere({ [foreignKey]: owner }, association.scope) });
+    return rows.map((row) => valueOf(row, targetKey));
   };
 
   return {
@@ -124,9 +116,15 @@ export function hasManyAccessors(association: HasMany): AccessorMap {
       const list = values === null ? [] : keys(values, accessors.set);
       const owner = ownerKey(this);
       await (this.constructor as unknown as Statics).host.transactionWith(options, async (transaction) => {
+        // As v6: read the current targets, then at most one UPDATE unlinking the obsolete ones and one linking the new.
         const scoped = { ...options, transaction };
-        await unlinkOthers(owner, list, scoped);
-        await updateKeys(link(this), {}, list, scoped);
+        const current = await currentKeys(owner, scoped);
+        const wanted = new Set(list.map(keyOf));
+        const had = new Set(current.map(keyOf));
+        const obsolete = current.filter((key) => !wanted.has(keyOf(key)));
+        const added = unique(list.filter((key) => !had.has(keyOf(key))));
+        if (obsolete.length > 0) await updateKeys({ [foreignKey]: null }, {}, obsolete, scoped);
+        if (added.length > 0) await updateKeys(link(this), {}, added, scoped);
       });
       return this;
     },

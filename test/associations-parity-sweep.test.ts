@@ -1,0 +1,116 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { DataTypes, type Model, type ModelStatic, type Sequelize } from '../src/index.js';
+import { connect, testDialects } from './setup/dialects.js';
+
+type Row = Model & Record<string, (...args: unknown[]) => Promise<unknown>>;
+const plain = (value: unknown) => JSON.parse(JSON.stringify(value, (key, item: unknown) => (key === 'createdAt' || key === 'updatedAt' ? undefined : item))) as unknown;
+
+// Compared with sequelize@6 running the same calls on each dialect.
+for (const dialect of testDialects) {
+  describe(`associations as v6 reports and runs them on ${dialect}`, () => {
+    let db: Sequelize;
+    let Owner: ModelStatic;
+    let Pug: ModelStatic;
+    let Friend: ModelStatic;
+    let Collar: ModelStatic;
+    let readsWholeRows: boolean;
+
+    before(async () => {
+      db = await connect(dialect);
+      readsWholeRows = db.getDialect() === 'postgres';
+      Owner = db.define('owner', { name: DataTypes.STRING });
+      Pug = db.define('pug', { name: DataTypes.STRING });
+      Friend = db.define('friend', { name: DataTypes.STRING });
+      Collar = db.define('collar', { color: DataTypes.STRING });
+      const Friendship = db.define('friendship', { level: DataTypes.INTEGER });
+      Owner.hasMany(Pug, { onDelete: 'CASCADE', hooks: true });
+      Pug.belongsTo(Owner);
+      Pug.hasOne(Collar, { foreignKey: { name: 'pugId', allowNull: false }, hooks: true });
+      Pug.belongsToMany(Friend, { through: Friendship });
+      Friend.belongsToMany(Pug, { through: Friendship });
+      await db.sync({ force: true });
+    });
+    after(async () => {
+      await db.close();
+    });
+
+    test('association.options carries name, hooks/useHooks and (to-one) the constraint actions v6 chose', () => {
+      const { pugs } = Owner.associations as Record<string, { options: Record<string, unknown> }>;
+      assert.deepEqual(pugs!.options['name'], { plural: 'pugs', singular: 'pug' });
+      assert.equal(pugs!.options['hooks'], true);
+      assert.equal(pugs!.options['useHooks'], true);
+      const owner = (Pug.associations as Record<string, { options: Record<string, unknown> }>)['owner']!.options;
+      assert.deepEqual([owner['name'], owner['hooks'], owner['onDelete'], owner['onUpdate']], [{ plural: 'owners', singular: 'owner' }, false, 'SET NULL', 'CASCADE']);
+      const collar = (Pug.associations as Record<string, { options: Record<string, unknown> }>)['collar']!.options;
+      assert.deepEqual([collar['onDelete'], collar['onUpdate']], ['CASCADE', 'CASCADE']);
+      const Boss = db.define('boss', {});
+      const Dog = db.define('dog', {});
+      const aliased = Dog.belongsTo(Boss, { as: 'chief', foreignKey: { name: 'chiefId', allowNull: false } });
+      assert.deepEqual([aliased.options['name'], aliased.options['onDelete']], [{ singular: 'chief' }, 'NO ACTION']);
+      const dogs = Boss.hasMany(Dog, { as: 'dogs', constraints: false });
+      assert.deepEqual(dogs.options['name'], { plural: 'dogs', singular: 'dog' });
+      assert.equal(dogs.options['onDelete'], undefined);
+      const buddies = (Pug.associations as Record<string, { options: Record<string, unknown> }>)['friends']!.options;
+      assert.deepEqual(buddies['name'], { plural: 'friends', singular: 'friend' });
+    });
+
+    test('addFriend resolves the join rows; where INSERT reads whole rows (PostgreSQL) unset columns come back null', async () => {
+      const pug = (await Pug.create({ name: 'Cody' })) as Row;
+      const [a, b] = await Friend.bulkCreate([{ name: 'a' }, { name: 'b' }]);
+      const first = (await pug['addFriend']!(a)) as Model[];
+      const level = readsWholeRows ? { level: null } : {};
+      assert.deepEqual(plain(first), [{ pugId: pug.get('id'), friendId: a!.get('id'), ...level }]);
+      const second = (await pug['addFriend']!(b, { through: { level: 2 } })) as Model[];
+      assert.deepEqual(plain(second), [{ level: 2, pugId: pug.get('id'), friendId: b!.get('id') }]);
+      const Tag = db.define('tag', { code: { type: DataTypes.STRING, primaryKey: true }, note: DataTypes.STRING });
+      await Tag.sync({ force: true });
+      assert.deepEqual(plain(await Tag.bulkCreate([{ code: 'x' }])), [{ code: 'x', ...(readsWholeRows ? { note: null } : {}) }]);
+    });
+
+    test("onDelete: 'CASCADE' with hooks: true destroys the children one by one first, running their destroy hooks", async () => {
+      const seen: string[] = [];
+      Pug.addHook('beforeDestroy', 'cascade', (pug: Model) => { seen.push(`pug:${String(pug.get('name'))}`); });
+      Collar.addHook('afterDestroy', 'cascade', (collar: Model) => { seen.push(`collar:${String(collar.get('color'))}`); });
+      try {
+        const owner = await Owner.create({ name: 'Ann' });
+        const [x, y] = await Pug.bulkCreate([{ name: 'x', ownerId: owner.get('id') }, { name: 'y', ownerId: owner.get('id') }]);
+        await Collar.create({ color: 'red', pugId: x!.get('id') });
+        await owner.destroy();
+        assert.deepEqual(seen, ['pug:x', 'collar:red', 'pug:y']);
+        assert.equal(await Pug.count({ where: { id: [x!.get('id'), y!.get('id')] } }), 0);
+        assert.equal(await Collar.count(), 0);
+        // Without hooks: true the database cascades alone: no hooks.
+        seen.length = 0;
+        const Walker = db.define('walker', {});
+        const Leash = db.define('leash', {});
+        Walker.hasMany(Leash, { onDelete: 'CASCADE' });
+        Leash.addHook('beforeDestroy', () => { seen.push('leash'); });
+        await db.sync();
+        const walker = await Walker.create({});
+        await Leash.create({ walkerId: walker.get('id') });
+        await walker.destroy();
+        assert.deepEqual(seen, []);
+        assert.equal(await Leash.count(), 0);
+      } finally {
+        Pug.removeHook('beforeDestroy', 'cascade');
+        Collar.removeHook('afterDestroy', 'cascade');
+      }
+    });
+
+    test('a failing child destroy hook leaves the parent and every child in place', async () => {
+      const owner = await Owner.create({ name: 'Bo' });
+      await Pug.bulkCreate([{ name: 'keep', ownerId: owner.get('id') }, { name: 'stop', ownerId: owner.get('id') }]);
+      Pug.addHook('beforeDestroy', 'refuse', (pug: Model) => {
+        if (pug.get('name') === 'stop') throw new Error('no');
+      });
+      try {
+        await assert.rejects(owner.destroy(), /no/);
+      } finally {
+        Pug.removeHook('beforeDestroy', 'refuse');
+      }
+      assert.equal(await Owner.count({ where: { id: owner.get('id') } }), 1);
+      assert.equal(await Pug.count({ where: { ownerId: owner.get('id') } }), 2);
+    });
+  });
+}
