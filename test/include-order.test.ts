@@ -67,6 +67,17 @@ for (const dialect of testDialects) {
       assert.deepEqual(nested(byAssociation, 'friends'), [['e', 'a']]);
     });
 
+    test("[['friends', 'name']] and [Friend, 'name'] leave the direction out (ASC), as v6 allows; ['name', 'up'] is still an error", async () => {
+      const where = { name: ['p1', 'p2', 'p3'] };
+      const byAlias = await Pug.findAll({ where, include: ['friends'], order: [['friends', 'name'], ['id', 'ASC']] });
+      const byModel = await Pug.findAll({ where, include: [Friend], order: [[Friend, 'name'], ['id', 'ASC']] });
+      for (const rows of [byAlias, byModel]) {
+        assert.deepEqual(names(rows), ['p2', 'p1', 'p3']);
+        assert.deepEqual(nested(rows, 'friends'), [['a', 'e'], ['b', 'd'], ['c']]);
+      }
+      await assert.rejects(Pug.findAll({ include: ['friends'], order: [['name', 'up']] }), /Invalid order direction 'up'/);
+    });
+
     test('a to-one include orders the root by its column', async () => {
       const rows = await Pug.findAll({ include: [Owner], order: [[Owner, 'name', 'ASC'], ['id', 'ASC']], limit: 2 });
       assert.deepEqual(names(rows), ['p2', 'p3']);

@@ -114,7 +114,10 @@ export function orderNodes(order: unknown, context: BuildContext, resolveInclude
       const hasDirection = typeof last === 'string' && directions.has(last.toUpperCase()) && item.length > 1;
       const direction = hasDirection ? String(last).toUpperCase() : 'ASC';
       const target = hasDirection ? item.slice(0, -1) : item;
-      if (!hasDirection && item.length === 2 && typeof last === 'string' && (typeof item[0] === 'string' || item[0] instanceof SqlFragment)) {
+      // `['createdTasks', 'id']` is an include path with the direction left out (v6 orders it ASC); after an
+      // attribute or an expression, a second string can only be a mistyped direction.
+      const includePath = resolveIncludeOrder !== undefined && typeof item[0] === 'string' && !context.scope.definition.attribute(item[0]) && !context.scope.definition.attributeByColumn.has(item[0]);
+      if (!hasDirection && item.length === 2 && typeof last === 'string' && !includePath && (typeof item[0] === 'string' || item[0] instanceof SqlFragment)) {
         throw new UsageError(`Invalid order direction '${last}' for ${describeOrder(item)} on ${context.scope.definition.modelName}: expected ASC, DESC, or either followed by NULLS FIRST / NULLS LAST.`);
       }
       if (target.length === 1) return { expr: target[0] instanceof SqlFragment ? fragmentToNode(target[0], context) : orderTarget(String(target[0]), context), direction };
