@@ -79,7 +79,7 @@ export async function nestedRightParent(input: RightOuterInput, path: readonly I
   const runner = input.model.host.queryRunner;
   const nullRoot: JoinNode = { type: 'LEFT', from: sql.table(input.root.definition.tableName, input.root.alias, input.root.definition.schema), on: sql.raw('1 = 0') };
   const select = unmatchedRightRow(path, input.root, { joins: [nullRoot, ...input.rootJoins], where: input.where });
-  const rows = await runner.rows(runner.dialect.compiler.compile(select), runOptions(input.options));
+  const rows = await runner.rows(runner.dialect.compiler.compile(select), readOptions(input.options));
   if (rows.length === 0) return [];
   return [nullParent(input, input.node, [])];
 }
