@@ -247,7 +247,8 @@ export async function aggregate(model: ModelClass, field: string, fn: string, gi
 
 export async function findAndCountAll(model: ModelClass, options: FindOptions = {}): Promise<{ count: unknown; rows: unknown[] }> {
   const countOptions: FindOptions = { ...options, attributes: undefined, order: undefined, limit: undefined, offset: undefined };
-  if (options.include !== undefined) countOptions.distinct = true;
+  // Root rows, not joined rows (a documented difference); with `group` v6's per-group count of joined rows.
+  if (options.include !== undefined && (options.group === undefined || options.group === null)) countOptions.distinct = true;
   const [total, rows] = await Promise.all([count(model, countOptions), findAll(model, options)]);
   return { count: total, rows };
 }

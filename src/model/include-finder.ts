@@ -6,6 +6,7 @@ import { pathResolver, requiredRestrictions } from '../query/include-sql.js';
 import type { BuildContext } from '../query/query-context.js';
 import { buildRootSelect, findWhere, groupNodes, type SelectedColumn } from '../query/select-builder.js';
 import { sql, type ExprNode, type JoinNode, type SelectNode } from '../sql/nodes.js';
+import { countJoined, loadJoined, needsJoinedMode } from './include-aggregate.js';
 import { JoinedLoader } from './include-joined-load.js';
 import { loadLevels, neededKeys, stripAdded, type Instance } from './include-load.js';
 import { rawRows } from './include-raw.js';
@@ -68,6 +69,7 @@ function rootWhere(model: ModelClass, options: FindOptions, context: BuildContex
 /** Eager loading entry point: root rows, then each include level, then instances carry their children. */
 export async function loadIncludes(model: ModelClass, options: FindOptions, rootContext: BuildContext): Promise<unknown[]> {
   const tree = planOf(model, options.include, rootContext);
+  if (needsJoinedMode(model, options, rootContext, tree)) return loadJoined(model, options, rootContext, tree);
   const joins: JoinNode[] = [];
   const context = withPaths(model, rootContext, tree, joins);
   const { where, joined } = rootWhere(model, options, rootContext, tree, joins);
@@ -119,6 +121,7 @@ async function addRightOuter(model: ModelClass, options: FindOptions, context: B
 /** Counts root rows (not joined rows): required includes restrict them through EXISTS, others cannot change the count. */
 export async function countWithIncludes(model: ModelClass, options: FindOptions, rootContext: BuildContext): Promise<number | Array<Record<string, unknown>>> {
   const tree = planOf(model, options.include, rootContext);
+  if (options.group !== undefined && options.group !== null) return countJoined(model, options, rootContext, tree);
   const joins: JoinNode[] = [];
   const context = withPaths(model, rootContext, tree, joins);
   const runner = model.host.queryRunner;

@@ -122,8 +122,10 @@ export function orderSubquery(hops: readonly IncludeNode[], parent: ParentScope,
  * rows: where `members` collects them (the root's where, see include-joined-where.ts) its nodes are recorded
  * and the path resolves to the include's alias; elsewhere it is an error that says where the condition belongs.
  */
-export function pathResolver(nodes: readonly IncludeNode[], root: ParentScope, joins: JoinNode[], members?: Set<IncludeNode>): (path: string[]) => ParentScope | undefined {
-  return (path) => {
+export function pathResolver(nodes: readonly IncludeNode[], root: ParentScope, joins: JoinNode[], members?: Set<IncludeNode>, joinedMany?: Set<IncludeNode>): (path: string[]) => ParentScope | undefined {
+  return (given) => {
+    // `col('friends->gifts.id')`: v6's table alias of a nested include names the same path as `friends.gifts`.
+    const path = given.flatMap((step) => step.split('->'));
     const hops: IncludeNode[] = [];
     let current = nodes;
     let joinTable: ParentScope | undefined;
@@ -148,6 +150,14 @@ export function pathResolver(nodes: readonly IncludeNode[], root: ParentScope, j
         if (node.separate) throw new UsageError(`'$${path.join('.')}.…$' refers to the include "${node.as}", which has separate: true: a separate include is read by its own query, so the root's where cannot refer to it (as in Sequelize). Drop separate or put the condition in that include's where.`);
         if (node.limit !== undefined) throw new UsageError(`'$${path.join('.')}.…$' refers to the include "${node.as}", which has its own limit: joinery cannot combine a per-parent limit with a root where on that include. Drop the include's limit or put the condition in its where.`);
         members.add(node);
+      }
+      return joinTable ?? { alias: last.alias, definition: last.model.definition };
+    }
+    if (many && joinedMany) {
+      // The joined mode (model/include-aggregate.ts): the path's includes are joined into the root query.
+      for (const node of hops) {
+        if (node.separate || node.limit !== undefined) throw new UsageError(`'${path.join('.')}' refers to the include "${node.as}", which has ${node.separate ? 'separate: true' : 'its own limit'}: it is read by a query of its own, so the root query's attributes, group, having and order cannot refer to its columns (as in Sequelize). Drop that option.`);
+        joinedMany.add(node);
       }
       return joinTable ?? { alias: last.alias, definition: last.model.definition };
     }
