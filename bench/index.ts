@@ -9,7 +9,7 @@
 //   BENCH_CLOCK=cpu                     process CPU time instead of wall time (SQLite; see harness.ts)
 //   BENCH_WARMUP_MS=250                 untimed warm-up per workload and contender: at least 3 rounds and this long
 import { createRequire } from 'node:module';
-import { Sequelize as Joinery } from '../src/index.js';
+import type * as JoineryModule from '../src/index.js';
 import { clock, medians, rounds, warmUpMs, warmUpRounds, type Contender } from './harness.js';
 import { printTable, type Results } from './report.js';
 import { ormContender } from './workloads/orm.js';
@@ -17,6 +17,11 @@ import { freshSchema, rawPostgresContender } from './workloads/raw-postgres.js';
 import { rawSqliteContender } from './workloads/raw-sqlite.js';
 
 const require = createRequire(import.meta.url);
+// joinery as it ships (`npm run build`'s dist/esm), as sequelize@6 is loaded from its package: the sources run
+// through tsx are slower than the package (esbuild's keepNames wraps every closure created on the hot paths),
+// which made create × 1,000 ~1.8x raw where the package is ~1.45x.
+const distEntry = new URL('../dist/esm/index.js', import.meta.url).href;
+const { Sequelize: Joinery } = (await import(distEntry)) as typeof JoineryModule;
 const SequelizeV6 = require('sequelize').Sequelize as typeof Joinery;
 const postgresUrl = process.env['BENCH_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test_perf';
 const list = (value: string | undefined) => value?.split(',').map((item) => item.trim().toLowerCase()).filter(Boolean);

@@ -1,5 +1,5 @@
 // The workloads through an ORM with Sequelize v6's API: joinery and sequelize@6 run this same code.
-import { DataTypes, Sequelize as Joinery } from '../../src/index.js';
+import type { Sequelize as Joinery } from '../../src/index.js';
 import { CALLS, friendRows, friendshipPairs, pugRows, rows, workloadNames } from '../data.js';
 import type { Contender, Workload } from '../harness.js';
 
@@ -15,6 +15,8 @@ function accessor(instance: Instance, name: string): Accessor {
  * `qualify` also names it on every model: sequelize@6 looks for existing tables in `public` whatever the path.
  */
 export async function ormContender(Sequelize: typeof Joinery, url: string, schema?: string, qualify = false): Promise<Contender> {
+  // Each contender's own data types: sequelize@6 is not handed joinery's.
+  const { DataTypes } = Sequelize;
   const db = new Sequelize(url, {
     logging: false,
     ...(schema ? { dialectOptions: { options: `-c search_path=${schema}` } } : {}),

@@ -5,6 +5,7 @@ import type { CompiledQuery } from '../sql/compiler.js';
 import type { BuildContext } from '../query/query-context.js';
 import type { ModelClass } from './model-internals.js';
 import { cached } from './statement-cache.js';
+import { rootContext } from './query-scope.js';
 
 /**
  * An INSERT's text depends only on the table, the columns, the row count and RETURNING, not on the values:
@@ -31,6 +32,49 @@ export function compileInsert(
   const sql = cached(definition, key, () => compiler.compile(insertStatement(definition, attributeNames, rows, context, options)).sql);
   lastInsert.set(definition, { version: definition.version, rowCount: rows.length, returning, attributeNames: [...attributeNames], sql });
   return { sql, parameters };
+}
+
+/**
+ * One new record's INSERT in a single pass over `fields`: the columns that hold a value (null auto-increment
+ * keys, and nulls under `omitNull`, left out), their driver values, and the text of the model's last INSERT
+ * when the columns are the same, as repeated creates have them. `undefined` when a value is an SQL fragment,
+ * which the general build prints in place.
+ */
+export function compileRecordInsert(
+  model: ModelClass,
+  values: Record<string, unknown>,
+  fields: readonly string[],
+  omitNull: boolean,
+  returning: boolean,
+): CompiledQuery | undefined {
+  const definition = model.definition;
+  const attributes = definition.attributes;
+  const types = model.host.queryRunner.dialect.types;
+  const last = lastInsert.get(definition);
+  const lastNames = last !== undefined && last.version === definition.version && last.rowCount === 1 && last.returning === String(returning) ? last.attributeNames : undefined;
+  let same = lastNames !== undefined;
+  const parameters = new Array<unknown>(fields.length);
+  let count = 0;
+  for (let index = 0; index < fields.length; index += 1) {
+    const name = fields[index]!;
+    const value = values[name];
+    if (value === undefined) continue;
+    if (value === null) {
+      if (omitNull || attributes[name]!.autoIncrement) continue;
+    } else if (value instanceof SqlFragment) return undefined;
+    if (same && lastNames![count] !== name) same = false;
+    parameters[count++] = value === null ? null : types.toDriver(attributes[name]!.type, value);
+  }
+  parameters.length = count;
+  if (same && count === lastNames!.length) return { sql: last!.sql, parameters };
+  return compileRecordInsertInFull(model, values, fields, omitNull, returning);
+}
+
+/** `compileRecordInsert` by the general build, which also prints SQL fragments in place. */
+export function compileRecordInsertInFull(model: ModelClass, values: Record<string, unknown>, fields: readonly string[], omitNull: boolean, returning: boolean): CompiledQuery {
+  const attributes = model.definition.attributes;
+  const columns = fields.filter((name) => values[name] !== undefined && !(values[name] === null && (omitNull || attributes[name]!.autoIncrement)));
+  return compileInsert(model, columns, [values], rootContext(model), { returning });
 }
 
 /** The statement a model used last: repeated creates match it without building a cache key. */

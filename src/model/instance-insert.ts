@@ -4,9 +4,9 @@ import type { CompiledQuery } from '../sql/compiler.js';
 import { rowToAttributes } from '../query/mutation-plan.js';
 import { resetChanges, resetChangesOf, type InstanceState } from './instance-values.js';
 import { hasHooks, type ModelClass } from './model-internals.js';
-import { rootContext, runOptions } from './query-scope.js';
+import { runOptions } from './query-scope.js';
 import { checkInstance } from './validation.js';
-import { compileInsert, holdsFragment } from './insert-cache.js';
+import { compileRecordInsert, compileRecordInsertInFull } from './insert-cache.js';
 import { withInstanceDetails } from './unique-error-details.js';
 import type { Instance, SaveOptions } from './instance-persistence.js';
 
@@ -15,7 +15,7 @@ const modelOf = (instance: Instance) => instance.constructor as ModelClass;
 export function savedAttributes(instance: Instance, state: InstanceState, options: SaveOptions): string[] {
   const definition = modelOf(instance).definition;
   if (options.fields) return storedAmong(definition, options.fields);
-  if (instance.isNewRecord) return storedAmong(definition, Object.keys(instance.dataValues));
+  if (instance.isNewRecord) return storedKeysOf(definition, instance.dataValues);
   return storedAmong(definition, [...(state.changedKeys ?? [])]);
 }
 
@@ -29,8 +29,23 @@ function storedAmong(definition: ModelClass['definition'], names: readonly strin
   return stored;
 }
 
+/** The keys of a new record's values that are stored attributes, in their order (no key list built first). */
+function storedKeysOf(definition: ModelClass['definition'], values: Record<string, unknown>): string[] {
+  // Sized once: growing from empty on the first push allocates room for 17.
+  const stored = new Array<string>(definition.attributeNames.length);
+  let count = 0;
+  for (const name in values) {
+    const attribute = definition.attribute(name);
+    if (attribute !== undefined && !isVirtual(attribute)) stored[count++] = name;
+  }
+  stored.length = count;
+  return stored;
+}
+
 /** Hooks a save of a new record runs: any of them means the general path. */
 const createHookNames = ['beforeValidate', 'afterValidate', 'validationFailed', 'beforeCreate', 'afterCreate'] as const;
+
+const allFields = Object.freeze({});
 
 /**
  * `save()` of a new record when no hook applies (`undefined` if one does): the general path's steps minus the
@@ -53,7 +68,7 @@ export function createWithoutHooks(instance: Instance, state: InstanceState, opt
     if (!fields.includes(createdAt)) fields.push(createdAt);
   }
   if (options.validate !== false) {
-    const checked = checkInstance(definition, instance as never, options.fields ? { fields } : {});
+    const checked = checkInstance(definition, instance as never, options.fields ? { fields } : allFields);
     if (checked instanceof Promise) {
       return checked.then((error) => {
         if (error) throw error;
@@ -80,24 +95,21 @@ function insertAndMarkSaved(instance: Instance, state: InstanceState, options: S
 /** The INSERT of a new record and the keys it generated: `undefined` when done at once, else its promise. */
 export function insertNew(instance: Instance, options: SaveOptions, fields: readonly string[]): Promise<void> | undefined {
   const model = modelOf(instance);
-  const definition = model.definition;
   const runner = model.host.queryRunner;
-  const values = instance.dataValues;
-  const columns: string[] = [];
-  for (const name of fields) {
-    const value = values[name];
-    if (value === undefined) continue;
-    if (value === null && (options.omitNull || definition.attributes[name]!.autoIncrement)) continue;
-    columns.push(name);
-  }
   const supports = runner.dialect.supports;
-  const keysOnly = supports.insertReadsBackKeysOnly && !options.returning && !holdsFragment([values], columns);
-  const returning = supports.insertReturning && !keysOnly;
-  const run = runOptions(options, returning);
-  let query: CompiledQuery;
+  // Where only generated keys are read back, a record without SQL fragments needs no RETURNING.
+  let returning = supports.insertReturning && (!supports.insertReadsBackKeysOnly || Boolean(options.returning));
+  let query: CompiledQuery | undefined;
+  let run: ReturnType<typeof runOptions>;
   let answered: Awaited<ReturnType<typeof runner.run>> | undefined;
   try {
-    query = compileInsert(model, columns, [values], rootContext(model), { returning });
+    query = compileRecordInsert(model, instance.dataValues, fields, options.omitNull === true, returning);
+    if (query === undefined) {
+      // SQL fragments: their values are read back where RETURNING exists.
+      returning = supports.insertReturning;
+      query = compileRecordInsertInFull(model, instance.dataValues, fields, options.omitNull === true, returning);
+    }
+    run = runOptions(options, returning);
     answered = runner.runNow(query, run);
   } catch (error) {
     throw withInstanceDetails(error, instance);
