@@ -18,6 +18,7 @@ export { Op, type OpTypes } from './types/operators.js';
 export { fn, col, literal, where, and, or, cast, json, Fn, Col, Literal, Cast, Where, Json } from './sql/sql-helpers.js';
 export { IndexHints, QueryTypes, TableHints } from './query-types.js';
 export { Transaction } from './transaction/transaction.js';
+export { Deferrable } from './sql/deferrable.js';
 export { QueryInterface } from './schema/query-interface.js';
 export type { SequelizeOptions } from './config.js';
 export type {

@@ -5,6 +5,7 @@ import { IndexHints, QueryTypes, TableHints } from './query-types.js';
 import { Op } from './types/operators.js';
 import { and, cast, col, fn, json, literal, or, where, Cast, Col, Fn, Json, Literal, Where } from './sql/sql-helpers.js';
 import { Transaction } from './transaction/transaction.js';
+import { Deferrable } from './sql/deferrable.js';
 
 /**
  * What `Sequelize.X` carries, as on sequelize@6's class: data types (`Sequelize.STRING`), `Op`, errors,
@@ -19,6 +20,7 @@ export const sequelizeStatics = {
   IndexHints,
   TableHints,
   Transaction,
+  Deferrable,
   ...errors,
   fn, col, literal, where, and, or, cast, json,
   Utils: { Fn, Col, Literal, Cast, Where, Json, SequelizeMethod: Object.getPrototypeOf(Fn) as unknown },

@@ -38,7 +38,9 @@ type TypeConstructor<T extends DataType> = new (...args: never[]) => T;
 /** `DataTypes.STRING`, `DataTypes.STRING(50)` and `new DataTypes.STRING(50)` all work, as in Sequelize. */
 export type Invokable<C extends TypeConstructor<DataType>> = C & ((...args: ConstructorParameters<C>) => InstanceType<C>);
 
-export function invokable<C extends TypeConstructor<DataType>>(Type: C): Invokable<C> {
+export function invokable<C extends TypeConstructor<DataType>>(Type: C, family?: abstract new (...args: never[]) => DataType): Invokable<C> {
+  // ABSTRACT and NUMBER are bases in v6: `DataTypes.INTEGER() instanceof DataTypes.NUMBER` holds.
+  const hasInstance = family && ((value: unknown) => value instanceof family);
   return new Proxy(Type, {
     apply(target, _thisArg, args: unknown[]) {
       return new (target as unknown as new (...a: unknown[]) => DataType)(...args);
@@ -46,6 +48,7 @@ export function invokable<C extends TypeConstructor<DataType>>(Type: C): Invokab
     get(target, property, receiver) {
       // `String(DataTypes.STRING)` is the type's key, as in v6 (not the class's source).
       if (property === 'toString') return () => (new (target as unknown as new () => DataType)()).key;
+      if (property === Symbol.hasInstance && hasInstance) return hasInstance;
       if (property in target) return Reflect.get(target, property, receiver);
       const instance = new (target as unknown as new () => DataType)() as unknown as Record<string | symbol, unknown>;
       return property in instance ? instance[property] : undefined;

@@ -9,7 +9,7 @@ interface NumericOptions {
   zerofill?: boolean;
 }
 
-abstract class NumericType<JsType> extends DataType<JsType> {
+export abstract class NumericType<JsType> extends DataType<JsType> {
   options: NumericOptions;
 
   constructor(lengthOrOptions?: number | NumericOptions, scale?: number) {
@@ -81,6 +81,10 @@ abstract class FloatingType extends NumericType<number> {
     return `${describe(value)} is not a valid ${this.key.toLowerCase()}`;
   }
 }
+/** v6's NUMBER: the base of the numeric types; as a column, SQLite's NUMBER affinity. */
+export class NumberType extends FloatingType {
+  readonly key: string = 'NUMBER';
+}
 export class FloatType extends FloatingType {
   readonly key: string = 'FLOAT';
 }
@@ -94,10 +98,10 @@ export class RealType extends FloatingType {
 /** DECIMAL values read back as strings (exact), as Sequelize returns them on PostgreSQL and MySQL. */
 export class DecimalType extends NumericType<string | number> {
   readonly key: string = 'DECIMAL';
-  /** `DECIMAL`, `DECIMAL(10)`, `DECIMAL(10,2)`, as v6 writes them. */
+  /** `DECIMAL`, `DECIMAL(10)`, `DECIMAL(10,2)`, as v6 writes them (UNSIGNED / ZEROFILL only show in MySQL's DDL). */
   override toString(): string {
     const parts = [this.options.precision ?? this.options.length, this.options.scale].filter((part) => part !== undefined && part !== 0);
-    return `DECIMAL${parts.length > 0 ? `(${parts.join(',')})` : ''}${this.options.unsigned ? ' UNSIGNED' : ''}${this.options.zerofill ? ' ZEROFILL' : ''}`;
+    return `DECIMAL${parts.length > 0 ? `(${parts.join(',')})` : ''}`;
   }
   override validate(value: unknown): string | null {
     if (typeof value === 'number' || typeof value === 'bigint') return null;

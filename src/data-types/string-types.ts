@@ -16,8 +16,8 @@ export class StringType extends DataType<string> {
     this.isBinary = options.binary ?? false;
   }
 
-  get BINARY(): StringType {
-    return new StringType(this.length, true);
+  get BINARY(): this {
+    return new (this.constructor as new (length: number, binary: boolean) => this)(this.length, true);
   }
 
   override validate(value: unknown): string | null {

@@ -69,7 +69,7 @@ export interface ColumnSpec {
   readonly hasDefault: boolean;
   readonly defaultValue?: unknown;
   readonly comment?: string;
-  readonly references?: { readonly table: string; readonly key: string; readonly onDelete?: string; readonly onUpdate?: string };
+  readonly references?: { readonly table: string; readonly key: string; readonly onDelete?: string; readonly onUpdate?: string; readonly deferrable?: string };
 }
 
 export interface TableSpec {
@@ -208,6 +208,8 @@ export interface DialectIntrospection {
 
 /** Values in and out of the driver, per data type. `undefined` from a hook means: keep the value as it is. */
 export interface DialectTypes {
+  /** The type's name in this dialect's DDL (also what casts use). */
+  toSql(type: DataType): string;
   toDriver(type: DataType, value: unknown): unknown;
   fromDriver(type: DataType, value: unknown): unknown;
   /** Whether `fromDriver` may change a value of this type; rows skip types that need no work. */

@@ -1,4 +1,5 @@
 import type { DataType } from '../data-types/abstract.js';
+import { AbstractType } from '../data-types/extra-types.js';
 import type { DialectTypes } from './dialect.js';
 
 /** One dialect's handling of one data type key: DDL text and value conversions in and out of the driver. */
@@ -15,6 +16,8 @@ export class TableDrivenTypes implements DialectTypes {
 
   rule(type: DataType): TypeRule {
     const rule = this.table[type.key];
+    // A custom type (`class X extends DataTypes.ABSTRACT`) declares its own DDL with toSql(), as in v6.
+    if (!rule && type instanceof AbstractType) return { sql: () => type.toSql() };
     if (!rule) throw new Error(`The ${type.key} data type is not supported by the ${this.dialectName} dialect.`);
     return rule;
   }

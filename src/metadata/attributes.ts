@@ -41,7 +41,7 @@ export interface NormalizedAttribute {
   field: string;
   fieldName: string;
   comment?: string;
-  references?: { model: string | { tableName?: string; getTableName?: () => unknown }; key?: string };
+  references?: { model: string | { tableName?: string; getTableName?: () => unknown }; key?: string; deferrable?: unknown };
   onDelete?: string;
   onUpdate?: string;
   validate?: Record<string, unknown>;

@@ -6,7 +6,9 @@ import { Literal, SqlFragment } from '../sql/sql-helpers.js';
 import { entriesWithSymbols, isPlainObject } from '../utils/object.js';
 import { fragmentToNode, columnReference } from './fragments.js';
 import type { BuildContext } from './query-context.js';
-import { convertValue, describeOperator, isEmptyCondition, valueCondition, type Operand } from './where.js';
+import { convertValue, describeOperator, isEmptyCondition, toDriverChecked, valueCondition, type Operand } from './where.js';
+import { RangeType } from '../data-types/range-types.js';
+import { HstoreType } from '../data-types/extra-types.js';
 
 const binaryBySymbol = new Map<symbol, BinaryOperator>([
   [Op.eq, '='], [Op.ne, '<>'], [Op.gt, '>'], [Op.gte, '>='], [Op.lt, '<'], [Op.lte, '<='],
@@ -51,7 +53,17 @@ function typedLeft(operand: Operand, value: unknown): Operand {
 
 function isContainerType(operand: Operand): boolean {
   const type = operand.attribute?.type;
-  return type instanceof ArrayType || type instanceof JsonType;
+  return type instanceof ArrayType || type instanceof JsonType || type instanceof RangeType || type instanceof HstoreType;
+}
+
+/**
+ * A value compared with a range column, cast so PostgreSQL picks the operator: a range (`[1, 5]`) as the
+ * column's range type, a single value (`{ [Op.contains]: 3 }`) as its element type.
+ */
+function rangeOperand(operand: Operand, type: RangeType, value: unknown, context: BuildContext): ExprNode {
+  const { types } = context.dialect;
+  if (Array.isArray(value)) return sql.cast(sql.value(convertValue(operand.attribute, value, context, operand.label)), types.toSql(type));
+  return sql.cast(sql.value(toDriverChecked(type.subtype, value, context, operand.label)), types.toSql(type.subtype));
 }
 
 export function applyOperator(given: Operand, operator: symbol, value: unknown, context: BuildContext): ExprNode {
@@ -136,6 +148,8 @@ export function applyOperator(given: Operand, operator: symbol, value: unknown, 
   if (Array.isArray(value) && !isContainerType(operand)) {
     throw invalid(label, operator, 'a single value (use Op.in for a list, or { [Op.any]: [...] })', value);
   }
+  const type = operand.attribute?.type;
+  if (type instanceof RangeType) return sql.binary(left, binary, rangeOperand(operand, type, value, context));
   return sql.binary(left, binary, sql.value(convertValue(operand.attribute, value, context, label)));
 }
 
@@ -159,6 +173,7 @@ function containerCondition(operand: Operand, operator: symbol, binary: BinaryOp
   if (type instanceof JsonType && !(type instanceof JsonbType)) {
     throw new UsageError(`${describeOperator(operator)} on ${operand.label}: JSON columns have no containment operators; declare the attribute as DataTypes.JSONB, or compare a path such as { 'meta.key': value }.`);
   }
+  if (type instanceof RangeType) return sql.binary(operand.node, binary, rangeOperand(operand, type, value, context));
   return sql.binary(operand.node, binary, sql.value(isContainerType(operand) ? convertValue(operand.attribute, value, context, operand.label) : value));
 }
 

@@ -3,6 +3,8 @@ import { UsageError } from '../errors/usage-errors.js';
 import { addedConstraintName } from '../metadata/naming.js';
 import { buildWhere } from '../query/where.js';
 import { tableContext } from './query-interface-data.js';
+import { constraintDeferrableSql } from '../sql/deferrable.js';
+import { deferrableClause } from './table-ddl.js';
 
 export interface ConstraintOptions {
   type: string;
@@ -13,6 +15,8 @@ export interface ConstraintOptions {
   references?: { table: string | { tableName: string }; field: string };
   onDelete?: string;
   onUpdate?: string;
+  /** PostgreSQL: Deferrable.INITIALLY_DEFERRED, … on UNIQUE, PRIMARY KEY and FOREIGN KEY constraints. */
+  deferrable?: unknown;
 }
 
 /** DDL cannot carry bound parameters, so a CHECK's (or partial index's) where is compiled and its values escaped in place. */
@@ -28,6 +32,10 @@ export function inlineCondition(dialect: Dialect, table: string, where: unknown,
   return unqualified.replace(/\$\d+|\?/g, () => dialect.ddl.escapeLiteral(compiled.parameters[index++]));
 }
 
+function deferrable(dialect: Dialect, options: ConstraintOptions): string {
+  return deferrableClause(dialect, constraintDeferrableSql(options.deferrable));
+}
+
 /** The `CONSTRAINT name …` clause `addConstraint` appends, for ALTER TABLE or a rebuilt table alike. */
 export function constraintText(dialect: Dialect, table: string, options: ConstraintOptions): TableConstraintText {
   const quote = (name: string) => dialect.compiler.quoteIdentifier(name);
@@ -37,11 +45,11 @@ export function constraintText(dialect: Dialect, table: string, options: Constra
   switch (type) {
     case 'UNIQUE': {
       const name = options.name ?? addedConstraintName(table, fields, 'uk');
-      return { kind: 'unique', name, columns: fields, text: `CONSTRAINT ${quote(name)} UNIQUE (${list})` };
+      return { kind: 'unique', name, columns: fields, text: `CONSTRAINT ${quote(name)} UNIQUE (${list})${deferrable(dialect, options)}` };
     }
     case 'PRIMARY KEY': {
       const name = options.name ?? addedConstraintName(table, fields, 'pk');
-      return { kind: 'primaryKey', name, columns: fields, text: `CONSTRAINT ${quote(name)} PRIMARY KEY (${list})` };
+      return { kind: 'primaryKey', name, columns: fields, text: `CONSTRAINT ${quote(name)} PRIMARY KEY (${list})${deferrable(dialect, options)}` };
     }
     case 'FOREIGN KEY': {
       const references = options.references;
@@ -51,7 +59,7 @@ export function constraintText(dialect: Dialect, table: string, options: Constra
       let text = `CONSTRAINT ${quote(name)} FOREIGN KEY (${list}) REFERENCES ${quote(target)} (${quote(references.field)})`;
       if (options.onDelete) text += ` ON DELETE ${options.onDelete.toUpperCase()}`;
       if (options.onUpdate) text += ` ON UPDATE ${options.onUpdate.toUpperCase()}`;
-      return { kind: 'foreignKey', name, columns: fields, text };
+      return { kind: 'foreignKey', name, columns: fields, text: text + deferrable(dialect, options) };
     }
     case 'CHECK': {
       const name = options.name ?? addedConstraintName(table, fields, 'ck');

@@ -6,7 +6,7 @@ import { QueryGenerator } from './query-generator.js';
 import { RowQueries } from './row-queries.js';
 import { splitTable, type QueryOptions, type TableName } from './table-name.js';
 import { constraintText, inlineCondition, type ConstraintOptions } from './constraints.js';
-import { columnDefinition, columnSpec, createTableStatements, foreignKeyClause, tableSpecFromAttributes } from './table-ddl.js';
+import { columnDefinition, columnSpec, createTableStatements, foreignKeyClause, tableSpecFromAttributes, deferrableClause } from './table-ddl.js';
 
 export type { QueryOptions } from './table-name.js';
 
@@ -159,7 +159,7 @@ export class QueryInterface extends RowQueries {
     const { name, schema } = splitTable(table);
     const spec = columnSpec(column, normalizeAttribute(name, column, attribute, column));
     const tableSpec = { name, ...(schema ? { schema } : {}), columns: [spec], uniqueKeys: [] };
-    const foreignKey = spec.references ? ` REFERENCES ${this.quote(spec.references.table)} (${this.quote(spec.references.key)})${spec.references.onDelete ? ` ON DELETE ${spec.references.onDelete}` : ''}${spec.references.onUpdate ? ` ON UPDATE ${spec.references.onUpdate}` : ''}` : '';
+    const foreignKey = spec.references ? ` REFERENCES ${this.quote(spec.references.table)} (${this.quote(spec.references.key)})${spec.references.onDelete ? ` ON DELETE ${spec.references.onDelete}` : ''}${spec.references.onUpdate ? ` ON UPDATE ${spec.references.onUpdate}` : ''}${deferrableClause(this.dialect, spec.references.deferrable)}` : '';
     // The dialect's preludes and epilogues for the one column: its enum type (PostgreSQL), its comment.
     await this.execute([
       ...this.dialect.ddl.beforeCreateTable(tableSpec),

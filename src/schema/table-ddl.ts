@@ -3,6 +3,7 @@ import { NowType } from '../data-types/date-types.js';
 import { UuidV1Type, UuidV4Type } from '../data-types/string-types.js';
 import { isVirtual, type NormalizedAttribute } from '../metadata/attributes.js';
 import type { ModelDefinition } from '../metadata/model-definition.js';
+import { constraintDeferrableSql } from '../sql/deferrable.js';
 import { SqlFragment, Literal, Fn } from '../sql/sql-helpers.js';
 
 /** Defaults computed in JavaScript (NOW, UUIDV4, functions) have no place in the DDL. */
@@ -23,6 +24,16 @@ function referencedTable(reference: NonNullable<NormalizedAttribute['references'
   return String(model?.tableName ?? model);
 }
 
+function deferrableOf(value: unknown): { deferrable?: string } {
+  const text = constraintDeferrableSql(value);
+  return text ? { deferrable: text } : {};
+}
+
+/** ` DEFERRABLE INITIALLY DEFERRED` after a foreign key, where the dialect has deferrable constraints (v6 drops it elsewhere). */
+export function deferrableClause(dialect: Dialect, deferrable: string | undefined): string {
+  return deferrable && dialect.supports['deferrableConstraints'] === true ? ` ${deferrable}` : '';
+}
+
 export function columnSpec(name: string, attribute: NormalizedAttribute): ColumnSpec {
   const references = attribute.references
     ? {
@@ -30,6 +41,7 @@ export function columnSpec(name: string, attribute: NormalizedAttribute): Column
         key: attribute.references.key ?? 'id',
         ...(attribute.onDelete ? { onDelete: attribute.onDelete.toUpperCase() } : {}),
         ...(attribute.onUpdate ? { onUpdate: attribute.onUpdate.toUpperCase() } : {}),
+        ...deferrableOf(attribute.references.deferrable),
       }
     : undefined;
   return {
@@ -87,7 +99,7 @@ export function foreignKeyClause(dialect: Dialect, column: ColumnSpec): string {
   let text = `FOREIGN KEY (${quote(column.name)}) REFERENCES ${quote(references.table)} (${quote(references.key)})`;
   if (references.onDelete) text += ` ON DELETE ${references.onDelete}`;
   if (references.onUpdate) text += ` ON UPDATE ${references.onUpdate}`;
-  return text;
+  return text + deferrableClause(dialect, references.deferrable);
 }
 
 /** The statements that create one table: dialect preludes (enum types), CREATE TABLE, dialect epilogues (comments). */

@@ -1,3 +1,4 @@
+import { transactionDeferrableSql } from '../sql/deferrable.js';
 import type { ConnectionPool, DriverConnection } from '../dialects/connection.js';
 import { UsageError } from '../errors/usage-errors.js';
 import type { ConnectionHolder, QueryRunner, Logging } from '../query/query-runner.js';
@@ -18,7 +19,8 @@ export interface TransactionOptions {
   type?: string;
   readOnly?: boolean;
   autocommit?: boolean;
-  deferrable?: string;
+  /** PostgreSQL: Deferrable.SET_DEFERRED / SET_IMMEDIATE (with constraint names or none for all), run after BEGIN. */
+  deferrable?: unknown;
   logging?: Logging;
   /** A parent transaction: the new one becomes a savepoint inside it. */
   transaction?: Transaction | null;
@@ -74,6 +76,8 @@ export class Transaction implements ConnectionHolder {
     this.connection = await pool.acquire();
     try {
       for (const statement of dialect.beginTransaction(this.options)) await this.statement(statement);
+      const deferral = dialect.supports['deferrableConstraints'] === true ? transactionDeferrableSql(this.options.deferrable, (name) => dialect.compiler.quoteIdentifier(name)) : undefined;
+      if (deferral) await this.statement(deferral);
     } catch (error) {
       await pool.release(this.connection, { destroy: true });
       this.connection = undefined;

@@ -5,6 +5,7 @@ import { closedConnectionError } from '../../errors/connection-errors.js';
 import { configAfterBeforeConnect, invalidPort, loadDriver } from '../connection.js';
 import { convertConnectionError } from './postgres-errors.js';
 import { parsePgArray } from './postgres-types.js';
+import { parseRange, rangeTypeIds } from './postgres-ranges.js';
 
 type PgModule = typeof Pg;
 type TextParser = (value: string) => unknown;
@@ -28,6 +29,7 @@ function typeParsers(pg: PgModule): Pg.CustomTypesConfig {
     [TIMESTAMP_OID]: parseUtcTimestamp,
     [TIMESTAMP_ARRAY_OID]: (value) => parsePgArray(value, parseUtcTimestamp),
   };
+  for (const [oid, subtypeKey] of Object.entries(rangeTypeIds)) overrides[Number(oid)] = (value) => parseRange(value, subtypeKey);
   const getTypeParser = (oid: number, format?: 'text' | 'binary') =>
     (format ?? 'text') === 'text' && overrides[oid] ? overrides[oid] : pg.types.getTypeParser(oid, format ?? 'text');
   return { getTypeParser } as Pg.CustomTypesConfig;

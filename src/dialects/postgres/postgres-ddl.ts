@@ -92,7 +92,8 @@ function defaultSql(column: ColumnSpec): string | undefined {
 function referencesClause(column: ColumnSpec): string {
   const references = column.references!;
   return `REFERENCES ${quote(references.table)} (${quote(references.key)})` +
-    `${references.onDelete ? ` ON DELETE ${references.onDelete}` : ''}${references.onUpdate ? ` ON UPDATE ${references.onUpdate}` : ''}`;
+    `${references.onDelete ? ` ON DELETE ${references.onDelete}` : ''}${references.onUpdate ? ` ON UPDATE ${references.onUpdate}` : ''}` +
+    (references.deferrable ? ` ${references.deferrable}` : '');
 }
 
 /**

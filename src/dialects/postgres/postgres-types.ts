@@ -1,6 +1,8 @@
 import type { DataType } from '../../data-types/abstract.js';
 import { formatDateOnly } from '../../data-types/date-types.js';
 import { formatUtcDateTime } from '../../utils/dates.js';
+import { hstoreRule } from './postgres-hstore.js';
+import { rangeRule } from './postgres-ranges.js';
 import { TableDrivenTypes, enumValues, numericSuffix, stringifyJson, type TypeRule, type TypeTable } from '../type-table.js';
 
 /**
@@ -54,6 +56,11 @@ function toTimestampText(value: unknown): unknown {
 
 const json = (name: string): TypeRule => ({ sql: () => name, toDriver: stringifyJson });
 const named = (name: string): TypeRule => ({ sql: () => name });
+const unsupported = (reason: string): TypeRule => ({
+  sql: () => {
+    throw new Error(`${reason}.`);
+  },
+});
 
 /** The element type of an ARRAY column. */
 export function arrayElementType(type: DataType): DataType {
@@ -101,6 +108,10 @@ export const postgresTypeTable: TypeTable = {
   CIDR: named('CIDR'),
   MACADDR: named('MACADDR'),
   TSVECTOR: named('TSVECTOR'),
+  RANGE: rangeRule(() => postgresTypes),
+  HSTORE: hstoreRule,
+  GEOMETRY: unsupported('GEOMETRY needs the PostGIS extension, which joinery does not support on PostgreSQL yet'),
+  GEOGRAPHY: unsupported('GEOGRAPHY needs the PostGIS extension, which joinery does not support on PostgreSQL yet'),
 };
 
 export const postgresTypes = new TableDrivenTypes(postgresTypeTable, 'postgres');
