@@ -78,7 +78,7 @@ for (const dialect of testDialects) {
         }
       }
       const Price = sequelize.define('price', { amount: { type: new Money() } }, { timestamps: false });
-      await sequelize.sync({ force: true });
+      await Price.sync({ force: true });
       assert.equal(new Money().key, 'MONEY_AS_TEXT');
       const columns = await sequelize.getQueryInterface().describeTable('prices');
       assert.match(columns['amount']!.type, /^(VARCHAR|CHARACTER VARYING)\(40\)$/);
@@ -87,8 +87,7 @@ for (const dialect of testDialects) {
     });
 
     test('CHAR.BINARY is a binary CHAR column (BYTEA on PostgreSQL), not a VARCHAR', async () => {
-      sequelize.define('code', { value: DataTypes.CHAR(4).BINARY }, { timestamps: false });
-      await sequelize.sync({ force: true });
+      await sequelize.define('code', { value: DataTypes.CHAR(4).BINARY }, { timestamps: false }).sync({ force: true });
       const { value } = await sequelize.getQueryInterface().describeTable('codes');
       assert.equal(value!.type, isSqlite ? 'CHAR BINARY(4)' : isMysql ? 'CHAR(4)' : 'BYTEA');
     });
@@ -96,10 +95,10 @@ for (const dialect of testDialects) {
     test('NUMBER is a SQLite column type; the other dialects say they have none before any SQL', async () => {
       const Measure = sequelize.define('measure', { amount: DataTypes.NUMBER }, { timestamps: false });
       if (!isSqlite) {
-        await assert.rejects(sequelize.sync({ force: true }), new RegExp(`NUMBER data type is not supported by the ${dialect} dialect`));
+        await assert.rejects(Measure.sync({ force: true }), new RegExp(`NUMBER data type is not supported by the ${dialect} dialect`));
         return;
       }
-      await sequelize.sync({ force: true });
+      await Measure.sync({ force: true });
       assert.equal((await sequelize.getQueryInterface().describeTable('measures'))['amount']!.type, 'NUMBER');
       const measure = (await Measure.create({ amount: '2.5' })) as unknown as Row;
       assert.equal(((await Measure.findByPk(measure['id'] as number)) as unknown as Row)['amount'], 2.5);
@@ -107,12 +106,12 @@ for (const dialect of testDialects) {
     });
 
     test('lengths and variants in the DDL as v6 writes them', async () => {
-      sequelize.define('variant', {
+      const Variant = sequelize.define('variant', {
         int11: DataTypes.INTEGER(11), big20: DataTypes.BIGINT(20).UNSIGNED, real: DataTypes.REAL(10, 2), jsonb: DataTypes.JSONB,
         longBlob: DataTypes.BLOB('long'), tinyBlob: DataTypes.BLOB('tiny'), longText: DataTypes.TEXT('long'), medium: DataTypes.MEDIUMINT.UNSIGNED,
         tiny: DataTypes.TINYINT, zerofill: DataTypes.INTEGER.UNSIGNED.ZEROFILL, decimal: DataTypes.DECIMAL(10, 2).UNSIGNED,
       }, { timestamps: false });
-      await sequelize.sync({ force: true });
+      await Variant.sync({ force: true });
       const columns = await sequelize.getQueryInterface().describeTable('variants');
       const types = Object.fromEntries(Object.entries(columns).map(([name, column]) => [name, column.type]));
       if (isSqlite) {
@@ -135,12 +134,14 @@ for (const dialect of testDialects) {
 
     test('RANGE, HSTORE and GEOMETRY say where the dialect lacks them', async () => {
       if (isSqlite) return;
-      sequelize.define('shape', { area: DataTypes.GEOMETRY('POINT') }, { timestamps: false });
       if (isMysql) {
-        sequelize.define('span', { during: DataTypes.RANGE(DataTypes.DATE) }, { timestamps: false });
-        await assert.rejects(sequelize.sync({ force: true }), /RANGE data type is not supported by the (mysql|mariadb) dialect/);
+        const Span = sequelize.define('span', { during: DataTypes.RANGE(DataTypes.DATE) }, { timestamps: false });
+        await assert.rejects(Span.sync({ force: true }), /RANGE data type is not supported by the (mysql|mariadb) dialect/);
+        const Bag = sequelize.define('bag', { h: DataTypes.HSTORE }, { timestamps: false });
+        await assert.rejects(Bag.sync({ force: true }), /HSTORE data type is not supported by the (mysql|mariadb) dialect/);
       } else {
-        await assert.rejects(sequelize.sync({ force: true }), /GEOMETRY needs the PostGIS extension/);
+        const Shape = sequelize.define('shape', { area: DataTypes.GEOMETRY('POINT') }, { timestamps: false });
+        await assert.rejects(Shape.sync({ force: true }), /GEOMETRY needs the PostGIS extension/);
       }
     });
   });
