@@ -10,6 +10,7 @@ import { runHooks, runHooksForEach, type ModelClass, type ModelInstance } from '
 import { runOptions, tableContext } from './query-scope.js';
 import { mergeScope } from './scopes.js';
 import { validateInstance } from './validation.js';
+import { bulkDestroyHookOptions, bulkRestoreHookOptions, bulkUpdateHookOptions } from './hook-options.js';
 import type { DestroyOptions, UpdateOptions } from './writers.js';
 
 /** Static update, destroy and restore: one statement over the rows a `where` (merged with the scope) selects. */
@@ -35,34 +36,44 @@ export async function update(model: ModelClass, values: Record<string, unknown>,
   const fields = updatedFields(model, values, options.fields);
   const built = new model({}, { isNewRecord: false });
   for (const key of fields) built.set(key, values[key]);
+  const { updatedAt } = definition.timestamps;
+  // v6 stamps updatedAt before its hooks: they see it among `fields` and `attributes`.
+  let changes: Record<string, unknown> = Object.fromEntries(fields.map((key) => [key, built.dataValues[key]]));
+  const stamped = fields.length > 0 && updatedAt && !options.silent && changes[updatedAt] === undefined ? [...fields, updatedAt] : fields;
+  if (stamped !== fields) changes[updatedAt!] = new Date();
+  const hookOptions = hooks ? bulkUpdateHookOptions(model, options as Record<string, unknown>, stamped, changes) : options;
   if (options.validate !== false && fields.length > 0) {
     // Validated as one built instance, with its validation hooks, as Sequelize does.
-    if (hooks) await runHooks(model, 'beforeValidate', built, options);
+    const { attributes: _attributes, ...validateOptions } = hookOptions as Record<string, unknown>;
+    validateOptions['skip'] = definition.attributeNames.filter((name) => !stamped.includes(name));
+    if (hooks) await runHooks(model, 'beforeValidate', built, validateOptions);
     const error = await validateInstance(definition, built as never, { fields });
     if (error) {
-      if (hooks) await runHooks(model, 'validationFailed', built, options, error);
+      if (hooks) await runHooks(model, 'validationFailed', built, validateOptions, error);
       throw error instanceof ValidationError ? error : new ValidationError(String(error));
     }
-    if (hooks) await runHooks(model, 'afterValidate', built, options);
+    if (hooks) await runHooks(model, 'afterValidate', built, validateOptions);
   }
-  const changes: Record<string, unknown> = Object.fromEntries(fields.map((key) => [key, built.dataValues[key]]));
-  const hookOptions = { ...options, attributes: changes, fields };
-  if (hooks) await runHooks(model, 'beforeBulkUpdate', hookOptions);
+  if (hooks) {
+    await runHooks(model, 'beforeBulkUpdate', hookOptions);
+    changes = ((hookOptions as Record<string, unknown>)['attributes'] as Record<string, unknown> | undefined) ?? changes;
+  }
   // Nothing known to write: no statement, as Sequelize answers [0].
   if (Object.keys(changes).length === 0) return [0];
-  const { updatedAt } = definition.timestamps;
-  if (updatedAt && !options.silent && changes[updatedAt] === undefined) changes[updatedAt] = new Date();
   let individuals: ModelInstance[] | undefined;
+  // Each record's hooks see the options without `attributes`, as in v6.
+  const { attributes: _attributes, ...individualOptions } = hookOptions as Record<string, unknown>;
   if (hooks && options.individualHooks) {
-    individuals = (await findAll(model, { where: options.where, transaction: options.transaction, paranoid: options.paranoid })) as ModelInstance[];
+    individuals = (await findAll(model, { where: options.where, transaction: options.transaction, logging: options.logging, benchmark: options.benchmark, paranoid: options.paranoid } as never)) as ModelInstance[];
     for (const instance of individuals) instance.set(changes);
-    await runHooksForEach(model, 'beforeUpdate', individuals, hookOptions);
+    await runHooksForEach(model, 'beforeUpdate', individuals, individualOptions);
   }
   const runner = model.host.queryRunner;
   const returning = options.returning && runner.dialect.supports.updateReturning ? options.returning : undefined;
   const node = updateStatement(definition, changes, scopedWhere(model, options), tableContext(model), { returning, limit: options.limit });
   const result = await runner.run(runner.dialect.compiler.compile(node), runOptions(options, Boolean(returning)));
-  if (individuals) await runHooksForEach(model, 'afterUpdate', individuals, hookOptions);
+  if (hooks) (hookOptions as Record<string, unknown>)['hasTrigger'] = undefined;
+  if (individuals) await runHooksForEach(model, 'afterUpdate', individuals, { ...individualOptions, hasTrigger: undefined });
   if (hooks) await runHooks(model, 'afterBulkUpdate', hookOptions);
   if (returning) {
     const rows = result.rows.map((row) => new model(rowToAttributes(definition, runner.dialect, row), { isNewRecord: false, raw: true }));
@@ -79,17 +90,18 @@ export async function destroy(model: ModelClass, options?: DestroyOptions): Prom
   const definition = model.definition;
   const deletedAt = definition.timestamps.deletedAt;
   const hooks = options.hooks !== false;
-  if (hooks) await runHooks(model, 'beforeBulkDestroy', options);
+  const hookOptions = hooks ? bulkDestroyHookOptions(model, options as Record<string, unknown>) : options;
+  if (hooks) await runHooks(model, 'beforeBulkDestroy', hookOptions);
   // A paranoid model's truncate soft-deletes every row unless forced, as in Sequelize.
   if (options.truncate && (!deletedAt || options.force)) {
     const affected = await truncate(model, options);
-    if (hooks) await runHooks(model, 'afterBulkDestroy', options);
+    if (hooks) await runHooks(model, 'afterBulkDestroy', hookOptions);
     return affected;
   }
   let individuals: ModelInstance[] | undefined;
   if (hooks && options.individualHooks) {
-    individuals = (await findAll(model, { where: options.where, transaction: options.transaction })) as ModelInstance[];
-    await runHooksForEach(model, 'beforeDestroy', individuals, options);
+    individuals = (await findAll(model, { where: options.where, transaction: options.transaction, logging: options.logging, benchmark: options.benchmark } as never)) as ModelInstance[];
+    await runHooksForEach(model, 'beforeDestroy', individuals, hookOptions);
   }
   const runner = model.host.queryRunner;
   const where = scopedWhere(model, { where: options.truncate ? undefined : options.where, paranoid: options.force ? false : undefined });
@@ -97,8 +109,10 @@ export async function destroy(model: ModelClass, options?: DestroyOptions): Prom
     ? updateStatement(definition, { [deletedAt]: new Date() }, where, tableContext(model), { limit: options.limit })
     : deleteStatement(definition, where, { limit: options.limit });
   const result = await runner.run(runner.dialect.compiler.compile(node), runOptions(options, false));
-  if (individuals) await runHooksForEach(model, 'afterDestroy', individuals, options);
-  if (hooks) await runHooks(model, 'afterBulkDestroy', options);
+  // v6 files a soft delete under BULKUPDATE by the time the after hooks run.
+  if (hooks && deletedAt && !options.force) (hookOptions as Record<string, unknown>)['type'] = 'BULKUPDATE';
+  if (individuals) await runHooksForEach(model, 'afterDestroy', individuals, hookOptions);
+  if (hooks) await runHooks(model, 'afterBulkDestroy', hookOptions);
   return result.affectedRows;
 }
 
@@ -106,17 +120,19 @@ export async function restore(model: ModelClass, options: DestroyOptions = {}): 
   const deletedAt = model.definition.timestamps.deletedAt;
   if (!deletedAt) throw new UsageError(`${model.name} is not paranoid: restore() needs paranoid: true.`);
   const hooks = options.hooks !== false;
-  if (hooks) await runHooks(model, 'beforeBulkRestore', options);
+  const hookOptions = hooks ? bulkRestoreHookOptions(model, options as Record<string, unknown>) : options;
+  if (hooks) await runHooks(model, 'beforeBulkRestore', hookOptions);
   let individuals: ModelInstance[] | undefined;
   if (hooks && options.individualHooks) {
     individuals = (await findAll(model, { where: options.where, transaction: options.transaction, paranoid: false })) as ModelInstance[];
-    await runHooksForEach(model, 'beforeRestore', individuals, options);
+    await runHooksForEach(model, 'beforeRestore', individuals, hookOptions);
   }
   const runner = model.host.queryRunner;
   const where = scopedWhere(model, { where: options.truncate ? undefined : options.where, paranoid: false });
   const node = updateStatement(model.definition, { [deletedAt]: null }, where, tableContext(model), { limit: options.limit });
   const result = await runner.run(runner.dialect.compiler.compile(node), runOptions(options, false));
-  if (individuals) await runHooksForEach(model, 'afterRestore', individuals, options);
-  if (hooks) await runHooks(model, 'afterBulkRestore', options);
+  if (hooks) (hookOptions as Record<string, unknown>)['omitNull'] = false;
+  if (individuals) await runHooksForEach(model, 'afterRestore', individuals, hookOptions);
+  if (hooks) await runHooks(model, 'afterBulkRestore', hookOptions);
   return result.affectedRows;
 }

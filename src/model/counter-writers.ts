@@ -71,6 +71,12 @@ export async function increment(model: ModelClass, fields: string | string[] | R
     const column = definition.columnOf(name);
     return { column, value: sql.binary(sql.column(column), sign === 1 ? '+' : '-', sql.value(amount)) };
   });
+  // The optimistic-locking counter goes up on increment and decrement alike, as in v6.
+  const version = definition.versionAttribute;
+  if (version && amounts[version] === undefined) {
+    const column = definition.columnOf(version);
+    set.push({ column, value: sql.binary(sql.column(column), '+', sql.value(1)) });
+  }
   const { updatedAt } = definition.timestamps;
   if (updatedAt && !options.silent && amounts[updatedAt] === undefined) values[updatedAt] = new Date();
   // Sequelize's increment does not skip soft-deleted rows.

@@ -13,6 +13,7 @@ import { rowConverter, rowReader, type RowConverter, type RowReader } from './ro
 import type { CompiledQuery } from '../sql/compiler.js';
 import type { RunOptions } from '../query/query-runner.js';
 import { mergeScope } from './scopes.js';
+import { findHookDefaults } from './hook-options.js';
 import { cached } from './statement-cache.js';
 import { sql as sqlNodes } from '../sql/nodes.js';
 
@@ -22,7 +23,8 @@ function prepareOptions(model: ModelClass, options: FindOptions | undefined): Fi
 
 export async function findAll(model: ModelClass, given?: FindOptions): Promise<unknown[]> {
   const options = prepareOptions(model, given);
-  if (options.hooks !== false) {
+  if (options.hooks !== false && (hasHooks(model, 'beforeFind') || hasHooks(model, 'beforeFindAfterExpandIncludeAll') || hasHooks(model, 'beforeFindAfterOptions'))) {
+    findHookDefaults(options as Record<string, unknown>, (model.definition.options as { rejectOnEmpty?: unknown }).rejectOnEmpty);
     // v6's three stages (as given, after include: { all } expands, after options are completed) run in turn.
     if (hasHooks(model, 'beforeFind')) await runHooks(model, 'beforeFind', options);
     if (hasHooks(model, 'beforeFindAfterExpandIncludeAll')) await runHooks(model, 'beforeFindAfterExpandIncludeAll', options);
@@ -192,7 +194,13 @@ async function findByPkInGeneral(model: ModelClass, key: unknown, options?: Find
 
 export async function count(model: ModelClass, given?: FindOptions): Promise<number | Array<Record<string, unknown>>> {
   const options = prepareOptions(model, given);
-  if (options.hooks !== false && hasHooks(model, 'beforeCount')) await runHooks(model, 'beforeCount', options);
+  if (options.hooks !== false && hasHooks(model, 'beforeCount')) {
+    // v6 counts with `hooks` defaulted and `raw: true` set before its hook.
+    const counting = options as Record<string, unknown>;
+    if (counting['hooks'] === undefined) counting['hooks'] = true;
+    counting['raw'] = true;
+    await runHooks(model, 'beforeCount', options);
+  }
   const context = rootContext(model);
   if (options.include !== undefined && !(Array.isArray(options.include) && options.include.length === 0)) {
     return countWithIncludes(model, options, context);

@@ -30,10 +30,18 @@ export type IncludeSetter = (instance: InstanceLike, key: string, value: unknown
 
 const getterKeysCache = new WeakMap<ModelDefinition, { version: number; keys: string[] }>();
 
+type Accessors<F> = Record<string, F> | undefined;
+/** The model options' `getterMethods` (v6's extra computed properties, shown by get() and toJSON). */
+export const getterMethodsOf = (definition: ModelDefinition) => definition.options['getterMethods'] as Accessors<(this: unknown) => unknown>;
+/** The model options' `setterMethods` (v6's extra writable properties, run by set()). */
+export const setterMethodsOf = (definition: ModelDefinition) => definition.options['setterMethods'] as Accessors<(this: unknown, value: unknown) => void>;
+
 function customGetterKeys(definition: ModelDefinition): string[] {
   const cached = getterKeysCache.get(definition);
   if (cached && cached.version === definition.version) return cached.keys;
-  const keys = Object.keys(definition.attributes).filter((name) => typeof definition.attributes[name]!.get === 'function');
+  // v6's order: the `getterMethods` first, then the attributes with a getter.
+  const methods = Object.keys(getterMethodsOf(definition) ?? {}).filter((name) => definition.attributes[name] === undefined);
+  const keys = [...methods, ...Object.keys(definition.attributes).filter((name) => typeof definition.attributes[name]!.get === 'function')];
   getterKeysCache.set(definition, { version: definition.version, keys });
   return keys;
 }
@@ -54,8 +62,13 @@ function plainOf(value: unknown, options: GetOptions): unknown {
 }
 
 export function getValue(instance: InstanceLike, key: string, options: GetOptions = {}): unknown {
-  const attribute = modelOf(instance).definition.attributes[key];
+  const definition = modelOf(instance).definition;
+  const attribute = definition.attributes[key];
   if (attribute?.get && !options.raw) return attribute.get.call(instance);
+  if (attribute === undefined && !options.raw) {
+    const getter = getterMethodsOf(definition)?.[key];
+    if (getter) return getter.call(instance);
+  }
   const value = instance.dataValues[key];
   return options.plain ? plainOf(value, options) : value;
 }
@@ -65,10 +78,14 @@ export function getValues(instance: InstanceLike, options: GetOptions = {}): Rec
   const getterKeys = options.raw ? [] : customGetterKeys(definition);
   if (getterKeys.length === 0 && !options.plain && !options.clone && !options.forInspect) return instance.dataValues;
   const restrict = instance._options.attributes;
+  // v6 lists the selected attributes on instances a query loaded, which leaves `getterMethods` out of their get().
+  const loaded = (instance._options as { raw?: boolean; isNewRecord?: boolean }).raw === true && (instance._options as { isNewRecord?: boolean }).isNewRecord === false;
+  const definitionAttributes = definition.attributes;
   const values: Record<string, unknown> = {};
   // Attributes with getters come first, then the stored values, as Sequelize's get() orders them.
   for (const key of getterKeys) {
     if (restrict && !restrict.includes(key)) continue;
+    if (loaded && definitionAttributes[key] === undefined) continue;
     values[key] = getValue(instance, key, options);
   }
   for (const key of Object.keys(instance.dataValues)) if (!(key in values)) values[key] = getValue(instance, key, options);
@@ -99,6 +116,11 @@ export function setValue(instance: InstanceLike, state: InstanceState, key: stri
       return;
     }
     if (!attribute) {
+      const setter = setterMethodsOf(model.definition)?.[key];
+      if (setter) {
+        setter.call(instance, value);
+        return;
+      }
       const [head] = key.split('.');
       if (key.includes('.') && model.definition.attributes[head!]) return setJsonPath(instance, state, key, value);
       return;

@@ -20,7 +20,7 @@ export function savedAttributes(instance: Instance, state: InstanceState, option
 }
 
 /** The names that are stored attributes (not virtual, not unknown keys). */
-function storedAmong(definition: ModelClass['definition'], names: readonly string[]): string[] {
+export function storedAmong(definition: ModelClass['definition'], names: readonly string[]): string[] {
   const stored: string[] = [];
   for (const name of names) {
     const attribute = definition.attribute(name);

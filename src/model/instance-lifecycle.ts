@@ -6,7 +6,8 @@ import { sql } from '../sql/nodes.js';
 import { destroyChildren, hasDestroyCascades } from './destroy-cascade.js';
 import { findOne } from './finders.js';
 import { resetChanges, resetChangesOf, type InstanceState } from './instance-values.js';
-import { runHooks } from './model-internals.js';
+import { hasHooks, runHooks } from './model-internals.js';
+import { instanceDestroyHookOptions } from './hook-options.js';
 import { runOptions, tableContext } from './query-scope.js';
 import { modelOf, primaryKeyWhere, type Instance, type InstanceDestroyOptions, type SaveOptions } from './instance-persistence.js';
 import { increment as staticIncrement, type IncrementOptions } from './writers.js';
@@ -38,12 +39,13 @@ export async function reload(instance: Instance, state: InstanceState, options: 
 export async function destroy(instance: Instance, options: InstanceDestroyOptions = {}): Promise<void> {
   const model = modelOf(instance);
   const definition = model.definition;
-  const hooks = options.hooks !== false;
-  if (hooks) await runHooks(model, 'beforeDestroy', instance, options);
+  const hooks = options.hooks !== false && (hasHooks(model, 'beforeDestroy') || hasHooks(model, 'afterDestroy'));
+  const hookOptions = hooks ? instanceDestroyHookOptions(options as Record<string, unknown>) : options;
+  if (hooks) await runHooks(model, 'beforeDestroy', instance, hookOptions);
   const runner = model.host.queryRunner;
   const where = buildWhere(primaryKeyWhere(instance), tableContext(model));
   const deletedAt = definition.timestamps.deletedAt;
-  if (deletedAt && !options.force) {
+  if (deletedAt && !(hookOptions as InstanceDestroyOptions).force) {
     const now = new Date();
     instance.dataValues[deletedAt] = now;
     await runner.run(runner.dialect.compiler.compile(updateStatement(definition, { [deletedAt]: now }, where, tableContext(model))), runOptions(options, false));
@@ -58,21 +60,22 @@ export async function destroy(instance: Instance, options: InstanceDestroyOption
       });
     }
   }
-  if (hooks) await runHooks(model, 'afterDestroy', instance, options);
+  if (hooks) await runHooks(model, 'afterDestroy', instance, hookOptions);
 }
 
 export async function restore(instance: Instance, state: InstanceState, options: SaveOptions = {}): Promise<void> {
   const model = modelOf(instance);
   const deletedAt = model.definition.timestamps.deletedAt;
   if (!deletedAt) throw new InstanceError(`${model.name} is not paranoid: restore() needs paranoid: true.`);
-  const hooks = options.hooks !== false;
-  if (hooks) await runHooks(model, 'beforeRestore', instance, options);
+  const hooks = options.hooks !== false && (hasHooks(model, 'beforeRestore') || hasHooks(model, 'afterRestore'));
+  const hookOptions = hooks ? instanceDestroyHookOptions(options as Record<string, unknown>) : options;
+  if (hooks) await runHooks(model, 'beforeRestore', instance, hookOptions);
   instance.dataValues[deletedAt] = null;
   const runner = model.host.queryRunner;
   const where = buildWhere(primaryKeyWhere(instance), tableContext(model));
   await runner.run(runner.dialect.compiler.compile(updateStatement(model.definition, { [deletedAt]: null }, where, tableContext(model))), runOptions(options, false));
   resetChanges(state);
-  if (hooks) await runHooks(model, 'afterRestore', instance, options);
+  if (hooks) await runHooks(model, 'afterRestore', instance, hookOptions);
 }
 
 export async function increment(instance: Instance, fields: string | string[] | Record<string, number>, options: IncrementOptions, sign: 1 | -1): Promise<Instance> {

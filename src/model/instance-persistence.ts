@@ -1,4 +1,5 @@
-import { InstanceError } from '../errors/usage-errors.js';
+import { InstanceError, OptimisticLockError } from '../errors/usage-errors.js';
+import { isVirtual } from '../metadata/attributes.js';
 import { updateStatement } from '../query/mutation-plan.js';
 import { buildWhere } from '../query/where.js';
 import { markChanged, resetChanges, type InstanceState } from './instance-values.js';
@@ -6,10 +7,12 @@ import { hasHooks, runHooks, type ModelClass } from './model-internals.js';
 import { runOptions, tableContext } from './query-scope.js';
 import { checkInstance, type ValidateOptions } from './validation.js';
 import { withInstanceDetails } from './unique-error-details.js';
-import { createWithoutHooks, insertNew, markSaved, savedAttributes } from './instance-insert.js';
+import { createWithoutHooks, insertNew, markSaved, savedAttributes, storedAmong } from './instance-insert.js';
+import { fieldsNotGiven, saveHookOptions, validateHookOptions } from './hook-options.js';
 
 export interface SaveOptions {
   fields?: string[];
+  [fieldsNotGiven]?: boolean;
   silent?: boolean;
   validate?: boolean;
   hooks?: boolean;
@@ -80,27 +83,32 @@ export function equals(instance: Instance, other: unknown): boolean {
   return keys.every((key) => instance.get(key, { raw: true }) === (other as Instance).get(key, { raw: true }));
 }
 
-/** `instance.validate()`: resolves the instance; a `validationFailed` hook may throw an error of its own instead. */
-export async function validate(instance: Instance, options: InstanceValidateOptions = {}): Promise<Instance> {
+/**
+ * `instance.validate()`: resolves the instance; a `validationFailed` hook may throw an error of its own instead.
+ * The hooks see `hookOptions` (v6's validator options: the save's options, `hooks`, `skip`), made from `options`
+ * when not given.
+ */
+export async function validate(instance: Instance, options: InstanceValidateOptions = {}, hookOptions?: Record<string, unknown>): Promise<Instance> {
   const model = modelOf(instance);
   const hooks = options.hooks !== false;
-  if (hooks && hasHooks(model, 'beforeValidate')) await runHooks(model, 'beforeValidate', instance, options);
+  const forHooks = hooks ? (hookOptions ?? validateHookOptions(model.definition, options as Record<string, unknown>)) : options;
+  if (hooks && hasHooks(model, 'beforeValidate')) await runHooks(model, 'beforeValidate', instance, forHooks);
   let checked = checkInstance(model.definition, instance as never, options);
   if (checked instanceof Promise) checked = await checked;
   const error = checked;
   if (error) {
-    if (hooks && hasHooks(model, 'validationFailed')) await runHooks(model, 'validationFailed', instance, options, error);
+    if (hooks && hasHooks(model, 'validationFailed')) await runHooks(model, 'validationFailed', instance, forHooks, error);
     throw error;
   }
-  if (hooks && hasHooks(model, 'afterValidate')) await runHooks(model, 'afterValidate', instance, options);
+  if (hooks && hasHooks(model, 'afterValidate')) await runHooks(model, 'afterValidate', instance, forHooks);
   return instance;
 }
 
 /** Validation as `save` runs it: synchronous unless a hook or an asynchronous validator is in play. */
-function validateForSave(instance: Instance, options: InstanceValidateOptions): Promise<void> | undefined {
+function validateForSave(instance: Instance, options: InstanceValidateOptions, hookOptions: () => Record<string, unknown>): Promise<void> | undefined {
   const model = modelOf(instance);
   if (options.hooks !== false && (hasHooks(model, 'beforeValidate') || hasHooks(model, 'afterValidate') || hasHooks(model, 'validationFailed'))) {
-    return validate(instance, options).then(() => undefined);
+    return validate(instance, options, hookOptions()).then(() => undefined);
   }
   const checked = checkInstance(model.definition, instance as never, options);
   if (checked instanceof Promise) {
@@ -142,36 +150,46 @@ async function saveInGeneral(instance: Instance, state: InstanceState, options: 
     instance.dataValues[updatedAt] = now;
     if (!fields.includes(updatedAt)) fields.push(updatedAt);
   };
-  if (!unchanged) stampUpdatedAt();
+  const version = definition.versionAttribute;
+  const addVersion = () => {
+    if (version && !isNew && fields.length > 0 && !fields.includes(version)) fields.push(version);
+  };
+  if (!unchanged) {
+    stampUpdatedAt();
+    addVersion();
+  }
   if (isNew && createdAt && (instance.dataValues[createdAt] === undefined || instance.dataValues[createdAt] === null)) {
     instance.dataValues[createdAt] = now;
     if (!fields.includes(createdAt)) fields.push(createdAt);
   }
+  const fieldsGiven = options.fields !== undefined && !options[fieldsNotGiven];
+  // Hooks see v6's save options: the fields being saved (every attribute of a new record unless named; hooks may
+  // add to them); beforeSave/afterSave are filed under create/update. Made when a hook first needs it: most saves run none.
+  let hookOptions: (SaveOptions & { fields: string[] }) | undefined;
+  const optionsForHooks = () => (hookOptions ??= saveHookOptions(definition, options, fields, isNew));
   if (options.validate !== false) {
-    const validating = validateForSave(instance, { fields: options.fields ? fields : isNew ? undefined : fields, hooks: options.hooks });
+    const checkOptions = { fields: options.fields ? fields : isNew ? undefined : fields, hooks: options.hooks, ...(options['skip'] ? { skip: options['skip'] as string[] } : {}) };
+    const validating = validateForSave(instance, checkOptions, () => validateHookOptions(definition, optionsForHooks()));
     if (validating) await validating;
   }
-  // Hooks see the fields being saved (and may add to them); beforeSave/afterSave are filed under create/update.
-  // Made when a hook first needs it: most saves run none.
-  let hookOptions: (SaveOptions & { fields: string[] }) | undefined;
-  const optionsForHooks = () => (hookOptions ??= { ...options, fields });
   const beforeHook = isNew ? 'beforeCreate' : 'beforeUpdate';
   let byHooks: string[] = [];
   if (hooks && hasHooks(model, beforeHook)) {
     const changedBefore = new Set(state.changedKeys ?? []);
     await runHooks(model, beforeHook, instance, optionsForHooks());
     // Unless the caller named the fields, what the hooks changed is saved too.
-    byHooks = options.fields && !options['defaultFields'] ? [] : savedAttributes(instance, state, {}).filter((key) => isNew || !changedBefore.has(key));
-    fields = [...new Set([...optionsForHooks().fields, ...byHooks])];
+    byHooks = fieldsGiven ? [] : savedAttributes(instance, state, {}).filter((key) => isNew || !changedBefore.has(key));
+    fields = storedAmong(definition, [...new Set([...optionsForHooks().fields, ...byHooks])]);
   }
   // Sequelize validates a save()/update() of a stored record again after its before hooks (over what they changed), so
   // the validation hooks run a second time there; only visible, and only done, when there are such hooks.
-  if (!isNew && (options.fields === undefined || options['defaultFields']) && hooks && options.validate !== false && (hasHooks(model, 'beforeValidate') || hasHooks(model, 'afterValidate'))) {
-    await validate(instance, { fields: byHooks, hooks: options.hooks });
+  if (!isNew && !fieldsGiven && hooks && options.validate !== false && (hasHooks(model, 'beforeValidate') || hasHooks(model, 'afterValidate'))) {
+    await validate(instance, { fields: byHooks, hooks: options.hooks }, validateHookOptions(definition, { ...optionsForHooks(), skip: undefined }, byHooks));
   }
   if (unchanged) {
     if (fields.length === 0) return instance;
     stampUpdatedAt();
+    addVersion();
   }
 
   if (isNew) {
@@ -180,11 +198,21 @@ async function saveInGeneral(instance: Instance, state: InstanceState, options: 
   } else {
     const runner = model.host.queryRunner;
     const values = Object.fromEntries(fields.map((name) => [name, instance.dataValues[name]]));
-    const where = buildWhere(primaryKeyWhere(instance), tableContext(model));
+    const keys = primaryKeyWhere(instance);
+    if (version) {
+      // Optimistic locking: the row must still hold the version this instance read; the save bumps it.
+      keys[version] = instance.dataValues[version];
+      values[version] = Number.parseInt(String(instance.dataValues[version]), 10) + 1;
+    }
+    const where = buildWhere(keys, tableContext(model));
     const node = updateStatement(definition, values, where, tableContext(model));
-    await runner.run(runner.dialect.compiler.compile(node), runOptions(options, false)).catch((error: unknown) => {
+    const result = await runner.run(runner.dialect.compiler.compile(node), runOptions(options, false)).catch((error: unknown) => {
       throw withInstanceDetails(error, instance);
     });
+    if (version) {
+      if (result.affectedRows < 1) throw staleInstance(model, values, keys);
+      instance.dataValues[version] = values[version];
+    }
   }
   markSaved(instance, state, options, fields);
   const afterHook = isNew ? 'afterCreate' : 'afterUpdate';
@@ -194,15 +222,23 @@ async function saveInGeneral(instance: Instance, state: InstanceState, options: 
   return instance;
 }
 
+/** v6's OptimisticLockError: the values and the where as sent, keyed by column. */
+function staleInstance(model: ModelClass, values: Record<string, unknown>, where: Record<string, unknown>): OptimisticLockError {
+  const byColumn = (record: Record<string, unknown>) => Object.fromEntries(Object.entries(record).map(([name, value]) => [model.definition.columnOf(name), value]));
+  return new OptimisticLockError({ modelName: model.name, values: byColumn(values), where: byColumn(where) });
+}
+
 export async function update(instance: Instance, state: InstanceState, values: Record<string, unknown>, options: SaveOptions = {}): Promise<Instance> {
   const before = new Set(state.changedKeys ?? []);
-  instance.set(values, undefined, { reset: true });
   const definition = modelOf(instance).definition;
+  // With `fields`, only those (and VIRTUAL attributes, whose setters may write them) are set, as in v6.
+  const given = options.fields;
+  instance.set(given ? Object.fromEntries(Object.entries(values).filter(([key]) => given.includes(key) || (definition.attribute(key) !== undefined && isVirtual(definition.attributes[key]!)))) : values);
   const changedNow = [...(state.changedKeys ?? [])].filter((key) => !before.has(key) || key in values);
   const fields = options.fields ?? [...new Set([...Object.keys(values).filter((key) => definition.attribute(key)), ...changedNow])];
   const changedFields = fields.filter((key) => state.changedKeys?.has(key));
   if (changedFields.length === 0 && !instance.isNewRecord) return instance;
-  return save(instance, state, { ...options, fields: changedFields.length > 0 ? changedFields : fields, defaultFields: options.fields === undefined });
+  return save(instance, state, { ...options, fields: changedFields.length > 0 ? changedFields : fields, ...(options.fields === undefined ? { [fieldsNotGiven]: true } : {}) });
 }
 
 export { reload, destroy, restore, increment } from './instance-lifecycle.js';

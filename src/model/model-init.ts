@@ -39,6 +39,19 @@ export function initModel(model: ModelClass, attributes: Record<string, unknown>
 /** Defines `instance.name` getters/setters on the prototype for every attribute (again after associations add keys). */
 export function refreshAttributeAccessors(model: ModelClass): void {
   const prototype = model.prototype as unknown as Record<string, unknown>;
+  // `getterMethods` / `setterMethods` of the options: properties of their own, through get() and set().
+  const options = model.definition.options as { getterMethods?: Record<string, unknown>; setterMethods?: Record<string, unknown> };
+  for (const name of new Set([...Object.keys(options.getterMethods ?? {}), ...Object.keys(options.setterMethods ?? {})])) {
+    if (model.definition.attributes[name] !== undefined) continue;
+    const existing = Object.getOwnPropertyDescriptor(prototype, name);
+    if (existing && (!existing.configurable || typeof existing.value === 'function')) continue;
+    Object.defineProperty(prototype, name, {
+      configurable: true,
+      enumerable: false,
+      get(this: { get(key: string): unknown }) { return this.get(name); },
+      set(this: { set(key: string, value: unknown): void }, value: unknown) { this.set(name, value); },
+    });
+  }
   for (const name of Object.keys(model.definition.attributes)) {
     const existing = Object.getOwnPropertyDescriptor(prototype, name);
     if (existing && !existing.configurable) continue;

@@ -16,6 +16,7 @@ const OPTION_DEFAULTS: Readonly<ModelOptions> = {
   scopes: {},
   indexes: [],
   omitNull: false,
+  whereMergeStrategy: 'overwrite',
 };
 
 /** The read-only statics Sequelize exposes about a model (rawAttributes, tableName, primaryKeyAttribute, …). */
@@ -60,7 +61,7 @@ export class ModelMetadata {
   static get options(): ModelOptions & { name: { singular: string; plural: string } } {
     const options: ModelOptions = { ...OPTION_DEFAULTS };
     for (const [key, value] of Object.entries(this.definition.options)) if (value !== undefined) options[key] = value;
-    return { ...options, validate: options.validate ?? {}, hooks: options.hooks ?? {}, name: this.definition.names };
+    return { ...options, validate: options.validate ?? {}, hooks: options.hooks ?? {}, name: this.definition.names, sequelize: this.sequelize };
   }
   static get uniqueKeys(): ModelDefinition['uniqueKeys'] {
     return this.definition.uniqueKeys;

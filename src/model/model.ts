@@ -9,7 +9,7 @@ import * as persistence from './instance-persistence.js';
 import { initModel } from './model-init.js';
 import { ModelHookStatics } from './model-hook-statics.js';
 import type { BuildOptions, ModelClass } from './model-internals.js';
-import { scopedModel, addScope } from './scopes.js';
+import { schemaModel, scopedModel, addScope } from './scopes.js';
 import * as schema from './model-schema.js';
 import * as associate from './association-methods.js';
 import { installHookShorthands } from './hook-shorthands.js';
@@ -58,8 +58,9 @@ export class Model<TAttributes extends object = object, TCreationAttributes exte
     this.isNewRecord = isNewRecord;
     this._options = options;
     this.#state = { dataValues: this.dataValues, previous: undefined, changedKeys: undefined };
-    if (values) setValues(this as unknown as Model, this.#state, values, { raw: options.raw === true && !isNewRecord, isBuilding: true, include: options.include });
-    if (!isNewRecord) persistence.markClean(this.#state);
+    if (values) setValues(this as unknown as Model, this.#state, values, { raw: options.raw === true, isBuilding: true, include: options.include });
+    // As in v6: `raw` skips setters and change tracking; a stored record built without it counts its values as changed.
+    if (options.raw) persistence.markClean(this.#state);
   }
 
   static init<M extends Model>(this: ModelStatic<M>, attributes: Record<string, unknown>, options: options.InitOptions): ModelStatic<M> {
@@ -180,6 +181,9 @@ export class Model<TAttributes extends object = object, TCreationAttributes exte
   // ---- scopes ----
   static scope<M extends Model>(this: ModelStatic<M>, ...names: unknown[]): ModelStatic<M> {
     return scopedModel(this as unknown as ModelClass, names) as unknown as ModelStatic<M>;
+  }
+  static schema<M extends Model>(this: ModelStatic<M>, schema: string, options?: string | { schemaDelimiter?: string }): ModelStatic<M> {
+    return schemaModel(this as unknown as ModelClass, schema, options) as unknown as ModelStatic<M>;
   }
   static unscoped<M extends Model>(this: ModelStatic<M>): ModelStatic<M> {
     return scopedModel(this as unknown as ModelClass, [], { unscoped: true }) as unknown as ModelStatic<M>;

@@ -89,3 +89,19 @@ export function addScope(model: ModelClass, name: string, scope: unknown, option
   model.scopes[name] = scope;
   if (name === 'defaultScope') model.activeScope = scope as Record<string, unknown>;
 }
+
+/**
+ * `Model.schema('s')`: a subclass of the model (hooks, scopes and instances shared) whose table lives in that
+ * schema, as v6's copy of the model. The definition is the model's own, seen through a prototype with the schema
+ * replaced, so attributes added to the model later show in the variant too.
+ */
+export function schemaModel(model: ModelClass, schema: string, options?: string | { schemaDelimiter?: string }): ModelClass {
+  const delimiter = typeof options === 'string' ? options : options?.schemaDelimiter;
+  // `Model.options` keeps reporting the model's own options, as v6's copy does.
+  const definition = Object.create(model.definition, { schema: { value: schema }, ...(delimiter !== undefined ? { schemaDelimiter: { value: delimiter } } : {}) }) as ModelClass['definition'];
+  const Variant = class extends (model as unknown as new (...args: never[]) => object) {};
+  Object.defineProperty(Variant, 'name', { value: model.name });
+  const variant = Variant as unknown as ModelClass;
+  variant.definition = definition;
+  return variant;
+}

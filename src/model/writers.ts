@@ -6,6 +6,7 @@ import { hasHooks, runHooks, runHooksForEach, type ModelClass, type ModelInstanc
 import { checkInstance, checkValueTypes } from './validation.js';
 import { truncate } from './counter-writers.js';
 import { bulkCreateWithIncludes, createWithIncludes } from './include-create.js';
+import { bulkCreateHookOptions, bulkCreateRecordHookOptions } from './hook-options.js';
 
 export interface CreateOptions {
   fields?: string[];
@@ -127,11 +128,14 @@ export async function bulkCreate(model: ModelClass, records: Record<string, unkn
   const hooks = options.hooks !== false;
   const instances = records.map((values) => new model(values, { isNewRecord: true, ...(options.include ? { include: options.include } : {}) }));
   if (options.include !== undefined) return bulkCreateWithIncludes(model, instances as never, options);
+  // Hooks see v6's options (its defaults, `model`, `fields` every attribute name unless given; hooks may push to it).
+  const bulkHooks = hooks && (options.individualHooks || hasHooks(model, 'beforeBulkCreate') || hasHooks(model, 'afterBulkCreate'));
+  const hookOptions = bulkHooks ? bulkCreateHookOptions(definition, model, options) : options;
   if (hooks && hasHooks(model, 'beforeBulkCreate')) {
-    // v6 hands its hooks `fields` as every attribute name when none were given (hooks may push to it).
-    if (options.fields === undefined) options = { ...options, fields: Object.keys(definition.attributes) };
-    await runHooks(model, 'beforeBulkCreate', instances, options);
+    await runHooks(model, 'beforeBulkCreate', instances, hookOptions);
+    if (options.fields === undefined) options = { ...options, fields: hookOptions.fields as string[] };
   }
+  const recordOptions = hooks && options.individualHooks ? bulkCreateRecordHookOptions(hookOptions) : options;
   if (options.validate) {
     const failures: Error[] = [];
     const validateOptions = { fields: options.fields };
@@ -154,7 +158,7 @@ export async function bulkCreate(model: ModelClass, records: Record<string, unkn
     }
   }
   if (hooks && options.individualHooks) {
-    await runHooksForEach(model, 'beforeCreate', instances, options);
+    await runHooksForEach(model, 'beforeCreate', instances, recordOptions);
   }
   const now = new Date();
   const { createdAt, updatedAt } = definition.timestamps;
@@ -170,10 +174,10 @@ export async function bulkCreate(model: ModelClass, records: Record<string, unkn
   }
   if (hooks && options.individualHooks) {
     for (const instance of instances) {
-      await runHooks(model, 'afterCreate', instance, options);
+      await runHooks(model, 'afterCreate', instance, recordOptions);
     }
   }
-  if (hooks && hasHooks(model, 'afterBulkCreate')) await runHooks(model, 'afterBulkCreate', instances, options);
+  if (hooks && hasHooks(model, 'afterBulkCreate')) await runHooks(model, 'afterBulkCreate', instances, hookOptions);
   return instances;
 }
 

@@ -40,7 +40,8 @@ function condition(where: unknown, context: BuildContext): ExprNode {
   const parts: ExprNode[] = [];
   for (const [key, value] of entriesWithSymbols(where)) {
     if (value === undefined) {
-      throw new UsageError(`WHERE parameter "${String(key)}" of ${context.scope.definition.modelName} has invalid "undefined" value`);
+      // v6's message word for word (tests match it); the model shows in the error's `model` field.
+      throw Object.assign(new UsageError(`WHERE parameter "${String(key)}" has invalid "undefined" value`), { model: context.scope.definition.modelName });
     }
     parts.push(typeof key === 'symbol' ? logical(key, value, context) : attributeCondition(key, value, context));
   }

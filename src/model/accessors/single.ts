@@ -80,7 +80,7 @@ export function hasOneAccessors(association: HasOne): AccessorMap {
         if (newKey === undefined || alreadyLinked) return null;
         const linked = isInstanceOf(value, association.target as never)
           ? (value as Instance)
-          : target.build({ [targetKey]: newKey }, { isNewRecord: false });
+          : target.build({ [targetKey]: newKey }, { isNewRecord: false, raw: true });
         for (const [name, scopeValue] of Object.entries(association.scope ?? {})) linked.set(name, scopeValue);
         linked.set(foreignKey, owner);
         return linked.save(scoped);
