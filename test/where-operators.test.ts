@@ -145,7 +145,7 @@ for (const dialect of testDialects) {
       ['Op.in with a non-array', { age: { [Op.in]: 3 } }, /pug\.age with Op\.in: expected an array/],
       ['an unknown operator symbol', { age: { [Symbol('wat')]: 1 } }, /Invalid operator Symbol\(wat\) for pug\.age/],
       ['an operator spelt as a string', { age: { gt: 1 } }, /pug\.age: got an object with keys gt/],
-      ['undefined', { age: undefined }, /^WHERE parameter "age" has invalid "undefined" value$/],
+      ['undefined', { age: undefined }, /WHERE parameter "age" has invalid "undefined" value/],
       ['Op.is with a number', { age: { [Op.is]: 3 } }, /Op\.is: expected null, true or false/],
       ['Op.like with a number', { name: { [Op.like]: 3 } }, /Op\.like: expected a string pattern/],
       ['a comparison operator at the top', { [Op.gt]: 3 }, /Invalid operator Op\.gt at the top of a where on pug/],
