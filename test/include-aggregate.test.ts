@@ -61,6 +61,9 @@ for (const dialect of testDialects) {
       assert.deepEqual(json(named), [{ name: 'p1', n: big(3) }, { name: 'p2', n: big(1) }, { name: 'p3', n: big(1) }, { name: 'p4', n: big(0) }]);
       const byCol = await Pug.findAll({ attributes: ['id', [fn('COUNT', col('toys.id')), 'n']], include: [{ model: Toy, attributes: [] }], group: [col('pug.id')], order: byId });
       assert.deepEqual(json(byCol).map((row) => row['n']), [big(3), big(1), big(1), big(0)]);
+      // Without the primary key selected, rows are not folded (two groups of one toy each stay two rows, as in v6).
+      const byAge = await Pug.findAll({ attributes: [[fn('COUNT', col('toys.id')), 'n']], include: [{ model: Toy, attributes: [] }], group: ['pug.age'], order: [['age', 'ASC']] });
+      assert.deepEqual(json(byAge), [{ n: big(1) }, { n: big(3) }, { n: big(1) }, { n: big(0) }]);
       const byLiteral = await Pug.findAll({ attributes: ['id', [literal('COUNT(toys.id)'), 'n']], include: [{ model: Toy, attributes: [] }], group: ['pug.id'], order: byId });
       assert.deepEqual(json(byLiteral).map((row) => row['n']), [big(3), big(1), big(1), big(0)]);
     });
@@ -140,6 +143,21 @@ for (const dialect of testDialects) {
       assert.deepEqual(json(toys), [{ id: 1, toys: [{ name: 'ball' }, { name: 'duck' }, { name: 'rope' }] }, { id: 2, toys: [{ name: 'bone' }] }, { id: 3, toys: [{ name: 'stick' }] }, { id: 4, toys: [] }]);
     });
 
+    test("a root where on an included column keeps, in the includes that read attributes, only the rows of matching joined rows", async () => {
+      const toys = await Pug.findAll({ attributes: ['id', [fn('COUNT', col('toys.id')), 'n']], include: [{ model: Toy, attributes: ['name'] }], where: { '$toys.price$': { [Op.gt]: 4 } }, group: ['pug.id', 'toys.id'], order: [['id', 'ASC'], [Toy, 'name', 'ASC']] });
+      assert.deepEqual(json(toys), [{ id: 1, n: big(1), toys: [{ name: 'ball' }, { name: 'rope' }] }]);
+      const friends = await Pug.findAll({ attributes: ['id', [fn('COUNT', col('toys.id')), 'n']], include: [{ model: Toy, attributes: [] }, { model: Friend, attributes: ['name'], through: { attributes: [] } }], where: { '$friends.name$': 'x' }, group: ['pug.id', 'friends.id'], order: byId });
+      assert.deepEqual(json(friends), [{ id: 1, n: big(3), friends: [{ name: 'x' }] }, { id: 2, n: big(1), friends: [{ name: 'x' }] }]);
+    });
+
+    test("an aggregate in an include's own attributes with the root grouped: one included row per root row, none without a match", async () => {
+      const rows = await Pug.findAll({ attributes: ['id'], include: [{ model: Toy, attributes: [[fn('COUNT', col('toys.id')), 'toyCount']] }], group: ['pug.id'], order: byId });
+      assert.deepEqual(json(rows), [{ id: 1, toys: [{ toyCount: big(3) }] }, { id: 2, toys: [{ toyCount: big(1) }] }, { id: 3, toys: [{ toyCount: big(1) }] }, { id: 4, toys: [] }]);
+      assert.equal(((rows[0] as Row)['toys'] as Row[])[0]!.get('toyCount'), big(3));
+      const raw = await Pug.findAll({ attributes: ['id'], include: [{ model: Toy, attributes: [[fn('COUNT', col('toys.id')), 'toyCount']] }], group: ['pug.id'], order: byId, raw: true });
+      assert.deepEqual(raw, [{ id: 1, 'toys.toyCount': big(3) }, { id: 2, 'toys.toyCount': big(1) }, { id: 3, 'toys.toyCount': big(1) }, { id: 4, 'toys.toyCount': big(0) }]);
+    });
+
     test('count({ include, group }) counts joined rows per group, as v6 (1 for a pug without toys); findAndCountAll too', async () => {
       const sorted = (rows: unknown) => (rows as Array<Record<string, unknown>>).slice().sort((a, b) => Number(a['id']) - Number(b['id']));
       assert.deepEqual(sorted(await Pug.count({ include: [Toy], group: ['pug.id'] })), [{ id: 1, count: 3 }, { id: 2, count: 1 }, { id: 3, count: 1 }, { id: 4, count: 1 }]);
@@ -151,6 +169,19 @@ for (const dialect of testDialects) {
       assert.deepEqual(json(page.rows).map((row) => row['n']), [big(3), big(1), big(1), big(0)]);
       // Without group the count stays one per root row (joinery's documented difference).
       assert.equal(await Pug.count({ include: [Toy] }), 4);
+    });
+
+    test("sum/max/min/aggregate with includes run over the joined rows, as v6 ('toys.price', 'friends.id'; numbers)", async () => {
+      const toys = [{ model: Toy, attributes: [] }];
+      assert.equal(await Pug.sum('toys.price', { include: toys }), 19);
+      assert.equal(await Pug.max('toys.price', { include: toys }), 7);
+      assert.equal(await Pug.min('toys.price', { include: toys, where: { id: 1 } }), 4);
+      assert.equal(await Pug.max('friends.id', { include: [{ model: Friend, attributes: [], through: { attributes: [] } }] }), 3);
+      assert.equal(await Pug.aggregate('toys.id', 'count', { include: toys }), 5);
+      assert.equal(await Pug.aggregate('toys.pugId', 'count', { include: toys, distinct: true }), 3);
+      // A root column over a required include: one value per joined row, as v6's INNER JOIN gives (3 × 3 + 5 + 2).
+      assert.equal(await Pug.sum('age', { include: [{ model: Toy, attributes: [], required: true }] }), 16);
+      await assert.rejects(Pug.sum('toys.weight', { include: toys }), /toy has no attribute "weight"/);
     });
 
     test('a to-many include with separate: true or its own limit cannot be aggregated over (an error before any SQL)', async () => {

@@ -1,7 +1,7 @@
 import { EmptyResultError, QueryError } from '../errors/usage-errors.js';
 import { isVirtual } from '../metadata/attributes.js';
 import type { FindOptions } from '../query/find-options.js';
-import { countWithIncludes, loadIncludes } from './include-finder.js';
+import { aggregateWithIncludes, countWithIncludes, loadIncludes } from './include-finder.js';
 import { buildRootSelect, findWhere, groupNodes } from '../query/select-builder.js';
 import { sql, type ExprNode, type SelectNode } from '../sql/nodes.js';
 import { unknownAttribute } from '../query/where.js';
@@ -89,6 +89,10 @@ function emptyResult(model: ModelClass, rejectOnEmpty: FindOptions['rejectOnEmpt
 }
 
 /** The column an aggregate or `count({ col })` reads: an attribute (by name or column), `*`, or `model.attribute`. */
+function hasInclude(options: FindOptions): boolean {
+  return options.include !== undefined && options.include !== null && !(Array.isArray(options.include) && options.include.length === 0);
+}
+
 function aggregateTarget(model: ModelClass, field: string, clause: string): ExprNode {
   if (field === '*') return sql.star();
   const definition = model.definition;
@@ -228,14 +232,15 @@ export async function count(model: ModelClass, given?: FindOptions): Promise<num
 export async function aggregate(model: ModelClass, field: string, fn: string, given?: FindOptions & { dataType?: unknown; plain?: boolean }): Promise<unknown> {
   const options = prepareOptions(model, given) as FindOptions & { dataType?: unknown };
   const context = rootContext(model);
-  const column = aggregateTarget(model, field, `${fn}()`);
-  const attribute = column.kind === 'column' ? model.definition.attribute(model.definition.attributeByColumn.get(column.name) ?? field) : undefined;
-  const groupBy = groupNodes(options.group, context);
+  const joined = hasInclude(options) ? aggregateWithIncludes(model, field, `${fn}()`, options, context) : undefined;
+  const column = joined ? joined.column : aggregateTarget(model, field, `${fn}()`);
+  const attribute = joined ? joined.attribute : column.kind === 'column' ? model.definition.attribute(model.definition.attributeByColumn.get(column.name) ?? field) : undefined;
+  const groupBy = joined ? joined.groupBy : groupNodes(options.group, context);
   const node: SelectNode = {
     kind: 'select',
     from: sql.table(model.definition.tableName, model.name, model.definition.schema),
     columns: [...groupBy.map((expr) => ({ expr })), { expr: sql.fn(fn.toUpperCase(), [options.distinct ? sql.raw(`DISTINCT ${model.host.queryRunner.dialect.compiler.compile(column).sql}`) : column]), alias: fn }],
-    where: findWhere(options, context),
+    ...(joined ? { joins: joined.joins, ...(joined.where ? { where: joined.where } : {}) } : { where: findWhere(options, context) }),
     groupBy,
   };
   const runner = model.host.queryRunner;

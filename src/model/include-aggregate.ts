@@ -1,6 +1,6 @@
 import type { FindOptions } from '../query/find-options.js';
-import { columnReference, fragmentToNode } from '../query/fragments.js';
-import { memberJoins } from '../query/include-joined-where.js';
+import { fragmentToNode } from '../query/fragments.js';
+import { memberJoins, splitWhere } from '../query/include-joined-where.js';
 import { splitOrder } from '../query/include-order.js';
 import type { IncludeModel, IncludeNode } from '../query/include-plan.js';
 import { pathResolver, requiredRestrictions, type ParentScope } from '../query/include-sql.js';
@@ -11,6 +11,8 @@ import { sql, type ExprNode, type JoinNode, type SelectNode } from '../sql/nodes
 import { SqlFragment } from '../sql/sql-helpers.js';
 import { toArray } from '../utils/object.js';
 import { keyOf, loadLevels, neededKeys, stripAdded, type Instance } from './include-load.js';
+import { inlineNodes, inlineRead } from './include-inline.js';
+import { JoinedLoader } from './include-joined-load.js';
 import { rawRows } from './include-raw.js';
 import type { ModelClass } from './model-internals.js';
 import { runOptions } from './query-scope.js';
@@ -28,7 +30,7 @@ import { rowConverter } from './row-mapper.js';
 
 type Build = new (values: Record<string, unknown>, options: Record<string, unknown>) => Instance;
 
-function resolving(model: ModelClass, context: BuildContext, tree: readonly IncludeNode[], joins: JoinNode[], joined: Set<IncludeNode>): BuildContext {
+export function resolving(model: ModelClass, context: BuildContext, tree: readonly IncludeNode[], joins: JoinNode[], joined: Set<IncludeNode>): BuildContext {
   return { ...context, resolvePath: pathResolver(tree, { alias: context.scope.alias, definition: model.definition }, joins, undefined, joined) };
 }
 
@@ -48,7 +50,7 @@ export function needsJoinedMode(model: ModelClass, options: FindOptions, context
     const head = Array.isArray(item) ? item[0] : item;
     if (head instanceof SqlFragment) fragmentToNode(head, withAliases);
   }
-  if ([...joined].some((node) => node.isMany)) return true;
+  if ([...joined].some((node) => node.isMany) || inlineNodes(tree, options).length > 0) return true;
   return options.group !== undefined && options.group !== null && hasSilentMany(tree);
 }
 
@@ -81,10 +83,10 @@ export function joinedIncludeJoins(tree: readonly IncludeNode[], root: ParentSco
   return [...joins, ...memberJoins(tree, root, members, skip)];
 }
 
-/** A root row's identity: its primary key when selected, else all its values (v6 folds joined rows so). */
-function identity(values: Record<string, unknown>, keys: readonly string[]): string {
-  const parts = keys.length > 0 && keys.every((key) => key in values) ? keys.map((key) => values[key]) : Object.values(values);
-  return parts.map((value) => String(keyOf(value) ?? '\u0000')).join('\u0001');
+/** A root row's identity: its primary key when selected (v6 folds joined rows of one key); without it every row stands. */
+function identity(values: Record<string, unknown>, keys: readonly string[]): string | undefined {
+  if (keys.length === 0 || !keys.every((key) => key in values)) return undefined;
+  return keys.map((key) => String(keyOf(values[key]) ?? '\u0000')).join('\u0001');
 }
 
 function nestDotted(row: Record<string, unknown>): Record<string, unknown> {
@@ -98,6 +100,27 @@ function nestDotted(row: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
+/**
+ * Includes read with attributes load one query per level; when the root's where names their columns
+ * (`'$toys.price$'`), each keeps only the rows that take part in a matching joined row, as in v6 (the loader of
+ * model/include-joined-load.ts). A where it cannot evaluate so (an include with `on`) loads them whole.
+ */
+function levelLoader(options: FindOptions, rootContext: BuildContext, root: ParentScope, tree: readonly IncludeNode[], parents: readonly Instance[]): JoinedLoader | undefined {
+  const members = new Set<IncludeNode>();
+  const rootJoins: JoinNode[] = [];
+  let where: ExprNode | undefined;
+  try {
+    where = findWhere(options, { ...rootContext, resolvePath: pathResolver(tree, root, rootJoins, members) });
+  } catch {
+    return undefined;
+  }
+  if (![...members].some((node) => !silent(node))) return undefined;
+  const split = splitWhere(where, members);
+  const loader = new JoinedLoader({ members, condition: sql.and(split.joined), root, rootJoins, tree });
+  loader.setRoots(parents);
+  return loader;
+}
+
 /** findAll in the joined mode. */
 export async function loadJoined(model: ModelClass, options: FindOptions, rootContext: BuildContext, tree: readonly IncludeNode[]): Promise<unknown[]> {
   const referenced = new Set<IncludeNode>();
@@ -105,7 +128,11 @@ export async function loadJoined(model: ModelClass, options: FindOptions, rootCo
   const context = resolving(model, rootContext, tree, toOne, referenced);
   const root: ParentScope = { alias: context.scope.alias, definition: model.definition };
   const definition = model.definition;
-  const loaded = loadedTree(tree);
+  const runner = model.host.queryRunner;
+  const inline = inlineNodes(tree, options);
+  for (const item of inline) referenced.add(item);
+  const loaded = loadedTree(tree).filter((item) => !inline.includes(item));
+  const read = inlineRead(inline, runner.dialect);
   const needed = neededKeys(loaded);
   let added: string[] = [];
   let attributes = options.attributes;
@@ -126,71 +153,33 @@ export async function loadJoined(model: ModelClass, options: FindOptions, rootCo
   where.push(...requiredRestrictions(tree, root));
   const node: SelectNode = {
     ...select.node,
+    columns: [...select.node.columns, ...read.columns],
     joins: joinedIncludeJoins(tree, root, referenced, toOne),
     where: where.length === 0 ? undefined : sql.and(where),
     orderBy: split.orderBy,
   };
-  const runner = model.host.queryRunner;
   const rows = await runner.rows(runner.dialect.compiler.compile(node), runOptions(options));
   const convert = rowConverter(definition, runner.dialect, select.columns);
-  if (options.raw && loaded.length === 0) return options.nest ? rows.map((row) => nestDotted(convert(row))) : rows.map(convert);
+  if (options.raw && loaded.length === 0) return rows.map((row) => (options.nest ? nestDotted(read.strip(convert(row))) : read.strip(convert(row))));
   const selectedNames = options.attributes === undefined ? undefined : select.columns.map((column) => column.key).filter((name) => !added.includes(name));
   const built = { isNewRecord: false, raw: true, ...(selectedNames ? { attributes: selectedNames } : {}) };
   const seen = new Set<string>();
   const parents: Instance[] = [];
   for (const row of rows) {
     const values = convert(row);
+    const attach = read.take(values);
     const key = identity(values, definition.primaryKeyAttributes);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    parents.push(new (model as unknown as Build)(values, built));
+    if (key !== undefined) {
+      if (seen.has(key)) continue;
+      seen.add(key);
+    }
+    const parent = new (model as unknown as Build)(values, built);
+    attach(parent);
+    parents.push(parent);
   }
-  await loadLevels(parents, loaded, split.pushed, options);
+  await loadLevels(parents, loaded, split.pushed, options, levelLoader(options, rootContext, root, tree, parents));
   stripAdded(parents, added);
   for (const parent of parents) parent._options = { ...parent._options, include: tree.map((item) => item.item), includeNames: tree.map((item) => item.as) };
   if (options.raw) return rawRows(parents, loaded, options.nest === true);
   return parents;
-}
-
-function joinable(nodes: readonly IncludeNode[], into: Set<IncludeNode>): Set<IncludeNode> {
-  for (const node of nodes) {
-    if (node.separate || node.limit !== undefined) continue;
-    into.add(node);
-    joinable(node.children, into);
-  }
-  return into;
-}
-
-/**
- * `count({ include, group })`, as v6 answers it: the includes joined, so each group counts its joined rows
- * (`Pug.count({ include: [Toy], group: ['pug.id'] })` is each pug's toys, 1 for a pug without any); `distinct`
- * counts distinct root keys, and `col` may name an included column (`col: 'toys.id'`).
- */
-export async function countJoined(model: ModelClass, options: FindOptions, rootContext: BuildContext, tree: readonly IncludeNode[]): Promise<Array<Record<string, unknown>>> {
-  const toOne: JoinNode[] = [];
-  const context = resolving(model, rootContext, tree, toOne, new Set());
-  const definition = model.definition;
-  const root: ParentScope = { alias: context.scope.alias, definition };
-  const runner = model.host.queryRunner;
-  const counted = options.col
-    ? columnReference(options.col, context)
-    : options.distinct ? sql.column(definition.columnOf(definition.primaryKeyAttributes[0]!), root.alias) : sql.star();
-  const countExpr = sql.fn('COUNT', [options.distinct ? sql.raw(`DISTINCT ${runner.dialect.compiler.compile(counted).sql}`) : counted]);
-  const groupBy = groupNodes(options.group, context);
-  const where: ExprNode[] = [];
-  const own = findWhere(options, context);
-  if (own) where.push(own);
-  where.push(...requiredRestrictions(tree, root));
-  const members = joinable(tree, new Set());
-  const present = new Set(toOne.map((join) => (join.from.kind === 'table' ? join.from.alias : undefined)));
-  const node: SelectNode = {
-    kind: 'select',
-    from: sql.table(definition.tableName, root.alias, definition.schema),
-    columns: [...groupBy.map((expr) => ({ expr })), { expr: countExpr, alias: 'count' }],
-    joins: [...toOne, ...memberJoins(tree, root, members, new Set([...members].filter((item) => present.has(item.alias))))],
-    ...(where.length > 0 ? { where: sql.and(where) } : {}),
-    groupBy,
-  };
-  const rows = await runner.rows(runner.dialect.compiler.compile(node), runOptions(options));
-  return rows.map((row) => ({ ...row, count: Number(row['count']) }));
 }

@@ -6,7 +6,8 @@ import { pathResolver, requiredRestrictions } from '../query/include-sql.js';
 import type { BuildContext } from '../query/query-context.js';
 import { buildRootSelect, findWhere, groupNodes, type SelectedColumn } from '../query/select-builder.js';
 import { sql, type ExprNode, type JoinNode, type SelectNode } from '../sql/nodes.js';
-import { countJoined, loadJoined, needsJoinedMode } from './include-aggregate.js';
+import { loadJoined, needsJoinedMode } from './include-aggregate.js';
+import { aggregateJoined, countJoined, type JoinedAggregate } from './include-count.js';
 import { JoinedLoader } from './include-joined-load.js';
 import { loadLevels, neededKeys, stripAdded, type Instance } from './include-load.js';
 import { rawRows } from './include-raw.js';
@@ -143,4 +144,9 @@ export async function countWithIncludes(model: ModelClass, options: FindOptions,
   const rows = await runner.rows(runner.dialect.compiler.compile(node), readOptions(options));
   if (groupBy.length > 0) return rows.map((row) => ({ ...row, count: Number(row['count']) }));
   return Number(rows[0]?.['count'] ?? 0);
+}
+
+/** `sum`/`max`/`min`/`aggregate` with includes: over the joined rows, as in v6 (model/include-aggregate.ts). */
+export function aggregateWithIncludes(model: ModelClass, field: string, clause: string, options: FindOptions, rootContext: BuildContext): JoinedAggregate {
+  return aggregateJoined(model, field, clause, options, rootContext, planOf(model, options.include, rootContext));
 }

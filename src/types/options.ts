@@ -87,6 +87,9 @@ export interface FindAndCountOptions<A = Record<string, unknown>> extends FindOp
 
 export interface AggregateOptions<A = Record<string, unknown>> extends QueryOptions, Hookable {
   where?: WhereOptions<A>;
+  /** Joined, as in v6: the function runs over the joined rows, and the field may name an included column (`'toys.price'`). */
+  include?: IncludeList;
+  group?: GroupOption;
   paranoid?: boolean;
   dataType?: unknown;
   distinct?: boolean;
