@@ -158,6 +158,16 @@ for (const dialect of testDialects) {
       assert.deepEqual(raw, [{ id: 1, 'toys.toyCount': big(3) }, { id: 2, 'toys.toyCount': big(1) }, { id: 3, 'toys.toyCount': big(1) }, { id: 4, 'toys.toyCount': big(0) }]);
     });
 
+    test('includeIgnoreAttributes: false reads every include as attributes: [] (no include key, joined for the aggregate)', async () => {
+      const rows = await Pug.findAll({ includeIgnoreAttributes: false, attributes: ['id', [fn('COUNT', col('toys.id')), 'n']], include: [Toy], group: ['pug.id'], order: byId });
+      assert.deepEqual(json(rows), [{ id: 1, n: big(3) }, { id: 2, n: big(1) }, { id: 3, n: big(1) }, { id: 4, n: big(0) }]);
+      const raw = await Pug.findAll({ includeIgnoreAttributes: false, attributes: ['id', [fn('COUNT', col('friends.id')), 'n']], include: [Friend], group: ['pug.id'], order: byId, raw: true });
+      assert.deepEqual(raw, [{ id: 1, n: big(2) }, { id: 2, n: big(1) }, { id: 3, n: big(1) }, { id: 4, n: big(0) }]);
+      const filtered = await Pug.findAll({ includeIgnoreAttributes: false, include: [{ model: Toy, required: true }], order: byId });
+      assert.deepEqual(json(filtered).map((row) => row['name']), ['p1', 'p2', 'p3']);
+      assert.equal((filtered[0] as Row)['toys'], undefined);
+    });
+
     test('count({ include, group }) counts joined rows per group, as v6 (1 for a pug without toys); findAndCountAll too', async () => {
       const sorted = (rows: unknown) => (rows as Array<Record<string, unknown>>).slice().sort((a, b) => Number(a['id']) - Number(b['id']));
       assert.deepEqual(sorted(await Pug.count({ include: [Toy], group: ['pug.id'] })), [{ id: 1, count: 3 }, { id: 2, count: 1 }, { id: 3, count: 1 }, { id: 4, count: 1 }]);

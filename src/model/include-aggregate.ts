@@ -54,6 +54,11 @@ export function needsJoinedMode(model: ModelClass, options: FindOptions, context
   return options.group !== undefined && options.group !== null && hasSilentMany(tree);
 }
 
+/** v6's `includeIgnoreAttributes: false`: every include is read as `attributes: []` (for aggregates over them). */
+export function ignoringAttributes(nodes: readonly IncludeNode[]): IncludeNode[] {
+  return nodes.map((node) => ({ ...node, attributes: [], noAttributes: true, throughAttributes: node.keys.through ? [] : undefined, children: ignoringAttributes(node.children) }));
+}
+
 /** `attributes: []` all the way down: such an include is only there for the join and sets no key. */
 function silent(node: IncludeNode): boolean {
   return node.noAttributes && node.children.every(silent);

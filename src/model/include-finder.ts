@@ -6,7 +6,7 @@ import { pathResolver, requiredRestrictions } from '../query/include-sql.js';
 import type { BuildContext } from '../query/query-context.js';
 import { buildRootSelect, findWhere, groupNodes, type SelectedColumn } from '../query/select-builder.js';
 import { sql, type ExprNode, type JoinNode, type SelectNode } from '../sql/nodes.js';
-import { loadJoined, needsJoinedMode } from './include-aggregate.js';
+import { ignoringAttributes, loadJoined, needsJoinedMode } from './include-aggregate.js';
 import { aggregateJoined, countJoined, type JoinedAggregate } from './include-count.js';
 import { JoinedLoader } from './include-joined-load.js';
 import { loadLevels, neededKeys, stripAdded, type Instance } from './include-load.js';
@@ -69,7 +69,8 @@ function rootWhere(model: ModelClass, options: FindOptions, context: BuildContex
 
 /** Eager loading entry point: root rows, then each include level, then instances carry their children. */
 export async function loadIncludes(model: ModelClass, options: FindOptions, rootContext: BuildContext): Promise<unknown[]> {
-  const tree = planOf(model, options.include, rootContext);
+  const planned = planOf(model, options.include, rootContext);
+  const tree = options['includeIgnoreAttributes'] === false ? ignoringAttributes(planned) : planned;
   if (needsJoinedMode(model, options, rootContext, tree)) return loadJoined(model, options, rootContext, tree);
   const joins: JoinNode[] = [];
   const context = withPaths(model, rootContext, tree, joins);

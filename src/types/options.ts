@@ -56,6 +56,8 @@ export interface FindOptions<A = Record<string, unknown>> extends QueryOptions, 
   where?: WhereOptions<A>;
   attributes?: FindAttributeOptions<A>;
   include?: IncludeList;
+  /** `false`: every include is read as `attributes: []`, as in v6 (for aggregates over joined includes). */
+  includeIgnoreAttributes?: boolean;
   order?: Order<A>;
   group?: GroupOption;
   /** Conditions on grouped rows; they may name aliases from `attributes`, so keys are not checked. */

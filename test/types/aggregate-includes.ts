@@ -28,3 +28,4 @@ void counted[0]?.get('friendCount');
 await Pug.findAll({ attributes: ['name', [Sequelize.fn('SUM', Sequelize.col('Toys.price')), 'total']], include: [{ model: Toy, attributes: [], required: true, duplicating: false }], group: [col('Pug.id')], order: [[fn('COUNT', col('Toys.id')), 'DESC']], raw: true });
 await Pug.count({ include: [Toy], group: ['Pug.id'] });
 await Pug.sum('Toys.price', { include: [{ model: Toy, attributes: [] }] });
+await Pug.findAll({ includeIgnoreAttributes: false, attributes: ['id', [fn('COUNT', col('Toys.id')), 'n']], include: [Toy], group: ['Pug.id'] });
