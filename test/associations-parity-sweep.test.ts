@@ -112,5 +112,76 @@ for (const dialect of testDialects) {
       assert.equal(await Owner.count({ where: { id: owner.get('id') } }), 1);
       assert.equal(await Pug.count({ where: { ownerId: owner.get('id') } }), 2);
     });
+
+    test('addFriends of linked friends with new join values resolves the first row\'s update result, as v6 ([1])', async () => {
+      const pug = (await Pug.create({ name: 'Rex' })) as Row;
+      const [a, b, c] = await Friend.bulkCreate([{ name: 'ra' }, { name: 'rb' }, { name: 'rc' }]);
+      await pug['addFriends']!([a, b], { through: { level: 1 } });
+      assert.equal(await pug['addFriends']!([a, b], { through: { level: 1 } }), undefined, 'nothing changes: nothing to resolve');
+      assert.deepEqual(await pug['addFriends']!([a, b], { through: { level: 3 } }), [1]);
+      const set = (await pug['setFriends']!([a, b, c], { through: { level: 4 } })) as unknown[];
+      assert.deepEqual(set.slice(0, 2), [[1], [1]], 'one result per kept link updated, then the inserted rows');
+      assert.deepEqual((plain(set[2]) as Array<{ friendId: unknown; level: unknown }>).map((row) => [row.friendId, row.level]), [[c!.get('id'), 4]]);
+    });
+
+    test('reload() of an instance loaded with includes refreshes the included rows it exposes', async () => {
+      const owner = await Owner.create({ name: 'Re' });
+      await Pug.create({ name: 'one', ownerId: owner.get('id') });
+      const loaded = (await Owner.findByPk(owner.get('id') as number, { include: [Pug] })) as Model & { pugs: Model[] };
+      await Pug.create({ name: 'two', ownerId: owner.get('id') });
+      await loaded.reload();
+      assert.deepEqual(loaded.pugs.map((pug) => pug.get('name')).sort(), ['one', 'two']);
+      assert.equal(loaded.pugs, loaded.get('pugs'));
+    });
+
+    test('an include with through: { paranoid: false } also follows soft-deleted join rows', async () => {
+      const Member = db.define('member', { name: DataTypes.STRING }, { paranoid: true });
+      const Club = db.define('club', { name: DataTypes.STRING });
+      const Membership = db.define('membership', { role: DataTypes.STRING }, { paranoid: true });
+      Club.belongsToMany(Member, { through: Membership });
+      Member.belongsToMany(Club, { through: Membership });
+      await db.sync();
+      const club = (await Club.create({ name: 'c' })) as Row;
+      const [kept, left, gone] = await Member.bulkCreate([{ name: 'kept' }, { name: 'left' }, { name: 'gone' }]);
+      await club['addMembers']!([kept, left, gone]);
+      await club['removeMember']!(left);
+      await gone!.destroy();
+      const members = async (include: Record<string, unknown>) => ((await Club.findByPk(club.get('id') as number, { include: [{ model: Member, ...include }] })) as unknown as { members: Model[] }).members.map((member) => member.get('name')).sort();
+      assert.deepEqual(await members({}), ['kept']);
+      assert.deepEqual(await members({ through: { paranoid: false } }), ['kept', 'left']);
+      assert.deepEqual(await members({ paranoid: false, through: { paranoid: false } }), ['gone', 'kept', 'left']);
+      assert.deepEqual(((await club['getMembers']!({ through: { paranoid: false } })) as Model[]).map((member) => member.get('name')).sort(), ['kept', 'left']);
+    });
+
+    test('accessors two associations would both generate stay the first one\'s, as in v6 (Pug.hasMany(Pug), Pug.belongsTo(Pug))', async () => {
+      const Node = db.define('node', { name: DataTypes.STRING });
+      Node.hasMany(Node);
+      Node.belongsTo(Node);
+      await Node.sync({ force: true });
+      const root = (await Node.create({ name: 'root' })) as Row;
+      const leaf = (await root['createNode']!({ name: 'leaf' })) as Model;
+      assert.equal(leaf.get('nodeId'), root.get('id'), 'createNode is the hasMany one: the new node points at root');
+      await root.reload();
+      assert.equal(root.get('nodeId'), null);
+      assert.deepEqual(((await root['getNodes']!()) as Model[]).map((node) => node.get('name')), ['leaf']);
+    });
+
+    test("a belongsToMany's scope filters its include as it filters its accessors (v6)", async () => {
+      const Post = db.define('article', { title: DataTypes.STRING });
+      const Tag = db.define('keyword', { name: DataTypes.STRING, kind: DataTypes.STRING });
+      Post.belongsToMany(Tag, { through: 'article_keywords', as: 'topics', scope: { kind: 'topic' } });
+      Post.belongsToMany(Tag, { through: 'article_keywords', as: 'labels' });
+      await db.sync();
+      const post = (await Post.create({ title: 'p' })) as Row;
+      const [topic, label] = await Tag.bulkCreate([{ name: 'a', kind: 'topic' }, { name: 'b', kind: 'label' }]);
+      await post['addLabels']!([topic, label]);
+      const names = (rows: unknown) => (rows as Model[]).map((row) => row.get('name')).sort();
+      assert.deepEqual(names(await post['getTopics']!()), ['a']);
+      const [loaded] = (await Post.findAll({ include: ['topics', 'labels'] })) as unknown as Array<{ topics: Model[]; labels: Model[] }>;
+      assert.deepEqual([names(loaded!.topics), names(loaded!.labels)], [['a'], ['a', 'b']]);
+      await label!.update({ kind: 'other' });
+      await topic!.update({ kind: 'label' });
+      assert.equal(await Post.count({ include: [{ association: 'topics', required: true }] }), 0);
+    });
   });
 }

@@ -15,16 +15,13 @@ interface DefiningHost {
   model(name: string): ModelClass;
 }
 
-const generatedAccessors = new WeakSet<object>();
-
 function register(source: ModelClass, association: Association, accessors: Record<string, unknown>): void {
   if (!Object.prototype.hasOwnProperty.call(source, 'associations')) source.associations = {};
   source.associations[association.as] = association;
   for (const [name, fn] of Object.entries(accessors)) {
-    // As in v6, a method the model class defines itself keeps its place.
-    const own = Object.getOwnPropertyDescriptor(source.prototype, name);
-    if (own && !generatedAccessors.has(own.value as object)) continue;
-    generatedAccessors.add(fn as object);
+    // As in v6, a method already there keeps its place: one the model class defines itself, and one an earlier
+    // association generated (Pug.hasMany(Pug) then Pug.belongsTo(Pug): createPug stays the hasMany's).
+    if (Object.getOwnPropertyDescriptor(source.prototype, name)) continue;
     Object.defineProperty(source.prototype, name, { value: fn, configurable: true, writable: true, enumerable: false });
   }
   if (association.options.hooks) runAssociateHooks(source, 'afterAssociate', { source, target: association.target, type: association.constructor, association }, association.options);

@@ -32,6 +32,10 @@ export async function reload(instance: Instance, state: InstanceState, options: 
   instance.dataValues = reloaded.dataValues;
   state.dataValues = reloaded.dataValues;
   instance._options = reloaded._options;
+  // The included rows are also properties of the instance (`pug.toys`): they follow the reloaded ones.
+  for (const as of (reloaded._options['includeNames'] as string[] | undefined) ?? []) {
+    (instance as unknown as Record<string, unknown>)[as] = (reloaded as unknown as Record<string, unknown>)[as];
+  }
   resetChanges(state);
   return instance;
 }

@@ -49,18 +49,13 @@ export interface IncludeNode {
   readonly required: boolean;
   readonly separate: boolean;
   readonly right: boolean;
-  /**
-   * A top-level `right: true` include that v6 RIGHT OUTER JOINs (not required: no `where`, or `required: false`):
-   * parents without a match drop out, and the included rows matching no parent come under an all-NULL parent.
-   */
+  /** `right: true` that v6 RIGHT OUTER JOINs (no `where`, or `required: false`); at the top, see include-right.ts. */
   readonly rightOuter?: boolean;
-  /**
-   * The includes from a child of this one down to a nested `right: true` one (v6 RIGHT JOINs it after the
-   * LEFT JOINs above it): every include on the way is then required, and the root gains an all-NULL row when
-   * that include has rows no chain of parents reaches (see include-right-sql.ts).
-   */
+  /** The includes from a child of this one down to a nested `right: true` one, all required (include-right-sql.ts). */
   readonly rightPath?: readonly IncludeNode[];
   readonly paranoid: boolean;
+  /** `through: { paranoid: false }`: soft-deleted join rows link too. */
+  readonly throughParanoid?: false;
   readonly attributes: FindAttributeOptions | undefined;
   /** `attributes: []`: nothing of the target is read, and Sequelize then sets no key on the parent. */
   readonly noAttributes: boolean;
@@ -182,7 +177,7 @@ function expandAll(source: IncludeModel, options: Record<string, unknown>, path:
 }
 
 function scopedWhere(model: IncludeModel, association: AnyAssociation, where: unknown): unknown {
-  const parts = [model.activeScope?.['where'], association.associationType === 'BelongsToMany' ? undefined : association.scope, where].filter((part) => part !== undefined);
+  const parts = [model.activeScope?.['where'], association.scope, where].filter((part) => part !== undefined);
   return parts.length === 0 ? undefined : parts.length === 1 ? parts[0] : { [Op.and]: parts };
 }
 
@@ -294,7 +289,7 @@ export function planIncludes(source: IncludeModel, include: unknown, dialect: Di
     nodes.push({
       item, association, model, as, alias, keys, isMany: association.isMultiAssociation, required: required || rightPath !== undefined, separate, right,
       ...(rightOuter ? { rightOuter } : {}), ...(rightPath ? { rightPath } : {}),
-      paranoid: options['paranoid'] !== false, attributes, noAttributes: Array.isArray(attributes) && attributes.length === 0,
+      paranoid: options['paranoid'] !== false, ...(throughOptions['paranoid'] === false ? { throughParanoid: false as const } : {}), attributes, noAttributes: Array.isArray(attributes) && attributes.length === 0,
       where, throughWhere, throughAttributes, order: options['order'], limit,
       children,
       ...(on ? { on: { condition: on.condition, parent: on.parent } } : {}),

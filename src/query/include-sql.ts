@@ -64,7 +64,7 @@ export function ownFilters(node: IncludeNode): ExprNode[] {
   const through = node.keys.through;
   if (through) {
     if (node.throughWhere) filters.push(node.throughWhere);
-    const throughParanoid = paranoidFilter(through.model.definition, through.alias);
+    const throughParanoid = node.throughParanoid === false ? undefined : paranoidFilter(through.model.definition, through.alias);
     if (throughParanoid) filters.push(throughParanoid);
   }
   return filters;

@@ -69,7 +69,10 @@ export function belongsToManyWrites(association: BelongsToMany): AccessorMap {
     return through.bulkCreate(rows, { validate: true, ...writeOptions(options) });
   }
 
-  /** One UPDATE per distinct set of join values (usually one for the whole call). */
+  /**
+   * One UPDATE per distinct set of join values (usually one for the whole call). Resolves as v6's one UPDATE
+   * per join row would: `[1]` for each row changed.
+   */
   async function updateLinks(owner: unknown, items: Item[], options: Options): Promise<Array<[number]>> {
     const groups = new Map<string, { values: Record<string, unknown>; keys: unknown[] }>();
     for (const item of items) {
@@ -85,7 +88,7 @@ export function belongsToManyWrites(association: BelongsToMany): AccessorMap {
       for (const part of keyChunks(through, keys)) {
         changed += (await through.update(values, { ...writeOptions(options), where: { [foreignKey]: owner, [otherKey]: part } }))[0];
       }
-      results.push([changed]);
+      keys.forEach((_, index) => results.push([index < changed ? 1 : 0]));
     }
     return results;
   }
@@ -98,6 +101,10 @@ export function belongsToManyWrites(association: BelongsToMany): AccessorMap {
     return removed;
   }
 
+  /** Whether an existing join row has other values than the ones given for it (v6 compares with `!==`). */
+  const differs = (row: Record<string, unknown> | undefined, options: Options, item: Item) =>
+    row !== undefined && Object.entries(joinValues(options, item)).some(([key, value]) => value !== row[key]);
+
   const host = (instance: Instance) => (instance.constructor as unknown as Statics).host;
 
   /** Resolves as Sequelize does: the inserted join rows, else the first update's result, else undefined. */
@@ -109,10 +116,7 @@ export function belongsToManyWrites(association: BelongsToMany): AccessorMap {
     const work = async (scoped: Options) => {
       const existing = await linksOf(owner, scoped, items.map((item) => item.key));
       const missing = existing.size === 0 ? items : items.filter((item) => !existing.has(keyOf(item.key)));
-      const changed = existing.size === 0 ? [] : items.filter((item) => {
-        const row = existing.get(keyOf(item.key));
-        return row !== undefined && Object.entries(joinValues(scoped, item)).some(([key, value]) => value !== row[key]);
-      });
+      const changed = existing.size === 0 ? [] : items.filter((item) => differs(existing.get(keyOf(item.key)), scoped, item));
       const results: unknown[] = [];
       if (missing.length > 0) results.push(await insert(owner, missing, scoped));
       if (changed.length > 0) results.push(...(await updateLinks(owner, changed, scoped)));
@@ -141,6 +145,7 @@ export function belongsToManyWrites(association: BelongsToMany): AccessorMap {
         const current = await linksOf(owner, scoped);
         const wanted = new Set(items.map((item) => keyOf(item.key)));
         const obsolete = [...current.values()].map((row) => row[otherKey]).filter((key) => !wanted.has(keyOf(key)));
+        // As v6: a kept link is updated whenever join values are given for it (add compares them first).
         const kept = items.filter((item) => current.has(keyOf(item.key)) && hasKeys(joinValues(scoped, item)));
         const missing = items.filter((item) => !current.has(keyOf(item.key)));
         const removed = obsolete.length > 0 ? await unlink(owner, obsolete, scoped) : undefined;
