@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { DataTypes, type Model, type ModelStatic, type Sequelize } from '../src/index.js';
+import { DataTypes, Model, type ModelStatic, type Sequelize } from '../src/index.js';
 import { connect, testDialects } from './setup/dialects.js';
 
 type Row = Model & Record<string, (...args: unknown[]) => Promise<unknown>>;
@@ -182,6 +182,23 @@ for (const dialect of testDialects) {
       await label!.update({ kind: 'other' });
       await topic!.update({ kind: 'label' });
       assert.equal(await Post.count({ include: [{ association: 'topics', required: true }] }), 0);
+    });
+
+    test('a class init\'ed again and associated anew gets the new association\'s accessors', async () => {
+      class Kennel extends Model {}
+      class Hound extends Model {}
+      for (const foreignKey of ['kennelId', 'homeId']) {
+        Kennel.init({ name: DataTypes.STRING }, { sequelize: db, modelName: 'kennel' });
+        Hound.init({ name: DataTypes.STRING }, { sequelize: db, modelName: 'hound' });
+        Kennel.hasMany(Hound, { foreignKey });
+        await Hound.drop();
+        await Kennel.sync({ force: true });
+        await Hound.sync({ force: true });
+        const kennel = (await Kennel.create({ name: 'k' })) as Row;
+        const hound = (await kennel['createHound']!({ name: foreignKey })) as Model;
+        assert.equal(hound.get(foreignKey), kennel.get('id'));
+        assert.deepEqual(((await kennel['getHounds']!()) as Model[]).map((row) => row.get('name')), [foreignKey]);
+      }
     });
   });
 }

@@ -15,13 +15,20 @@ interface DefiningHost {
   model(name: string): ModelClass;
 }
 
+/** Which association generated an accessor function. */
+const generatedBy = new WeakMap<object, Association>();
+
 function register(source: ModelClass, association: Association, accessors: Record<string, unknown>): void {
   if (!Object.prototype.hasOwnProperty.call(source, 'associations')) source.associations = {};
   source.associations[association.as] = association;
   for (const [name, fn] of Object.entries(accessors)) {
     // As in v6, a method already there keeps its place: one the model class defines itself, and one an earlier
-    // association generated (Pug.hasMany(Pug) then Pug.belongsTo(Pug): createPug stays the hasMany's).
-    if (Object.getOwnPropertyDescriptor(source.prototype, name)) continue;
+    // association of the model generated (Pug.hasMany(Pug) then Pug.belongsTo(Pug): createPug stays the hasMany's).
+    // One generated for an association the model no longer has (the class was init'ed again) gives way.
+    const own = Object.getOwnPropertyDescriptor(source.prototype, name);
+    const generator = own ? generatedBy.get(own.value as object) : undefined;
+    if (own && (!generator || Object.values(source.associations).includes(generator))) continue;
+    generatedBy.set(fn as object, association);
     Object.defineProperty(source.prototype, name, { value: fn, configurable: true, writable: true, enumerable: false });
   }
   if (association.options.hooks) runAssociateHooks(source, 'afterAssociate', { source, target: association.target, type: association.constructor, association }, association.options);

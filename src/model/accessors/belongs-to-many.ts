@@ -4,6 +4,7 @@ import { Op } from '../../sql/operators.js';
 import { batched } from '../batch-loader.js';
 import { hasHooks } from '../model-internals.js';
 import { belongsToManyWrites } from './belongs-to-many-writes.js';
+import { sortByThrough, throughOrder } from './through-order.js';
 import { andWhere, checkWhere, dropKey, finderOptions, keyChunks, keyOf, hasNullOrThrow, keysOf, page, pagingFor, raw, readKey, scopedTarget, unique, valueOf, withKey, type AccessorMap, type Instance, type Options, type Statics } from './shared.js';
 
 type Entry = { instance: Instance; args: unknown };
@@ -112,8 +113,10 @@ export function belongsToManyAccessors(association: BelongsToMany): AccessorMap 
     const targetChunks = keyChunks(target, [...new Set(links.map((link) => raw(link, otherKey)))]);
     // No join rows, so no target query: an unknown attribute in the where is still an error, as once there are.
     if (targetChunks.length === 0 && options['include'] === undefined) checkWhere(target, andWhere({}, association.scope, options['where']));
-    // One owner's page can be asked of the database when its targets fit one statement.
-    const { query: rest, paging } = pagingFor(options, targetChunks.length > 1 ? Infinity : ownerKeys(entries).length);
+    // One owner's page can be asked of the database when its targets fit one statement (unless sorted by join rows).
+    const sorting = throughOrder(options, throughName, association.through.model, association.target.name, (name) => association.target.definition.attribute(name) !== undefined);
+    const { query: rest, paging } = pagingFor(sorting ? { ...options, order: undefined } : options, sorting || targetChunks.length > 1 ? Infinity : ownerKeys(entries).length);
+    const linkValues = new Map<unknown, Record<string, unknown>>();
     const { attributes, added } = withKey(rest['attributes'], targetKey);
     const joinAttributes = options['joinTableAttributes'] as string[] | undefined;
     const rawRows = options['raw'] === true;
@@ -127,6 +130,7 @@ export function belongsToManyAccessors(association: BelongsToMany): AccessorMap 
           // The same friend is a separate instance under each pug: each carries its own join row.
           const item = index === 0 ? row : rawRows ? { ...(row as object) } : new targetModel({ ...(row as Instance).dataValues }, { isNewRecord: false, raw: true });
           const owner = keyOf(raw(link, foreignKey));
+          if (sorting) linkValues.set(item, { ...link.dataValues });
           attachLink(item, link, joinAttributes, rawRows);
           const list = byOwner.get(owner);
           if (list) list.push(item);
@@ -134,7 +138,14 @@ export function belongsToManyAccessors(association: BelongsToMany): AccessorMap 
         });
       }
     }
-    return entries.map((entry) => page(byOwner.get(keyOf(ownerKey(entry.instance))) ?? [], paging));
+    const nullsFirst = target.host.queryRunner.dialect.supports.nullsSortFirst;
+    const valueOfKey = (item: unknown, key: { from: 'link' | 'target'; attribute: string }) => (key.from === 'link'
+      ? linkValues.get(item)?.[key.attribute]
+      : rawRows ? (item as Record<string, unknown>)[key.attribute] : (item as Instance).dataValues[key.attribute]);
+    return entries.map((entry) => {
+      const rows = byOwner.get(keyOf(ownerKey(entry.instance))) ?? [];
+      return page(sorting ? sortByThrough(rows, sorting, valueOfKey, nullsFirst) : rows, paging);
+    });
   }
 
   /** Target keys among `keys` that pass the target's scope and the caller's `where`. */
