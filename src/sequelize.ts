@@ -12,7 +12,7 @@ import { QueryInterface } from './schema/query-interface.js';
 import { runRawQuery, type RawQueryOptions } from './raw-query.js';
 import { and, cast, col, fn, json, literal, or, where } from './sql/sql-helpers.js';
 import { Transaction, TYPES, type TransactionOptions } from './transaction/transaction.js';
-import { transactionStorage, whileManaged } from './transaction/transaction-context.js';
+import { cls, runInNamespace, transactionStorage, whileManaged, type ClsNamespace } from './transaction/transaction-context.js';
 import { sequelizeStatics } from './statics.js';
 import { installHookShorthands, type HookShorthands } from './model/hook-shorthands.js';
 import type { AttributeMap, InferenceOptions } from './types/attributes.js';
@@ -173,7 +173,7 @@ export class Sequelize implements ModelHost {
     return whileManaged(async () => {
       let result: T;
       try {
-        result = await transactionStorage.run(transaction, () => work(transaction));
+        result = await transactionStorage.run(transaction, () => runInNamespace(transaction, () => work(transaction)));
       } catch (error) {
         if (!transaction.finished) {
           try {
@@ -264,9 +264,17 @@ export class Sequelize implements ModelHost {
     return fn(this.dialect.compiler.randomFunction);
   }
 
-  static useCLS(): typeof Sequelize {
-    // Managed transactions always propagate through AsyncLocalStorage; nothing to configure.
-    return Sequelize;
+  /** v6's CLS: managed transactions always travel through AsyncLocalStorage; a namespace also gets them (see `cls`). */
+  static useCLS(namespace: ClsNamespace): typeof Sequelize {
+    if (!namespace || typeof namespace !== 'object' || typeof namespace.bind !== 'function' || typeof namespace.run !== 'function') throw new UsageError('Must provide CLS namespace');
+    cls.namespace = namespace;
+    return this;
+  }
+  static get _cls(): ClsNamespace | undefined {
+    return cls.namespace;
+  }
+  static set _cls(namespace: ClsNamespace | undefined) {
+    cls.namespace = namespace ?? undefined;
   }
 }
 

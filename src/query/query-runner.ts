@@ -2,7 +2,7 @@ import type { Dialect } from '../dialects/dialect.js';
 import type { ConnectionPool, DriverConnection, QueryResult, RowShape } from '../dialects/connection.js';
 import { UsageError } from '../errors/usage-errors.js';
 import type { CompiledQuery } from '../sql/compiler.js';
-import { transactionStorage } from '../transaction/transaction-context.js';
+import { clsTransaction, transactionStorage } from '../transaction/transaction-context.js';
 
 export type Logging = false | ((sql: string, timingOrOptions?: unknown, options?: unknown) => void);
 
@@ -63,7 +63,7 @@ export class QueryRunner {
       }
       return undefined;
     }
-    return transaction ?? (transactionStorage.getStore() as ConnectionHolder | undefined);
+    return transaction ?? (transactionStorage.getStore() as ConnectionHolder | undefined) ?? (clsTransaction() as ConnectionHolder | undefined);
   }
 
   /** The pool of a statement outside a transaction: a read server's for reads under `replication`, else the write pool. */

@@ -168,6 +168,18 @@ export function lockMode(lock: FindOptions['lock']): LockMode | undefined {
   throw new UsageError(`Invalid lock "${String(level)}": expected true, 'UPDATE', 'SHARE', 'KEY SHARE' or 'NO KEY UPDATE'.`);
 }
 
+/** `lock` and `skipLocked` as the SELECT carries them (`of: Model` names the model's alias, as v6 does). */
+export function lockOptions(options: FindOptions): Pick<SelectNode, 'lock' | 'lockOf' | 'skipLocked'> {
+  const lock = lockMode(options.lock);
+  if (lock === undefined) return {};
+  const of = typeof options.lock === 'object' && options.lock !== null ? (options.lock.of as { name?: unknown } | undefined) : undefined;
+  return {
+    lock,
+    ...(typeof of?.name === 'string' ? { lockOf: of.name } : {}),
+    ...(options.skipLocked === true ? { skipLocked: true } : {}),
+  };
+}
+
 /** The WHERE of a finder, with the paranoid filter added unless `paranoid: false`. */
 export function findWhere(options: FindOptions, context: BuildContext): ExprNode | undefined {
   const conditions: ExprNode[] = [];
@@ -213,7 +225,7 @@ export function buildRootSelect(options: FindOptions, context: BuildContext): Ro
     orderBy: orderNodes(options.order, withAliases),
     limit: options.limit ?? undefined,
     offset: options.offset ?? undefined,
-    lock: lockMode(options.lock),
+    ...lockOptions(options),
   };
   return { node, columns: selected };
 }

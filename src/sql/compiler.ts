@@ -92,8 +92,11 @@ export class SqlCompiler {
   emptyInsertValues(): string {
     return 'DEFAULT VALUES';
   }
-  lockClause(state: CompileState, lock: SelectNode['lock']): void {
-    if (lock) state.append(` FOR ${lock}`);
+  lockClause(state: CompileState, node: SelectNode): void {
+    if (!node.lock) return;
+    state.append(` FOR ${node.lock}`);
+    if (node.lockOf !== undefined) state.append(` OF ${this.quoteIdentifier(node.lockOf)}`);
+    if (node.skipLocked === true) state.append(' SKIP LOCKED');
   }
   updateLimit(state: CompileState, limit: number | undefined): void {
     if (limit !== undefined) state.append(' LIMIT ').param(limit);
@@ -157,7 +160,7 @@ export class CompileState {
       this.append(' ORDER BY ').list(node.orderBy, (order) => this.compiler.orderItem(this, order));
     }
     this.compiler.limitOffset(this, node.limit, node.offset);
-    this.compiler.lockClause(this, node.lock);
+    this.compiler.lockClause(this, node);
   }
 
   from(node: FromNode): void {

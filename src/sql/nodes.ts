@@ -156,6 +156,10 @@ export interface SelectNode {
   readonly offset?: number;
   readonly distinct?: boolean;
   readonly lock?: LockMode;
+  /** `lock: { level, of: Model }`: the alias whose rows are locked (`FOR UPDATE OF "pug"`), where the dialect has OF. */
+  readonly lockOf?: string;
+  /** `skipLocked: true`: rows locked by others are left out (`SKIP LOCKED`), where the dialect has it. */
+  readonly skipLocked?: boolean;
 }
 
 export type ConflictAction =

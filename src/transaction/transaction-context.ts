@@ -25,3 +25,40 @@ export async function whileManaged<T>(life: () => Promise<T>): Promise<T> {
     if (running === 0) transactionStorage.disable();
   }
 }
+
+/** What v6 needs of a cls-hooked (or compatible) namespace given to `Sequelize.useCLS`. */
+export interface ClsNamespace {
+  get(key: string): unknown;
+  set(key: string, value: unknown): unknown;
+  run(fn: (context: unknown) => void): unknown;
+  bind(fn: (...args: never[]) => unknown, context?: unknown): unknown;
+}
+
+/**
+ * `Sequelize.useCLS(namespace)`: joinery's managed transactions travel through AsyncLocalStorage either way; with
+ * a namespace they are also set as its `'transaction'` during their callback (code reading
+ * `namespace.get('transaction')` finds them), and a transaction the application sets there is used by queries.
+ */
+export const cls: { namespace: ClsNamespace | undefined } = { namespace: undefined };
+
+/** The open transaction the CLS namespace holds, if one is in use. */
+export function clsTransaction(): unknown {
+  const namespace = cls.namespace;
+  if (namespace === undefined) return undefined;
+  const transaction = namespace.get('transaction') as { finished?: unknown } | null | undefined;
+  return transaction && !transaction.finished ? transaction : undefined;
+}
+
+/** Runs a managed transaction's callback in a context of the CLS namespace holding it, as v6 does. */
+export function runInNamespace<T>(transaction: unknown, work: () => Promise<T>): Promise<T> {
+  const namespace = cls.namespace;
+  if (namespace === undefined) return work();
+  let result: Promise<T> | undefined;
+  namespace.run(() => {
+    namespace.set('transaction', transaction);
+    result = work().finally(() => {
+      if (namespace.get('transaction') === transaction) namespace.set('transaction', null);
+    });
+  });
+  return result!;
+}

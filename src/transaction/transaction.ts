@@ -1,4 +1,5 @@
 import { transactionDeferrableSql } from '../sql/deferrable.js';
+import { randomUUID } from 'node:crypto';
 import type { ConnectionPool, DriverConnection } from '../dialects/connection.js';
 import { UsageError } from '../errors/usage-errors.js';
 import type { ConnectionHolder, QueryRunner, Logging } from '../query/query-runner.js';
@@ -26,8 +27,6 @@ export interface TransactionOptions {
   transaction?: Transaction | null;
 }
 
-let transactionCounter = 0;
-
 /**
  * A database transaction holding one connection until it ends. A transaction with a parent is a SAVEPOINT
  * on the parent's connection.
@@ -49,10 +48,10 @@ export class Transaction implements ConnectionHolder {
   private pool: ConnectionPool | undefined;
 
   constructor(private readonly runner: QueryRunner, options: TransactionOptions = {}) {
-    transactionCounter += 1;
     this.options = options;
     this.parent = options.transaction ?? undefined;
-    this.id = this.parent ? this.parent.id : `t${transactionCounter}-${Date.now().toString(36)}`;
+    // A UUID, as v6's ids; a savepoint shares its transaction's id and is named after it (`<id>-sp-1`).
+    this.id = this.parent ? this.parent.id : randomUUID();
     if (this.parent) {
       this.parent.savepoints.push(this);
       this.name = `${this.id}-sp-${this.parent.savepoints.length}`;

@@ -93,8 +93,9 @@ export class MysqlCompiler extends SqlCompiler {
     return '() VALUES ()';
   }
 
-  override lockClause(state: CompileState, lock: SelectNode['lock']): void {
-    if (!lock) return;
-    state.append(lock === 'SHARE' || lock === 'KEY SHARE' ? ' LOCK IN SHARE MODE' : ' FOR UPDATE');
+  /** As v6 on MySQL/MariaDB: SHARE is LOCK IN SHARE MODE, every other level FOR UPDATE; no OF, no SKIP LOCKED. */
+  override lockClause(state: CompileState, node: SelectNode): void {
+    if (!node.lock) return;
+    state.append(node.lock === 'SHARE' ? ' LOCK IN SHARE MODE' : ' FOR UPDATE');
   }
 }
