@@ -1,6 +1,7 @@
 import type { DataType } from '../data-types/abstract.js';
 import type { SqlCompiler } from '../sql/compiler.js';
 import type { QueryResult, ConnectionPool, ConnectionConfig } from './connection.js';
+import type { RoutineDdl } from './routine-ddl.js';
 
 export type DialectName = 'sqlite' | 'postgres' | 'mysql' | 'mariadb';
 
@@ -80,13 +81,21 @@ export interface TableSpec {
 }
 
 /** The dialect-specific parts of DDL; the schema layer assembles statements around them. */
+export type { FunctionParam, RoutineDdl, TriggerSpec } from './routine-ddl.js';
+
 export interface DialectDdl {
+  readonly routines?: RoutineDdl;
   columnType(column: ColumnSpec, table: TableSpec): string;
   /** The whole column definition when it is an auto-incremented primary key (SERIAL, AUTOINCREMENT, AUTO_INCREMENT). */
   autoIncrementColumn(column: ColumnSpec, table: TableSpec): string;
   /** Whether an auto-increment column already carries its PRIMARY KEY clause inline. */
   readonly autoIncrementDeclaresPrimaryKey: boolean;
   escapeLiteral(value: unknown, type?: DataType): string;
+  /**
+   * `addColumn` with `references` adds the key as a named constraint (`, ADD CONSTRAINT t_col_foreign_idx FOREIGN KEY …`,
+   * v6's MySQL form: MySQL ignores an inline REFERENCES) rather than an inline REFERENCES clause.
+   */
+  readonly addColumnForeignKeyConstraint?: boolean;
   beforeCreateTable(table: TableSpec): string[];
   afterCreateTable(table: TableSpec): string[];
   columnComment(column: ColumnSpec): string;
@@ -96,11 +105,11 @@ export interface DialectDdl {
   /** Statements that change a column in place: dialects without ALTER COLUMN rebuild the table instead. */
   changeColumn(quotedTable: string, table: TableSpec, column: ColumnSpec): string[] | 'rebuild';
   renameColumn(quotedTable: string, from: string, to: string, column?: ColumnSpec, table?: TableSpec): string[];
-  removeIndex(quotedTable: string, indexName: string): string;
+  removeIndex(quotedTable: string, indexName: string, options?: { concurrently?: boolean }): string;
   /** TRUNCATE where the dialect has it; SQLite empties the table with DELETE and resets its sequence. */
   truncateTable(quotedTable: string, options: { cascade?: boolean; restartIdentity?: boolean }): string[];
   /** CREATE INDEX text; `ifNotExists` only where the dialect accepts it. */
-  createIndex(quotedTable: string, index: { name: string; columns: readonly string[]; unique?: boolean; type?: string; using?: string; where?: string }): string;
+  createIndex(quotedTable: string, index: { name: string; columns: readonly string[]; unique?: boolean; type?: string; using?: string; where?: string; concurrently?: boolean }): string;
   disableForeignKeyChecks(): string[];
   enableForeignKeyChecks(): string[];
   /**
@@ -204,6 +213,12 @@ export interface DialectIntrospection {
   dropSchema(name: string): string;
   /** A statement answering one row with the server's version as its only column. */
   readonly versionQuery: string;
+  /** v6's `showConstraint` rows for a table (one constraint when named), in the dialect's v6 shape. */
+  showConstraints(run: IntrospectionRunner, table: string, schema: string | undefined, constraintName: string | undefined): Promise<Record<string, unknown>[]>;
+  /** Named ENUM types (PostgreSQL): v6's `{ enum_name, enum_value }` rows, those of one table when it is given. */
+  listEnums?(run: IntrospectionRunner, table: string | undefined, schema: string | undefined): Promise<Record<string, unknown>[]>;
+  /** `DROP TYPE` of a named ENUM type, where the dialect has them. */
+  dropEnum?(name: string, schema: string | undefined): string;
 }
 
 /** Values in and out of the driver, per data type. `undefined` from a hook means: keep the value as it is. */

@@ -102,8 +102,18 @@ export function multipleAccessors(names: ModelNames): MultipleAccessors {
 }
 
 /** Index names as Sequelize derives them: `table_col1_col2`, or `table_col_unique` for unique columns. */
+/**
+ * v6's names: an index is `underscore(table_fields)` (`Pets`, `ownerId` → `pets_owner_id`), a unique key
+ * `table_field_unique` as written.
+ */
 export function indexName(table: string, fields: readonly string[], unique = false): string {
-  return `${table}_${fields.join('_')}${unique ? '_unique' : ''}`.replace(/[^a-zA-Z0-9_]/g, '_');
+  if (unique) return `${table}_${fields.join('_')}_unique`.replace(/[^a-zA-Z0-9_]/g, '_');
+  return underscore(`${table}_${fields.join('_')}`).replace(/[^a-zA-Z0-9_]/g, '_');
+}
+
+/** The constraint `addColumn` names a foreign key where the dialect adds it as one (v6's MySQL name). */
+export function addedColumnForeignKeyName(table: string, column: string): string {
+  return `${table}_${column}_foreign_idx`;
 }
 
 export function enumTypeName(table: string, column: string): string {

@@ -5,6 +5,7 @@ import { updateStatement, deleteStatement } from '../query/mutation-plan.js';
 import { bulkInsertStatements } from './bulk-rows.js';
 import { selectStatement, tableContext, type SelectRowsOptions } from './query-interface-data.js';
 import { splitTable, type TableName } from './table-name.js';
+import { indexName } from '../metadata/naming.js';
 
 type TableRef = TableName | { tableName: string; schema?: string; _schema?: string };
 
@@ -55,6 +56,14 @@ export class QueryGenerator {
     const schema = param._schema ?? param.schema;
     if (!schema) return param.tableName;
     return { tableName: param.tableName, table: param.tableName, name: param, schema, delimiter: param._schemaDelimiter ?? '.' };
+  }
+
+  /** v6's `nameIndexes`: each index without a name gets `underscore(table_fields)`. */
+  nameIndexes<T extends { name?: string; fields: readonly (string | { name?: string; attribute?: string })[] }>(indexes: readonly T[], table: TableRef): T[] {
+    const { name: tableName } = this.tableOf(table);
+    return indexes.map((index) => (Object.prototype.hasOwnProperty.call(index, 'name')
+      ? index
+      : { ...index, name: indexName(tableName, index.fields.map((field) => (typeof field === 'string' ? field : field.name ?? field.attribute ?? ''))) }));
   }
 
   /** The compiled text with its parameters written in place as literals. */

@@ -1,9 +1,10 @@
 import type { ColumnDescription, ForeignKeyReference, IndexDescription, RebuiltTable } from '../dialects/dialect.js';
+import { UnknownConstraintError } from '../errors/database-errors.js';
 import { UsageError } from '../errors/usage-errors.js';
 import { normalizeAttribute, type NormalizedAttribute } from '../metadata/attributes.js';
-import { indexName } from '../metadata/naming.js';
+import { addedColumnForeignKeyName, indexName } from '../metadata/naming.js';
 import { QueryGenerator } from './query-generator.js';
-import { RowQueries } from './row-queries.js';
+import { SchemaObjects } from './schema-objects.js';
 import { splitTable, type QueryOptions, type TableName } from './table-name.js';
 import { constraintText, inlineCondition, type ConstraintOptions } from './constraints.js';
 import { columnDefinition, columnSpec, createTableStatements, foreignKeyClause, tableSpecFromAttributes, deferrableClause } from './table-ddl.js';
@@ -22,6 +23,8 @@ export interface AddIndexOptions {
   using?: string;
   /** A partial index (PostgreSQL, SQLite): a where object or SQL text. */
   where?: unknown;
+  /** PostgreSQL: CREATE INDEX CONCURRENTLY (outside a transaction: a migration with `useTransaction: false`). */
+  concurrently?: boolean;
 }
 
 function normalizeAttributes(table: string, attributes: Record<string, unknown>): Record<string, NormalizedAttribute> {
@@ -29,18 +32,13 @@ function normalizeAttributes(table: string, attributes: Record<string, unknown>)
 }
 
 /** Sequelize's QueryInterface: schema changes by table name, the base of migrations. */
-export class QueryInterface extends RowQueries {
+export class QueryInterface extends SchemaObjects {
   private generator: QueryGenerator | undefined;
 
   /** v6's `queryInterface.queryGenerator`: quoting, escaping and SQL text helpers (see QueryGenerator). */
   get queryGenerator(): QueryGenerator {
     this.generator ??= new QueryGenerator(this.dialect);
     return this.generator;
-  }
-
-  private quoteTable(table: TableName): string {
-    const { name, schema } = splitTable(table);
-    return this.dialect.compiler.quoteTable(name, schema);
   }
 
   private quote(name: string): string {
@@ -56,20 +54,6 @@ export class QueryInterface extends RowQueries {
     return name.split('.').map((part) => this.quote(part)).join('.');
   }
 
-  async execute(statements: readonly string[], options: QueryOptions = {}): Promise<void> {
-    for (const statement of statements) {
-      await this.runner.run({ sql: statement, parameters: [] }, { expectRows: false, transaction: options.transaction as never, ...(options.logging !== undefined ? { logging: options.logging } : {}) });
-    }
-  }
-
-  private async rows(sql: string, parameters: readonly unknown[] = [], options: QueryOptions = {}): Promise<Record<string, unknown>[]> {
-    return this.runner.rows({ sql, parameters: [...parameters] }, { transaction: options.transaction as never, ...(options.logging !== undefined ? { logging: options.logging } : {}) });
-  }
-
-  private introspectionRunner(options: QueryOptions) {
-    return (sql: string, parameters?: readonly unknown[]) => this.rows(sql, parameters, options);
-  }
-
   async createTable(table: TableName, attributes: Record<string, unknown>, options: QueryOptions & { engine?: string; charset?: string; collate?: string; uniqueKeys?: Record<string, { fields: string[] }> } = {}): Promise<void> {
     const { name, schema } = splitTable(table);
     const spec = tableSpecFromAttributes(name, normalizeAttributes(name, attributes), schema);
@@ -78,7 +62,7 @@ export class QueryInterface extends RowQueries {
   }
 
   async dropTable(table: TableName, options: QueryOptions & { cascade?: boolean } = {}): Promise<void> {
-    await this.execute([...this.dialect.ddl.dropTable(this.quoteTable(table), options), ...this.dialect.ddl.afterDropTable(splitTable(table).name)], options);
+    await this.execute([...this.dialect.ddl.dropTable(this.quotedTable(table), options), ...this.dialect.ddl.afterDropTable(splitTable(table).name)], options);
   }
 
   async dropAllTables(options: QueryOptions & { skip?: string[] } = {}): Promise<void> {
@@ -130,10 +114,12 @@ export class QueryInterface extends RowQueries {
       ? { ...maybeOptions, fields: fieldsOrOptions as readonly IndexField[] }
       : { ...maybeOptions, ...(fieldsOrOptions as AddIndexOptions) };
     const fieldName = (field: IndexField) => (typeof field === 'string' ? field : field.name ?? field.attribute ?? '');
+    // Prefix lengths and collations only where the dialect has them (v6 leaves them out elsewhere).
+    const can = (this.dialect.supports['index'] ?? {}) as { length?: boolean; collate?: boolean; concurrently?: boolean };
     const columns = options.fields.map((field) => {
       if (typeof field === 'string') return this.quote(field);
-      const length = field.length ? `(${field.length})` : '';
-      const collate = field.collate ? ` COLLATE ${this.quote(field.collate)}` : '';
+      const length = field.length && can.length ? `(${field.length})` : '';
+      const collate = field.collate && can.collate ? ` COLLATE ${this.quote(field.collate)}` : '';
       const direction = field.order ? ` ${field.order.toUpperCase() === 'DESC' ? 'DESC' : 'ASC'}` : '';
       return `${this.quote(fieldName(field))}${length}${collate}${direction}`;
     });
@@ -146,24 +132,28 @@ export class QueryInterface extends RowQueries {
       ...(type && type !== 'UNIQUE' ? { type } : {}),
       ...(options.using ? { using: options.using.toUpperCase() } : {}),
       ...(options.where !== undefined ? { where: inlineCondition(this.dialect, name, options.where, 'partial index') } : {}),
+      ...(options.concurrently && can.concurrently ? { concurrently: true } : {}),
     };
-    await this.execute([this.dialect.ddl.createIndex(this.quoteTable(table), index)], options);
+    await this.execute([this.dialect.ddl.createIndex(this.quotedTable(table), index)], options);
   }
 
-  async removeIndex(table: TableName, indexOrFields: string | readonly string[], options: QueryOptions = {}): Promise<void> {
+  async removeIndex(table: TableName, indexOrFields: string | readonly string[], options: QueryOptions & { concurrently?: boolean } = {}): Promise<void> {
     const name = typeof indexOrFields === 'string' ? indexOrFields : indexName(splitTable(table).name, indexOrFields);
-    await this.execute([this.dialect.ddl.removeIndex(this.quoteTable(table), name)], options);
+    const can = (this.dialect.supports['index'] ?? {}) as { concurrently?: boolean };
+    await this.execute([this.dialect.ddl.removeIndex(this.quotedTable(table), name, { concurrently: options.concurrently === true && can.concurrently === true })], options);
   }
 
   async addColumn(table: TableName, column: string, attribute: unknown, options: QueryOptions = {}): Promise<void> {
     const { name, schema } = splitTable(table);
     const spec = columnSpec(column, normalizeAttribute(name, column, attribute, column));
     const tableSpec = { name, ...(schema ? { schema } : {}), columns: [spec], uniqueKeys: [] };
-    const foreignKey = spec.references ? ` REFERENCES ${this.quote(spec.references.table)} (${this.quote(spec.references.key)})${spec.references.onDelete ? ` ON DELETE ${spec.references.onDelete}` : ''}${spec.references.onUpdate ? ` ON UPDATE ${spec.references.onUpdate}` : ''}${deferrableClause(this.dialect, spec.references.deferrable)}` : '';
+    const foreignKey = spec.references && this.dialect.ddl.addColumnForeignKeyConstraint
+      ? `, ADD CONSTRAINT ${this.quote(addedColumnForeignKeyName(name, column))} ${foreignKeyClause(this.dialect, spec)}`
+      : spec.references ? ` REFERENCES ${this.quote(spec.references.table)} (${this.quote(spec.references.key)})${spec.references.onDelete ? ` ON DELETE ${spec.references.onDelete}` : ''}${spec.references.onUpdate ? ` ON UPDATE ${spec.references.onUpdate}` : ''}${deferrableClause(this.dialect, spec.references.deferrable)}` : '';
     // The dialect's preludes and epilogues for the one column: its enum type (PostgreSQL), its comment.
     await this.execute([
       ...this.dialect.ddl.beforeCreateTable(tableSpec),
-      `ALTER TABLE ${this.quoteTable(table)} ADD ${columnDefinition(this.dialect, spec, tableSpec)}${foreignKey};`,
+      `ALTER TABLE ${this.quotedTable(table)} ADD ${columnDefinition(this.dialect, spec, tableSpec)}${foreignKey};`,
       ...this.dialect.ddl.afterCreateTable(tableSpec),
     ], options);
   }
@@ -177,17 +167,17 @@ export class QueryInterface extends RowQueries {
       }));
       return;
     }
-    await this.execute([`ALTER TABLE ${this.quoteTable(table)} DROP COLUMN ${this.quote(column)};`], options);
+    await this.execute([`ALTER TABLE ${this.quotedTable(table)} DROP COLUMN ${this.quote(column)};`], options);
   }
 
   async renameColumn(table: TableName, from: string, to: string, options: QueryOptions = {}): Promise<void> {
-    await this.execute(this.dialect.ddl.renameColumn(this.quoteTable(table), from, to), options);
+    await this.execute(this.dialect.ddl.renameColumn(this.quotedTable(table), from, to), options);
   }
 
   async changeColumn(table: TableName, column: string, attribute: unknown, options: QueryOptions = {}): Promise<void> {
     const { name } = splitTable(table);
     const spec = columnSpec(column, normalizeAttribute(name, column, attribute, column));
-    const statements = this.dialect.ddl.changeColumn(this.quoteTable(table), { name, columns: [spec], uniqueKeys: [] }, spec);
+    const statements = this.dialect.ddl.changeColumn(this.quotedTable(table), { name, columns: [spec], uniqueKeys: [] }, spec);
     if (statements !== 'rebuild') {
       await this.execute(statements, options);
       return;
@@ -232,20 +222,28 @@ export class QueryInterface extends RowQueries {
       await this.rebuild(table, options, (current) => ({ columns: current.columns, constraints: [...current.constraints, constraint] }));
       return;
     }
-    await this.execute([`ALTER TABLE ${this.quoteTable(table)} ADD ${constraint.text};`], options);
+    await this.execute([`ALTER TABLE ${this.quotedTable(table)} ADD ${constraint.text};`], options);
   }
 
   async removeConstraint(table: TableName, constraintName: string, options: QueryOptions = {}): Promise<void> {
     if (this.dialect.ddl.rebuildTable) {
       await this.rebuild(table, options, (current) => {
         if (!current.constraints.some((constraint) => constraint.name === constraintName)) {
-          throw new UsageError(`Table "${splitTable(table).name}" has no constraint named "${constraintName}".`);
+          const tableName = splitTable(table).name;
+          throw new UnknownConstraintError(new Error(`no constraint ${constraintName} on ${tableName}`), {
+            message: `Constraint ${constraintName} on table ${tableName} does not exist`, constraint: constraintName, table: tableName,
+          });
         }
         return { columns: current.columns, constraints: current.constraints.filter((constraint) => constraint.name !== constraintName) };
       });
       return;
     }
-    await this.execute([`ALTER TABLE ${this.quoteTable(table)} DROP CONSTRAINT ${this.quote(constraintName)};`], options);
+    try {
+      await this.execute([`ALTER TABLE ${this.quotedTable(table)} DROP CONSTRAINT ${this.quote(constraintName)};`], options);
+    } catch (error) {
+      if (error instanceof UnknownConstraintError) error.table ??= splitTable(table).name;
+      throw error;
+    }
   }
 
   async tableExists(table: TableName, options: QueryOptions = {}): Promise<boolean> {
@@ -254,7 +252,7 @@ export class QueryInterface extends RowQueries {
   }
 
   async renameTable(from: TableName, to: TableName, options: QueryOptions = {}): Promise<void> {
-    await this.execute([`ALTER TABLE ${this.quoteTable(from)} RENAME TO ${this.quoteTable(to)};`], options);
+    await this.execute([`ALTER TABLE ${this.quotedTable(from)} RENAME TO ${this.quotedTable(to)};`], options);
   }
 
   async showAllSchemas(options: QueryOptions = {}): Promise<string[]> {

@@ -68,6 +68,7 @@ export const mysqlDdl: DialectDdl = {
   autoIncrementColumn,
   autoIncrementDeclaresPrimaryKey: false,
   escapeLiteral: escapeMysqlLiteral,
+  addColumnForeignKeyConstraint: true,
   beforeCreateTable: () => [],
   afterCreateTable: () => [],
   columnComment: comment,

@@ -74,7 +74,11 @@ export function convertMysqlError(error: unknown, context: ErrorContext): Error 
     case 1091: { // ER_CANT_DROP_FIELD_OR_KEY: Sequelize reports a missing constraint or index this way
       if (!/(CONSTRAINT|INDEX|FOREIGN KEY|PRIMARY KEY)/i.test(context.sql)) return new DatabaseError(driverError, context);
       const constraint = /Can't DROP (?:FOREIGN KEY |CONSTRAINT |INDEX )?[`']([^`']+)[`']/i.exec(driverError.message)?.[1];
-      return new UnknownConstraintError(driverError, { ...context, message: 'Unknown constraint error', constraint });
+      // v6 checks first and says which constraint of which table is missing.
+      const table = /^\s*ALTER TABLE\s+`([^`]+)`(?:\.`([^`]+)`)?/i.exec(context.sql);
+      const tableName = table ? (table[2] ?? table[1]) : undefined;
+      const message = constraint && tableName ? `Constraint ${constraint} on table ${tableName} does not exist` : 'Unknown constraint error';
+      return new UnknownConstraintError(driverError, { ...context, message, constraint, ...(tableName ? { table: tableName } : {}) });
     }
     // A lock wait that ran out is a timeout; a deadlock stays a DatabaseError, as in Sequelize.
     case 1205: // ER_LOCK_WAIT_TIMEOUT

@@ -72,4 +72,13 @@ export const mysqlIntrospection: DialectIntrospection = {
   createSchema: (name) => `CREATE DATABASE IF NOT EXISTS ${quote(name)}`,
   dropSchema: (name) => `DROP DATABASE IF EXISTS ${quote(name)}`,
   versionQuery: 'SELECT VERSION() AS version',
+  showConstraints(run, table, schema, constraintName) {
+    return run(
+      `SELECT CONSTRAINT_CATALOG AS constraintCatalog, CONSTRAINT_NAME AS constraintName, CONSTRAINT_SCHEMA AS constraintSchema,
+        CONSTRAINT_TYPE AS constraintType, TABLE_NAME AS tableName, TABLE_SCHEMA AS tableSchema
+       FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS WHERE TABLE_NAME = ? AND TABLE_SCHEMA = COALESCE(?, DATABASE())
+        AND (? IS NULL OR CONSTRAINT_NAME = ?)`,
+      [table, schema ?? null, constraintName ?? null, constraintName ?? null],
+    );
+  },
 };

@@ -1,3 +1,4 @@
+import { postgresRoutines } from './postgres-routines.js';
 import type { DataType } from '../../data-types/abstract.js';
 import { formatDateOnly } from '../../data-types/date-types.js';
 import { enumTypeName } from '../../metadata/naming.js';
@@ -139,6 +140,7 @@ function qualifiedIndex(quotedTable: string, indexName: string): string {
 }
 
 export const postgresDdl: DialectDdl = {
+  routines: postgresRoutines,
   columnType: (column, table) => columnTypeSql(column, table),
   autoIncrementColumn: (column) => (column.type.key === 'BIGINT' ? 'BIGSERIAL' : 'SERIAL'),
   autoIncrementDeclaresPrimaryKey: false,
@@ -155,11 +157,11 @@ export const postgresDdl: DialectDdl = {
   afterDropTable: dropTableEnums,
   changeColumn,
   renameColumn: (quotedTable, from, to) => [`ALTER TABLE ${quotedTable} RENAME COLUMN ${quote(from)} TO ${quote(to)};`],
-  removeIndex: (quotedTable, indexName) => `DROP INDEX IF EXISTS ${qualifiedIndex(quotedTable, indexName)}`,
+  removeIndex: (quotedTable, indexName, options) => `DROP INDEX ${options?.concurrently ? 'CONCURRENTLY ' : ''}IF EXISTS ${qualifiedIndex(quotedTable, indexName)}`,
   truncateTable: (quotedTable, options) =>
     [`TRUNCATE ${quotedTable}${options.restartIdentity ? ' RESTART IDENTITY' : ''}${options.cascade ? ' CASCADE' : ''}`],
   createIndex: (quotedTable, index) =>
-    `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${quote(index.name)} ON ${quotedTable}` +
+    `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${index.concurrently ? 'CONCURRENTLY ' : ''}IF NOT EXISTS ${quote(index.name)} ON ${quotedTable}` +
     `${index.using ? ` USING ${index.using}` : ''} (${index.columns.join(', ')})${index.where ? ` WHERE ${index.where}` : ''}`,
   // Nothing to switch off: tables are dropped with CASCADE, and session_replication_role needs superuser.
   disableForeignKeyChecks: () => [],

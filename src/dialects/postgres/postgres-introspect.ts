@@ -109,4 +109,23 @@ export const postgresIntrospection: DialectIntrospection = {
   createSchema: (name) => `CREATE SCHEMA IF NOT EXISTS ${quote(name)}`,
   dropSchema: (name) => `DROP SCHEMA IF EXISTS ${quote(name)} CASCADE`,
   versionQuery: 'SHOW server_version',
+  showConstraints(run, table, schema, constraintName) {
+    return run(
+      `SELECT constraint_catalog AS "constraintCatalog", constraint_schema AS "constraintSchema", constraint_name AS "constraintName",
+        table_catalog AS "tableCatalog", table_schema AS "tableSchema", table_name AS "tableName", constraint_type AS "constraintType",
+        is_deferrable AS "isDeferrable", initially_deferred AS "initiallyDeferred"
+       FROM information_schema.table_constraints WHERE table_name = $1 AND table_schema = COALESCE($2, current_schema())
+        AND ($3::text IS NULL OR constraint_name = $3)`,
+      [table, schema ?? null, constraintName ?? null],
+    );
+  },
+  listEnums(run, table, schema) {
+    return run(
+      `SELECT t.typname AS enum_name, array_agg(e.enumlabel ORDER BY e.enumsortorder) AS enum_value FROM pg_type t
+        JOIN pg_enum e ON t.oid = e.enumtypid JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+       WHERE n.nspname = COALESCE($1, current_schema()) AND ($2::text IS NULL OR t.typname LIKE $2) GROUP BY 1`,
+      [schema ?? null, table === undefined ? null : `enum\\_${table.replaceAll('_', '\\_')}\\_%`],
+    );
+  },
+  dropEnum: (name, schema) => `DROP TYPE IF EXISTS ${schema ? `${quote(schema)}.` : ''}${quote(name)}`,
 };

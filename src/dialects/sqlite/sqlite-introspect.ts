@@ -1,3 +1,4 @@
+import { sqliteShowConstraints } from './sqlite-constraints.js';
 import type { ColumnDescription, DialectIntrospection, ForeignKeyReference, IndexDescription } from '../dialect.js';
 
 const quote = (name: string) => `\`${name.replaceAll('`', '``')}\``;
@@ -89,4 +90,5 @@ export const sqliteIntrospection: DialectIntrospection = {
   createSchema: () => 'SELECT 1',
   dropSchema: () => 'SELECT 1',
   versionQuery: 'SELECT sqlite_version() AS version',
+  showConstraints: (run, table, _schema, constraintName) => sqliteShowConstraints(run, table, constraintName),
 };
