@@ -50,6 +50,8 @@ export const HasMany = HasManyClass;
 export type HasMany<_Source = unknown, _Target = unknown> = HasManyClass;
 export const BelongsToMany = BelongsToManyClass;
 export type BelongsToMany<_Source = unknown, _Target = unknown> = BelongsToManyClass;
+// v6's `Sequelize.Association` also carries the four kinds (`Sequelize.Association.HasMany`).
+Object.assign(AssociationBase, { Association: AssociationBase, BelongsTo: BelongsToClass, HasOne: HasOneClass, HasMany: HasManyClass, BelongsToMany: BelongsToManyClass });
 export type * from './types/mixins.js';
 
 export default Sequelize;

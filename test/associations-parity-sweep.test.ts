@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { DataTypes, Model, type ModelStatic, type Sequelize } from '../src/index.js';
+import { Association, BelongsTo, BelongsToMany, DataTypes, HasMany, HasOne, Model, type ModelStatic, type Sequelize } from '../src/index.js';
 import { connect, testDialects } from './setup/dialects.js';
 
 type Row = Model & Record<string, (...args: unknown[]) => Promise<unknown>>;
@@ -33,6 +33,12 @@ for (const dialect of testDialects) {
     });
     after(async () => {
       await db.close();
+    });
+
+    test('Association carries the four kinds, as v6 exports it', () => {
+      const kinds = Association as unknown as Record<string, unknown>;
+      assert.deepEqual([kinds['HasMany'], kinds['BelongsTo'], kinds['HasOne'], kinds['BelongsToMany'], kinds['Association']], [HasMany, BelongsTo, HasOne, BelongsToMany, Association]);
+      assert.ok((Owner.associations as Record<string, unknown>)['pugs'] instanceof (kinds['HasMany'] as typeof HasMany));
     });
 
     test('association.options carries name, hooks/useHooks and (to-one) the constraint actions v6 chose', () => {
