@@ -168,6 +168,21 @@ for (const dialect of testDialects) {
       assert.equal((filtered[0] as Row)['toys'], undefined);
     });
 
+    test('a literal naming an included alias (not a subquery) joins that include, as v6 has it joined', async () => {
+      const q = (name: string) => (dialect === 'mysql' ? `\`${name}\`` : `"${name}"`);
+      const toys = await Pug.findAll({ attributes: ['id', [literal('COUNT(DISTINCT(toys.id))'), 'n']], include: [{ model: Toy, attributes: ['name'] }], group: ['pug.id', 'toys.id'], order: [['id', 'ASC'], [Toy, 'name', 'ASC']] });
+      assert.deepEqual(json(toys), [
+        { id: 1, n: big(1), toys: [{ name: 'ball' }, { name: 'duck' }, { name: 'rope' }] }, { id: 2, n: big(1), toys: [{ name: 'bone' }] },
+        { id: 3, n: big(1), toys: [{ name: 'stick' }] }, { id: 4, n: big(0), toys: [] },
+      ]);
+      assert.deepEqual(await Pug.findAll({ attributes: [[literal('COUNT(toys.id)'), 'n']], include: [{ model: Toy, attributes: [] }], raw: true }), [{ n: big(5) }]);
+      const nested = await Pug.findAll({ attributes: ['id', [literal(`COUNT(${q('friends->gifts')}.${q('id')})`), 'n']], include: [{ model: Friend, attributes: [], through: { attributes: [] }, include: [{ model: Gift, attributes: [] }] }], group: ['pug.id'], order: byId, raw: true });
+      assert.deepEqual(nested, [{ id: 1, n: big(3) }, { id: 2, n: big(2) }, { id: 3, n: big(0) }, { id: 4, n: big(0) }]);
+      // A subquery names its own tables: the include still loads per level and the limit counts pugs.
+      const sub = await Pug.findAll({ attributes: ['id', [literal(`(SELECT COUNT(*) FROM toys WHERE toys.${q('pugId')} = pug.id)`), 'n']], include: [{ model: Toy, attributes: ['name'] }], order: [['id', 'ASC'], [Toy, 'id', 'ASC']], limit: 2 });
+      assert.deepEqual(json(sub), [{ id: 1, n: big(3), toys: [{ name: 'ball' }, { name: 'rope' }, { name: 'duck' }] }, { id: 2, n: big(1), toys: [{ name: 'bone' }] }]);
+    });
+
     test('count({ include, group }) counts joined rows per group, as v6 (1 for a pug without toys); findAndCountAll too', async () => {
       const sorted = (rows: unknown) => (rows as Array<Record<string, unknown>>).slice().sort((a, b) => Number(a['id']) - Number(b['id']));
       assert.deepEqual(sorted(await Pug.count({ include: [Toy], group: ['pug.id'] })), [{ id: 1, count: 3 }, { id: 2, count: 1 }, { id: 3, count: 1 }, { id: 4, count: 1 }]);

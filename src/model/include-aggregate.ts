@@ -8,7 +8,7 @@ import type { BuildContext } from '../query/query-context.js';
 import { aliasMap, buildRootSelect, findWhere, groupNodes, selectColumns } from '../query/select-builder.js';
 import { buildWhere } from '../query/where.js';
 import { sql, type ExprNode, type JoinNode, type SelectNode } from '../sql/nodes.js';
-import { SqlFragment } from '../sql/sql-helpers.js';
+import { Literal, SqlFragment } from '../sql/sql-helpers.js';
 import { toArray } from '../utils/object.js';
 import { keyOf, loadLevels, neededKeys, stripAdded, type Instance } from './include-load.js';
 import { inlineNodes, inlineRead } from './include-inline.js';
@@ -38,6 +38,45 @@ function hasSilentMany(nodes: readonly IncludeNode[]): boolean {
   return nodes.some((node) => !node.separate && node.limit === undefined && node.noAttributes && (node.isMany || hasSilentMany(node.children)));
 }
 
+function literalTexts(value: unknown, into: string[], depth = 0): string[] {
+  if (depth > 20 || value === null || typeof value !== 'object') return into;
+  // A subquery (`(SELECT COUNT(*) FROM toys WHERE toys.pugId = pug.id)`) names its own tables, not the includes.
+  if (value instanceof Literal) {
+    if (!/\bselect\b/i.test(value.val)) into.push(value.val);
+  }
+  else if (Array.isArray(value)) for (const item of value) literalTexts(item, into, depth + 1);
+  else if (value instanceof SqlFragment || Object.getPrototypeOf(value) === Object.prototype) {
+    for (const item of Object.values(value)) literalTexts(item, into, depth + 1);
+    for (const symbol of Object.getOwnPropertySymbols(value)) literalTexts((value as Record<symbol, unknown>)[symbol], into, depth + 1);
+  }
+  return into;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The to-many includes (with the hops above them) a `literal()` of the root's attributes, group, having or
+ * order names by alias (`literal('COUNT(toys.id)')`, `"friends->gifts"."id"`): v6 has them joined, so they are.
+ */
+export function literalReferences(options: FindOptions, tree: readonly IncludeNode[]): Set<IncludeNode> {
+  const texts = literalTexts([options.attributes, options.group, options.having, options.order], []);
+  const found = new Set<IncludeNode>();
+  if (texts.length === 0) return found;
+  const visit = (nodes: readonly IncludeNode[], above: readonly IncludeNode[]): void => {
+    for (const node of nodes) {
+      if (node.separate || node.limit !== undefined) continue;
+      const path = [...above, node];
+      const named = new RegExp(`(^|[^\\w$>.])[\`"\\[]?${escapeRegExp(node.alias)}[\`"\\]]?\\.`);
+      if (path.some((hop) => hop.isMany) && texts.some((text) => named.test(text))) for (const hop of path) found.add(hop);
+      visit(node.children, path);
+    }
+  };
+  visit(tree, []);
+  return found;
+}
+
 /** Whether the root's attributes, group, having or order aggregate over to-many includes (and so need them joined). */
 export function needsJoinedMode(model: ModelClass, options: FindOptions, context: BuildContext, tree: readonly IncludeNode[]): boolean {
   const joined = new Set<IncludeNode>();
@@ -50,7 +89,7 @@ export function needsJoinedMode(model: ModelClass, options: FindOptions, context
     const head = Array.isArray(item) ? item[0] : item;
     if (head instanceof SqlFragment) fragmentToNode(head, withAliases);
   }
-  if ([...joined].some((node) => node.isMany) || inlineNodes(tree, options).length > 0) return true;
+  if ([...joined].some((node) => node.isMany) || inlineNodes(tree, options).length > 0 || literalReferences(options, tree).size > 0) return true;
   return options.group !== undefined && options.group !== null && hasSilentMany(tree);
 }
 
@@ -135,7 +174,7 @@ export async function loadJoined(model: ModelClass, options: FindOptions, rootCo
   const definition = model.definition;
   const runner = model.host.queryRunner;
   const inline = inlineNodes(tree, options);
-  for (const item of inline) referenced.add(item);
+  for (const item of [...inline, ...literalReferences(options, tree)]) referenced.add(item);
   const loaded = loadedTree(tree).filter((item) => !inline.includes(item));
   const read = inlineRead(inline, runner.dialect);
   const needed = neededKeys(loaded);
