@@ -1,5 +1,6 @@
 import { Sequelize as SequelizeClass } from './sequelize.js';
 import type { SequelizeStatics } from './statics.js';
+import type { ClassHookStatics } from './model/class-hooks.js';
 import { Association as AssociationBase } from './associations/association.js';
 import { BelongsTo as BelongsToClass } from './associations/belongs-to.js';
 import { BelongsToMany as BelongsToManyClass } from './associations/belongs-to-many.js';
@@ -9,7 +10,7 @@ import { HasMany as HasManyClass, HasOne as HasOneClass } from './associations/h
  * The class, typed with the statics sequelize.ts assigns to it at load (`Sequelize.STRING`, `Sequelize.Op`,
  * the errors…), which TypeScript cannot see through `Object.assign`.
  */
-export const Sequelize = SequelizeClass as typeof SequelizeClass & SequelizeStatics;
+export const Sequelize = SequelizeClass as typeof SequelizeClass & SequelizeStatics & ClassHookStatics;
 export type Sequelize = SequelizeClass;
 export { Model, type ModelStatic } from './model/model.js';
 export * from './data-types/index.js';

@@ -4,6 +4,7 @@ import { createPools, type Pools } from './dialects/replicated-pools.js';
 import { getDialect, supportedDialects } from './dialects/registry.js';
 import { UsageError } from './errors/usage-errors.js';
 import { HookRegistry, type HookFunction } from './model/hooks.js';
+import { classHookRegistry, classHookStatics } from './model/class-hooks.js';
 import { Model, type ModelStatic } from './model/model.js';
 import type { ModelClass, ModelHost } from './model/model-internals.js';
 import { ModelManager } from './model/model-manager.js';
@@ -37,6 +38,9 @@ export class Sequelize implements ModelHost {
 
   constructor(urlOrOptions?: string | SequelizeOptions, usernameOrOptions?: string | null | SequelizeOptions, password?: string | null, maybeOptions?: SequelizeOptions) {
     const options = optionsFromArguments(urlOrOptions, usernameOrOptions, password, maybeOptions);
+    if (classHookRegistry.has('beforeInit')) {
+      classHookRegistry.runSync('beforeInit', { database: options.database, username: options.username, password: options.password }, options);
+    }
     const dialect = getDialect(options.dialect ?? '');
     if (!dialect) {
       throw new UsageError(`Dialect needs to be explicitly supplied: got ${options.dialect === undefined ? 'none' : `"${options.dialect}"`}; supported dialects are ${supportedDialects.join(', ')}.`);
@@ -83,6 +87,7 @@ export class Sequelize implements ModelHost {
       hasQueryHooks: () => hooks.has('beforeQuery') || hooks.has('afterQuery'),
     });
     this.modelManager = new ModelManager(() => this.models as unknown as Record<string, ModelClass>);
+    if (classHookRegistry.has('afterInit')) classHookRegistry.runSync('afterInit', this);
   }
 
   getDialect(): string {
@@ -290,4 +295,4 @@ declare module './schema/query-interface.js' {
 export interface Sequelize extends HookShorthands {}
 installHookShorthands(Sequelize.prototype);
 
-Object.assign(Sequelize, sequelizeStatics);
+Object.assign(Sequelize, sequelizeStatics, classHookStatics(() => Sequelize));

@@ -1,6 +1,7 @@
 import { DataType, invokable } from './abstract.js';
 import { AbstractType, GeographyType, GeometryType, HstoreType } from './extra-types.js';
 import { RangeType } from './range-types.js';
+import { dialectNamespaces } from './dialect-namespaces.js';
 import { DateOnlyType, DateType, NowType, TimeType } from './date-types.js';
 import { ArrayType, BlobType, BooleanType, EnumType, JsonbType, JsonType, VirtualType } from './misc-types.js';
 import { BigIntType, DecimalType, DoubleType, FloatType, IntegerType, MediumIntType, NumberType, NumericType, RealType, SmallIntType, TinyIntType } from './numeric-types.js';
@@ -59,8 +60,10 @@ export function ENUM<const Values extends string>(...args: [{ values: readonly V
   return new EnumType<Values>(...args);
 }
 
-export const DataTypes = {
+const baseTypes = {
   ABSTRACT, NUMBER, STRING, CHAR, TEXT, CITEXT, TINYINT, SMALLINT, MEDIUMINT, INTEGER, BIGINT, FLOAT, DOUBLE, REAL, DECIMAL, NUMERIC,
   BOOLEAN, DATE, DATEONLY, TIME, NOW, UUID, UUIDV1, UUIDV4, JSON, JSONB, BLOB, VIRTUAL, ARRAY, ENUM,
   INET, CIDR, MACADDR, TSVECTOR, RANGE, HSTORE, GEOMETRY, GEOGRAPHY, 'DOUBLE PRECISION': DOUBLE,
 } as const;
+
+export const DataTypes = { ...baseTypes, ...dialectNamespaces(baseTypes) } as const;

@@ -66,3 +66,11 @@ export function closedConnectionError(): ConnectionError {
   const error = new ConnectionError(new Error('ConnectionManager.getConnection was called after the connection manager was closed! sequelize.close() ends the pool for good; create a new Sequelize instance to query again.'));
   return error;
 }
+
+/** v6's error for a query queued on a connection that went away (its MSSQL queue); exported for `instanceof`. */
+export class AsyncQueueError extends BaseError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SequelizeAsyncQueueError';
+  }
+}

@@ -1,7 +1,7 @@
 import type { DataType } from '../data-types/abstract.js';
 import { ArrayType, JsonType } from '../data-types/misc-types.js';
 import { RangeType } from '../data-types/range-types.js';
-import { HstoreType } from '../data-types/extra-types.js';
+import { GeometryType, HstoreType } from '../data-types/extra-types.js';
 import { UsageError } from '../errors/usage-errors.js';
 import { isVirtual, type NormalizedAttribute } from '../metadata/attributes.js';
 import type { ModelDefinition } from '../metadata/model-definition.js';
@@ -76,7 +76,7 @@ export function valueCondition(operand: Operand, value: unknown, context: BuildC
       return sql.and(entries.map(([operator, operatorValue]) => applyOperator(operand, operator as symbol, operatorValue, context)));
     }
     if (operand.attribute && operand.attribute.type instanceof JsonType) return jsonCondition(operand, value, context);
-    if (operand.attribute && operand.attribute.type instanceof HstoreType) return applyOperator(operand, Op.eq, value, context);
+    if (operand.attribute && (operand.attribute.type instanceof HstoreType || operand.attribute.type instanceof GeometryType)) return applyOperator(operand, Op.eq, value, context);
     throw new UsageError(
       `Invalid value for ${operand.label}: got an object with keys ${entries.map(([k]) => String(k)).join(', ')}; expected a value or operators such as { [Op.gt]: 5 }.`,
     );

@@ -1,7 +1,12 @@
 import * as inflectionModule from 'inflection';
 
 // The package is CommonJS: ESM sees its functions as named exports, CommonJS output may see them under default.
-const inflection = ((inflectionModule as unknown as { default?: typeof inflectionModule }).default ?? inflectionModule) as typeof inflectionModule;
+let inflection = ((inflectionModule as unknown as { default?: typeof inflectionModule }).default ?? inflectionModule) as typeof inflectionModule;
+
+/** `Sequelize.useInflection(lib)`: names are pluralized, singularized and underscored with `lib` from then on. */
+export function useInflection(library: Pick<typeof inflectionModule, 'pluralize' | 'singularize' | 'underscore'>): void {
+  inflection = library as typeof inflectionModule;
+}
 
 /** Sequelize pluralizes and singularizes model names with `inflection`; so do we, with the same words. */
 export function pluralize(word: string): string {

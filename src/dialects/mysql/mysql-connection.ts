@@ -3,6 +3,7 @@ import type { ConnectionConfig, ConnectionPool, DriverConnection, QueryResult } 
 import { closedConnectionError, ConnectionAcquireTimeoutError } from '../../errors/connection-errors.js';
 import { configAfterBeforeConnect, invalidPort, loadDriver } from '../connection.js';
 import { convertMysqlConnectionError } from './mysql-errors.js';
+import { mysqlToGeoJson } from './mysql-geometry.js';
 import { parseDateTime } from '../../utils/dates.js';
 
 type MysqlModule = typeof MysqlPromise;
@@ -37,8 +38,13 @@ async function run(target: Pool | PoolConnection, sql: string, parameters: reado
  * The server sends doubles as their exact shortest text, but mysql2's own float parser can drop the last digit
  * (999877647630.9781 read back as 999877647630.978); `Number()` on the text is exact.
  */
-function readFloatsExactly(field: { type: string; string(): string | null }, next: () => unknown): unknown {
+function readFloatsExactly(field: { type: string; string(): string | null; buffer(): Buffer | null }, next: () => unknown): unknown {
   if (field.type === 'DATETIME' || field.type === 'TIMESTAMP') return readDateTime(field);
+  // Geometries read as GeoJSON, also in `sequelize.query` rows, as v6 reads them.
+  if (field.type === 'GEOMETRY') {
+    const bytes = field.buffer();
+    return bytes === null ? null : mysqlToGeoJson(bytes);
+  }
   if (field.type !== 'DOUBLE' && field.type !== 'FLOAT') return next();
   const text = field.string();
   return text === null ? null : Number(text);

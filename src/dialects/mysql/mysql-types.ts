@@ -1,4 +1,5 @@
 import { formatUtcDateTime, parseDateTime } from '../../utils/dates.js';
+import { geoJsonToMysql, mysqlToGeoJson } from './mysql-geometry.js';
 import { formatDateOnly } from '../../data-types/date-types.js';
 import { escapeStringLiteral, enumValues, numericSuffix, parseJsonText, stringifyJson, TableDrivenTypes, toBoolean, type TypeRule, type TypeTable } from '../type-table.js';
 
@@ -27,6 +28,20 @@ function textType(base: string) {
 
 // MariaDB's JSON is LONGTEXT underneath and comes back as text; MySQL's comes back parsed.
 const json: TypeRule = { sql: () => 'JSON', toDriver: stringifyJson, fromDriver: parseJsonText };
+
+const geometryTypes = ['POINT', 'LINESTRING', 'POLYGON'];
+
+/** GEOMETRY, or POINT / LINESTRING / POLYGON for `GEOMETRY('POINT')` (MySQL keeps no SRID in the column, as in v6). */
+const geometryRule: TypeRule = {
+  sql: (t) => {
+    const kind = typeof t['type'] === 'string' ? t['type'].toUpperCase() : undefined;
+    if (kind === undefined) return 'GEOMETRY';
+    if (!geometryTypes.includes(kind)) throw new Error(`GEOMETRY('${String(t['type'])}') is not supported by the mysql dialect: use one of ${geometryTypes.join(', ')}.`);
+    return kind;
+  },
+  toDriver: (value) => (typeof value === 'object' && value !== null && !Buffer.isBuffer(value) ? geoJsonToMysql(value as { type: string }) : value),
+  fromDriver: (value) => (Buffer.isBuffer(value) ? mysqlToGeoJson(value) : value),
+};
 
 export const mysqlTypeTable: TypeTable = {
   STRING: { sql: (t) => `VARCHAR(${String(t['length'])})${t['isBinary'] ? ' BINARY' : ''}` },
@@ -58,6 +73,7 @@ export const mysqlTypeTable: TypeTable = {
   JSONB: json,
   ENUM: { sql: (t) => `ENUM(${enumValues(t).map((value) => escapeStringLiteral(value, true)).join(', ')})` },
   BLOB: { sql: textType('BLOB') },
+  GEOMETRY: geometryRule,
 };
 
 export const mysqlTypes = new TableDrivenTypes(mysqlTypeTable, 'mysql');
