@@ -9,10 +9,15 @@ const regexOf = (pattern: unknown, modifiers?: unknown): RegExp =>
  * `Sequelize.Validator`: the `validator` package with the names Sequelize v6 adds to it (`len`, `notEmpty`,
  * `is`, `min`, …), for code that calls them directly or adds its own with `extend`.
  */
-export const Validator = {
-  ...validator,
-  extend(name: string, fn: (text: string, ...args: unknown[]) => boolean) {
-    (Validator as Record<string, unknown>)[name] = fn;
+export interface SequelizeValidator {
+  [name: string]: ((text: string, ...args: never[]) => unknown) | undefined;
+  extend(name: string, fn: (text: string, ...args: never[]) => boolean): SequelizeValidator;
+}
+
+export const Validator: SequelizeValidator = {
+  ...(validator as unknown as Record<string, (text: string, ...args: never[]) => unknown>),
+  extend(name: string, fn: (text: string, ...args: never[]) => boolean): SequelizeValidator {
+    Validator[name] = fn;
     return Validator;
   },
   notEmpty: (text: string) => !/^\s*$/.test(text),
