@@ -86,6 +86,23 @@ for (const dialect of testDialects) {
       assert.equal(((await Price.findByPk(price['id'] as number)) as unknown as Row)['amount'], '12.00 EUR');
     });
 
+    test('{ type: DataTypes.ENUM, values } takes its values from the attribute, as v6 does; no values is an error', async () => {
+      const Task = sequelize.define('task', { status: { type: DataTypes.ENUM, values: ['active', 'pending'] } }, { timestamps: false });
+      await Task.sync({ force: true });
+      const attribute = Task.getAttributes()['status'] as unknown as { type: { values: string[] }; values: string[] };
+      assert.deepEqual(attribute.type.values, ['active', 'pending']);
+      assert.deepEqual(attribute.values, ['active', 'pending']);
+      const plain = sequelize.define('plainEnum', { kind: DataTypes.ENUM('x', 'y') }, { timestamps: false });
+      assert.deepEqual((plain.getAttributes()['kind'] as unknown as { values: string[] }).values, ['x', 'y']);
+      const { status } = await sequelize.getQueryInterface().describeTable('tasks');
+      if (isMysql) assert.equal(status!.type, "ENUM('active','pending')");
+      if (!isSqlite && !isMysql) assert.deepEqual(status!.special, ['active', 'pending']);
+      await Task.create({ status: 'pending' });
+      assert.equal(await Task.count({ where: { status: 'pending' } }), 1);
+      await assert.rejects(Task.create({ status: 'done' }), /"done" is not a valid choice in \["active","pending"\]/);
+      assert.throws(() => sequelize.define('broken', { status: { type: DataTypes.ENUM } }), /Values for ENUM have not been defined/);
+    });
+
     test('CHAR.BINARY is a binary CHAR column (BYTEA on PostgreSQL), not a VARCHAR', async () => {
       await sequelize.define('code', { value: DataTypes.CHAR(4).BINARY }, { timestamps: false }).sync({ force: true });
       const { value } = await sequelize.getQueryInterface().describeTable('codes');

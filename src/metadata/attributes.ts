@@ -1,5 +1,5 @@
 import { DataType, toDataTypeInstance } from '../data-types/abstract.js';
-import { VirtualType } from '../data-types/misc-types.js';
+import { EnumType, VirtualType } from '../data-types/misc-types.js';
 import { UsageError } from '../errors/usage-errors.js';
 import { isPlainObject } from '../utils/object.js';
 
@@ -70,12 +70,13 @@ export function isVirtual(attribute: NormalizedAttribute): boolean {
 
 export function normalizeAttribute(modelName: string, name: string, raw: unknown, columnName: string): NormalizedAttribute {
   const options: AttributeOptions = isPlainObject(raw) && 'type' in raw ? (raw as unknown as AttributeOptions) : { type: raw };
-  const type = toDataTypeInstance(options.type);
+  let type = toDataTypeInstance(options.type);
   if (!type) {
     throw new UsageError(
       `Unrecognized data type for ${modelName}.${name}: expected a DataTypes member such as DataTypes.STRING, got ${describeType(options.type)}.`,
     );
   }
+  type = enumWithValues(modelName, name, type, (options as { values?: unknown }).values);
   const primaryKey = options.primaryKey === true;
   const normalized: NormalizedAttribute = {
     ...(options as unknown as Record<string, unknown>),
@@ -86,6 +87,7 @@ export function normalizeAttribute(modelName: string, name: string, raw: unknown
     field: options.field ?? columnName,
     fieldName: name,
   };
+  if (type instanceof EnumType) (normalized as { values?: readonly string[] }).values = type.values;
   if (typeof options.references === 'string') normalized.references = { model: options.references };
   else if (options.references) normalized.references = options.references as NormalizedAttribute['references'];
   if (primaryKey) normalized.allowNull = false;
@@ -95,6 +97,16 @@ export function normalizeAttribute(modelName: string, name: string, raw: unknown
     throw new UsageError(`Invalid definition for "${modelName}.${name}": the "notNull" validator is only allowed with "allowNull: false".`);
   }
   return normalized;
+}
+
+/** `{ type: DataTypes.ENUM, values: ['a', 'b'] }` as v6 takes it: the attribute's values make the type's. */
+function enumWithValues(modelName: string, name: string, type: DataType, values: unknown): DataType {
+  if (!(type instanceof EnumType)) return type;
+  const given = Array.isArray(values) && values.length > 0 ? new EnumType(values as string[]) : type;
+  if (given.values.length === 0) {
+    throw new UsageError(`Values for ENUM have not been defined (${modelName}.${name}): write DataTypes.ENUM('a', 'b') or { type: DataTypes.ENUM, values: ['a', 'b'] }.`);
+  }
+  return given;
 }
 
 function describeType(type: unknown): string {
