@@ -73,7 +73,9 @@ export class ModelMetadata {
     const { tableName, schema } = this.definition;
     if (!schema) return tableName;
     // v6's shape: the table under both tableName and table, the model's name, the schema and its delimiter.
-    return { tableName, table: tableName, name: this.name, schema, delimiter: '.', toString: () => `"${schema}"."${tableName}"` };
+    // toString() quotes it as the dialect does (`"s"."t"`; one identifier `s.t` where there are no schemas).
+    const quoted = () => this.host.queryRunner.dialect.compiler.quoteTable(tableName, schema);
+    return { tableName, table: tableName, name: this.name, schema, delimiter: '.', toString: quoted };
   }
   static get _timestampAttributes(): ModelDefinition['timestamps'] {
     return this.definition.timestamps;

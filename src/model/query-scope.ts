@@ -23,7 +23,7 @@ export function rootContext(model: ModelClass): BuildContext {
 
 /** A context whose table has no alias: UPDATE and DELETE name the table itself. */
 export function tableContext(model: ModelClass): BuildContext {
-  return memo(tableContexts, model, model.definition.tableName);
+  return memo(tableContexts, model, model.host.queryRunner.dialect.compiler.tableQualifier(model.definition.tableName, model.definition.schema));
 }
 
 export function runOptions(given: object | undefined, expectRows = true): RunOptions {

@@ -31,6 +31,10 @@ export class SqlCompiler {
   quoteTable(name: string, schema?: string): string {
     return schema ? `${this.quoteIdentifier(schema)}.${this.quoteIdentifier(name)}` : this.quoteIdentifier(name);
   }
+  /** The name an UPDATE/DELETE qualifies its columns with: the table's own (a schema-prefixed name where that is one identifier). */
+  tableQualifier(name: string, _schema?: string): string {
+    return name;
+  }
   binaryOperator(operator: BinaryNode['operator']): string {
     return operator;
   }
@@ -101,6 +105,11 @@ export class SqlCompiler {
   updateLimit(state: CompileState, limit: number | undefined): void {
     if (limit !== undefined) state.append(' LIMIT ').param(limit);
   }
+  /**
+   * Where UPDATE/DELETE take no LIMIT, the row identity (`rowid`, `ctid`) that limits them through
+   * `WHERE id IN (SELECT id FROM t WHERE … LIMIT n)`, as v6 does on SQLite; undefined where LIMIT is native.
+   */
+  readonly limitedRowIdentity: string | undefined = undefined;
 }
 
 /** The mutable buffer of one compilation; nodes themselves stay immutable. */
@@ -197,16 +206,27 @@ export class CompileState {
   update(node: UpdateNode): void {
     this.append('UPDATE ').append(this.compiler.quoteTable(node.table.name, node.table.schema)).append(' SET ');
     this.list(node.set, (assignment) => this.identifier(assignment.column).append(' = ').expr(assignment.value));
-    if (node.where) this.append(' WHERE ').expr(node.where);
-    this.compiler.updateLimit(this, node.limit);
+    this.limitedWhere(node);
     this.compiler.returning(this, node.returning);
   }
 
   delete(node: DeleteNode): void {
     this.append('DELETE FROM ').append(this.compiler.quoteTable(node.table.name, node.table.schema));
-    if (node.where) this.append(' WHERE ').expr(node.where);
-    this.compiler.updateLimit(this, node.limit);
+    this.limitedWhere(node);
     this.compiler.returning(this, node.returning);
+  }
+
+  /** The WHERE and LIMIT of an UPDATE/DELETE: native, or through the row identity where LIMIT is not. */
+  private limitedWhere(node: UpdateNode | DeleteNode): void {
+    const identity = this.compiler.limitedRowIdentity;
+    if (node.limit === undefined || identity === undefined) {
+      if (node.where) this.append(' WHERE ').expr(node.where);
+      this.compiler.updateLimit(this, node.limit);
+      return;
+    }
+    this.append(` WHERE ${identity} IN (SELECT ${identity} FROM `).append(this.compiler.quoteTable(node.table.name, node.table.schema));
+    if (node.where) this.append(' WHERE ').expr(node.where);
+    this.append(' LIMIT ').param(node.limit).append(')');
   }
 
   expr(node: ExprNode): this {

@@ -31,6 +31,13 @@ export class MysqlCompiler extends SqlCompiler {
   override quoteIdentifier(name: string): string {
     return `\`${name.replaceAll('`', '``')}\``;
   }
+  /** No schemas here: v6 puts a model's `schema` in front of its table name, `schema.table`, one identifier. */
+  override quoteTable(name: string, schema?: string): string {
+    return this.quoteIdentifier(this.tableQualifier(name, schema));
+  }
+  override tableQualifier(name: string, schema?: string): string {
+    return schema ? `${schema}.${name}` : name;
+  }
 
   /** LIKE and REGEXP follow the column's collation (case-insensitive by default), as in Sequelize. */
   override binaryOperator(operator: BinaryNode['operator']): string {

@@ -147,6 +147,9 @@ export class MysqlPool implements ConnectionPool {
         // the JSON string "0" into the number 0.
         jsonStrings: true,
         typeCast: readFloatsExactly,
+        // As v6 connects: affected rows are the rows an UPDATE changed, not the rows it matched (Model.update of
+        // unchanged values resolves [0]; an upsert that changes nothing is not "created").
+        flags: ['-FOUND_ROWS'],
         ...(config.dialectOptions ?? {}),
       });
       const hooks = config.connectionHooks;

@@ -60,6 +60,7 @@ export class PostgresCompiler extends SqlCompiler {
   }
 
   override updateLimit(): void {
-    // PostgreSQL has no UPDATE/DELETE … LIMIT.
+    // No UPDATE/DELETE … LIMIT here: a limit goes through the row identity below.
   }
+  override readonly limitedRowIdentity = 'ctid';
 }

@@ -5,6 +5,13 @@ export class SqliteCompiler extends SqlCompiler {
   override quoteIdentifier(name: string): string {
     return `\`${name.replaceAll('`', '``')}\``;
   }
+  /** No schemas here: v6 puts a model's `schema` in front of its table name, `schema.table`, one identifier. */
+  override quoteTable(name: string, schema?: string): string {
+    return this.quoteIdentifier(this.tableQualifier(name, schema));
+  }
+  override tableQualifier(name: string, schema?: string): string {
+    return schema ? `${schema}.${name}` : name;
+  }
 
   /** LIKE is already case-insensitive for ASCII in SQLite; REGEXP is a function joinery registers on connect. */
   override binaryOperator(operator: BinaryNode['operator']): string {
@@ -33,6 +40,7 @@ export class SqliteCompiler extends SqlCompiler {
   }
 
   override updateLimit(): void {
-    // LIMIT on UPDATE/DELETE needs a compile-time option SQLite builds rarely have; callers filter by key instead.
+    // No UPDATE/DELETE … LIMIT here: a limit goes through the row identity below.
   }
+  override readonly limitedRowIdentity = 'rowid';
 }
