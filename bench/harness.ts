@@ -48,19 +48,30 @@ function middle(times: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
+async function warmUp(workload: Workload): Promise<void> {
+  const started = performance.now();
+  for (let round = 0; round < warmUpRounds || performance.now() - started < warmUpMs; round += 1) await timeOnce(workload);
+}
+
 /**
- * For each workload in turn: the untimed warm-up rounds, then `rounds` timed rounds, back to back, so that a
- * contender's garbage is not billed to the next one. Contenders of one workload run right after each other,
- * so load from elsewhere on the machine drifts little between them. Medians in milliseconds, in order given.
+ * Medians in milliseconds, in the order given. The first `alternating` workloads (the raw driver's and
+ * joinery's: the ratio the targets are about) are warmed up, then timed round by round in turn, so load from
+ * elsewhere on the machine that drifts during the run shifts both alike; their garbage is small. The others
+ * (sequelize@6, whose garbage would be billed to whoever runs next) follow, each warmed up and timed back to back.
  */
-export async function medians(workloads: readonly Workload[]): Promise<number[]> {
-  const results: number[] = [];
-  for (const workload of workloads) {
-    const warmUpStarted = performance.now();
-    for (let round = 0; round < warmUpRounds || performance.now() - warmUpStarted < warmUpMs; round += 1) await timeOnce(workload);
-    const times: number[] = [];
-    for (let round = 0; round < rounds; round += 1) times.push(await timeOnce(workload));
-    results.push(middle(times));
+export async function medians(workloads: readonly Workload[], alternating = 2): Promise<number[]> {
+  const together = workloads.slice(0, alternating);
+  for (const workload of together) await warmUp(workload);
+  const times: number[][] = together.map(() => []);
+  for (let round = 0; round < rounds; round += 1) {
+    for (const [index, workload] of together.entries()) times[index]!.push(await timeOnce(workload));
+  }
+  const results = times.map(middle);
+  for (const workload of workloads.slice(alternating)) {
+    await warmUp(workload);
+    const own: number[] = [];
+    for (let round = 0; round < rounds; round += 1) own.push(await timeOnce(workload));
+    results.push(middle(own));
   }
   return results;
 }

@@ -35,10 +35,10 @@ export function compileInsert(
 }
 
 /**
- * One new record's INSERT in a single pass over `fields`: the columns that hold a value (null auto-increment
- * keys, and nulls under `omitNull`, left out), their driver values, and the text of the model's last INSERT
- * when the columns are the same, as repeated creates have them. `undefined` when a value is an SQL fragment,
- * which the general build prints in place.
+ * One new record's INSERT when it has the columns of the model's last one, as repeated creates do: that
+ * statement's text and the record's driver values, in one pass over `fields` (null auto-increment keys, and
+ * nulls under `omitNull`, left out). `undefined` otherwise, and when a value is an SQL fragment (printed in
+ * place by the general build).
  */
 export function compileRecordInsert(
   model: ModelClass,
@@ -48,12 +48,13 @@ export function compileRecordInsert(
   returning: boolean,
 ): CompiledQuery | undefined {
   const definition = model.definition;
+  const last = lastInsert.get(definition);
+  if (last === undefined || last.version !== definition.version || last.rowCount !== 1 || last.returning !== String(returning)) return undefined;
+  const names = last.attributeNames;
   const attributes = definition.attributes;
   const types = model.host.queryRunner.dialect.types;
-  const last = lastInsert.get(definition);
-  const lastNames = last !== undefined && last.version === definition.version && last.rowCount === 1 && last.returning === String(returning) ? last.attributeNames : undefined;
-  let same = lastNames !== undefined;
-  const parameters = new Array<unknown>(fields.length);
+  // Sized to the last statement's columns: a record with other columns is not this statement's.
+  const parameters = new Array<unknown>(names.length);
   let count = 0;
   for (let index = 0; index < fields.length; index += 1) {
     const name = fields[index]!;
@@ -62,12 +63,10 @@ export function compileRecordInsert(
     if (value === null) {
       if (omitNull || attributes[name]!.autoIncrement) continue;
     } else if (value instanceof SqlFragment) return undefined;
-    if (same && lastNames![count] !== name) same = false;
+    if (names[count] !== name) return undefined;
     parameters[count++] = value === null ? null : types.toDriver(attributes[name]!.type, value);
   }
-  parameters.length = count;
-  if (same && count === lastNames!.length) return { sql: last!.sql, parameters };
-  return compileRecordInsertInFull(model, values, fields, omitNull, returning);
+  return count === names.length ? { sql: last.sql, parameters } : undefined;
 }
 
 /** `compileRecordInsert` by the general build, which also prints SQL fragments in place. */

@@ -108,7 +108,7 @@ export function setValues(instance: InstanceLike, state: InstanceState, values: 
 /** Sequelize's `set`: custom setters, sanitizing by type, change tracking; unknown keys are ignored unless raw. */
 export function setValue(instance: InstanceLike, state: InstanceState, key: string, value: unknown, options: SetOptions): void {
   const model = modelOf(instance);
-  if (model.includeSetter?.(instance, key, value, options)) return;
+  if (options.include !== undefined && model.includeSetter?.(instance, key, value, options)) return;
   const attribute = model.definition.attributes[key];
   if (!options.raw) {
     if (attribute?.set) {

@@ -6,7 +6,7 @@ import { resetChanges, resetChangesOf, type InstanceState } from './instance-val
 import { hasHooks, type ModelClass } from './model-internals.js';
 import { runOptions } from './query-scope.js';
 import { checkInstance } from './validation.js';
-import { compileRecordInsert, compileRecordInsertInFull } from './insert-cache.js';
+import { compileRecordInsert, compileRecordInsertInFull, holdsFragment } from './insert-cache.js';
 import { withInstanceDetails } from './unique-error-details.js';
 import type { Instance, SaveOptions } from './instance-persistence.js';
 
@@ -15,7 +15,7 @@ const modelOf = (instance: Instance) => instance.constructor as ModelClass;
 export function savedAttributes(instance: Instance, state: InstanceState, options: SaveOptions): string[] {
   const definition = modelOf(instance).definition;
   if (options.fields) return storedAmong(definition, options.fields);
-  if (instance.isNewRecord) return storedKeysOf(definition, instance.dataValues);
+  if (instance.isNewRecord) return storedAmong(definition, Object.keys(instance.dataValues));
   return storedAmong(definition, [...(state.changedKeys ?? [])]);
 }
 
@@ -29,17 +29,34 @@ export function storedAmong(definition: ModelClass['definition'], names: readonl
   return stored;
 }
 
-/** The keys of a new record's values that are stored attributes, in their order (no key list built first). */
-function storedKeysOf(definition: ModelClass['definition'], values: Record<string, unknown>): string[] {
-  // Sized once: growing from empty on the first push allocates room for 17.
-  const stored = new Array<string>(definition.attributeNames.length);
-  let count = 0;
-  for (const name in values) {
-    const attribute = definition.attribute(name);
-    if (attribute !== undefined && !isVirtual(attribute)) stored[count++] = name;
+/** The stored keys a model's last new record had: the next one with the same keys shares the (read-only) list. */
+const lastStoredKeys = new WeakMap<ModelClass['definition'], { version: number; keys: readonly string[] }>();
+
+/** The keys of a new record's values that are stored attributes, in their order; repeated shapes allocate nothing. */
+function storedKeysOf(definition: ModelClass['definition'], values: Record<string, unknown>): readonly string[] {
+  const last = lastStoredKeys.get(definition);
+  if (last !== undefined && last.version === definition.version) {
+    const keys = last.keys;
+    let matched = 0;
+    let same = true;
+    for (const name in values) {
+      if (keys[matched] === name) matched += 1;
+      else if (isStored(definition, name)) {
+        same = false;
+        break;
+      }
+    }
+    if (same && matched === keys.length) return keys;
   }
-  stored.length = count;
-  return stored;
+  const keys: string[] = [];
+  for (const name in values) if (isStored(definition, name)) keys.push(name);
+  lastStoredKeys.set(definition, { version: definition.version, keys });
+  return keys;
+}
+
+function isStored(definition: ModelClass['definition'], name: string): boolean {
+  const attribute = definition.attribute(name);
+  return attribute !== undefined && !isVirtual(attribute);
 }
 
 /** Hooks a save of a new record runs: any of them means the general path. */
@@ -56,17 +73,17 @@ export function createWithoutHooks(instance: Instance, state: InstanceState, opt
   const model = modelOf(instance);
   if (options.hooks !== false) for (const name of createHookNames) if (hasHooks(model, name)) return undefined;
   const definition = model.definition;
-  const fields = savedAttributes(instance, state, options);
+  const values = instance.dataValues;
   const { createdAt, updatedAt } = definition.timestamps;
+  const stampUpdated = updatedAt !== undefined && !options.silent;
+  const stampCreated = createdAt !== undefined && (values[createdAt] === undefined || values[createdAt] === null);
   const now = new Date();
-  if (updatedAt && !options.silent) {
-    instance.dataValues[updatedAt] = now;
-    if (!fields.includes(updatedAt)) fields.push(updatedAt);
-  }
-  if (createdAt && (instance.dataValues[createdAt] === undefined || instance.dataValues[createdAt] === null)) {
-    instance.dataValues[createdAt] = now;
-    if (!fields.includes(createdAt)) fields.push(createdAt);
-  }
+  if (stampUpdated) values[updatedAt] = now;
+  if (stampCreated) values[createdAt] = now;
+  // Stamped before the keys are read, so the timestamps are among them in the order the general path saves them.
+  const fields = options.fields
+    ? withStamps(storedAmong(definition, options.fields), stampUpdated ? updatedAt : undefined, stampCreated ? createdAt : undefined)
+    : storedKeysOf(definition, values);
   if (options.validate !== false) {
     const checked = checkInstance(definition, instance as never, options.fields ? { fields } : allFields);
     if (checked instanceof Promise) {
@@ -80,7 +97,12 @@ export function createWithoutHooks(instance: Instance, state: InstanceState, opt
   return insertAndMarkSaved(instance, state, options, fields);
 }
 
-function insertAndMarkSaved(instance: Instance, state: InstanceState, options: SaveOptions, fields: string[]): Promise<Instance> {
+function withStamps(fields: string[], ...stamps: Array<string | undefined>): string[] {
+  for (const stamp of stamps) if (stamp !== undefined && !fields.includes(stamp)) fields.push(stamp);
+  return fields;
+}
+
+function insertAndMarkSaved(instance: Instance, state: InstanceState, options: SaveOptions, fields: readonly string[]): Promise<Instance> {
   const inserting = insertNew(instance, options, fields);
   if (inserting === undefined) {
     markSaved(instance, state, options, fields);
@@ -106,7 +128,7 @@ export function insertNew(instance: Instance, options: SaveOptions, fields: read
     query = compileRecordInsert(model, instance.dataValues, fields, options.omitNull === true, returning);
     if (query === undefined) {
       // SQL fragments: their values are read back where RETURNING exists.
-      returning = supports.insertReturning;
+      if (holdsFragment([instance.dataValues], fields)) returning = supports.insertReturning;
       query = compileRecordInsertInFull(model, instance.dataValues, fields, options.omitNull === true, returning);
     }
     run = runOptions(options, returning);
