@@ -1,6 +1,7 @@
 import { StringType, TextType } from '../data-types/string-types.js';
 import { ValidationError, ValidationErrorItem } from '../errors/validation-errors.js';
 import type { ModelDefinition } from '../metadata/model-definition.js';
+import type { NormalizedAttribute } from '../metadata/attributes.js';
 import { SqlFragment } from '../sql/sql-helpers.js';
 import { builtInValidators, validatorArgs } from './validators.js';
 
@@ -38,8 +39,8 @@ export function checkInstance(definition: ModelDefinition, instance: Instance, o
     if (skip?.has(name) || (fields && !fields.has(name))) continue;
     const value = instance.dataValues[name];
     if (value instanceof SqlFragment) continue;
-    const isTimestamp = name === definition.timestamps.createdAt || name === definition.timestamps.updatedAt;
     if (value === null || value === undefined) {
+      const isTimestamp = name === definition.timestamps.createdAt || name === definition.timestamps.updatedAt;
       if (attribute.allowNull === false && !attribute.autoIncrement && !isTimestamp && !options.pendingForeignKeys?.has(name)) {
         const notNull = attribute.validate?.['notNull'] as { msg?: string } | undefined;
         const message = notNull?.msg ?? `${definition.modelName}.${name} cannot be null`;
@@ -53,7 +54,7 @@ export function checkInstance(definition: ModelDefinition, instance: Instance, o
       }
       continue;
     }
-    const typeProblem = typeViolation(definition, name, value, instance);
+    const typeProblem = typeViolation(definition, attribute, name, value, instance);
     if (typeProblem) {
       errors.push(typeProblem);
       continue;
@@ -95,9 +96,8 @@ async function finishAsync(instance: Instance, errors: ValidationErrorItem[], pe
 }
 
 /** A value the attribute's data type cannot hold (`'abc'` for an INTEGER), as an error item naming model and attribute. */
-function typeViolation(definition: ModelDefinition, name: string, value: unknown, instance: Instance): ValidationErrorItem | undefined {
-  const attribute = definition.attributes[name]!;
-  if ((attribute.type instanceof StringType || attribute.type instanceof TextType) && typeof value === 'object' && !Buffer.isBuffer(value)) {
+function typeViolation(definition: ModelDefinition, attribute: NormalizedAttribute, name: string, value: unknown, instance: Instance): ValidationErrorItem | undefined {
+  if (typeof value === 'object' && (attribute.type instanceof StringType || attribute.type instanceof TextType) && !Buffer.isBuffer(value)) {
     return new ValidationErrorItem(`${name} cannot be an array or an object`, 'string violation', name, value, instance, 'not_a_string');
   }
   const problem = attribute.type.validate(value);
@@ -110,8 +110,9 @@ export function checkValueTypes(definition: ModelDefinition, instance: Instance)
   const values = instance.dataValues;
   for (const name in values) {
     const value = values[name];
-    if (value === null || value === undefined || value instanceof SqlFragment || !definition.attribute(name)) continue;
-    const problem = typeViolation(definition, name, value, instance);
+    const attribute = definition.attribute(name);
+    if (value === null || value === undefined || value instanceof SqlFragment || attribute === undefined) continue;
+    const problem = typeViolation(definition, attribute, name, value, instance);
     if (problem) return new ValidationError(undefined, [problem]);
   }
   return undefined;
