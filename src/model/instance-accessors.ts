@@ -1,6 +1,6 @@
 import type { ModelDefinition } from '../metadata/model-definition.js';
 import { SqlFragment } from '../sql/sql-helpers.js';
-import { markChanged, valuesEqual, type InstanceState } from './instance-values.js';
+import { InstanceTracking, markChanged, valuesEqual, type InstanceState } from './instance-values.js';
 import type { ModelClass } from './model-internals.js';
 
 export interface GetOptions {
@@ -102,7 +102,26 @@ export function setValues(instance: InstanceLike, state: InstanceState, values: 
       if (state.previous) delete state.previous[key];
     }
   }
+  if (options.isBuilding && !options.raw && options.include === undefined && state instanceof InstanceTracking && setsPlainly(instance, keys, values)) {
+    const attributes = modelOf(instance).definition.attributes;
+    for (const key of keys) {
+      const value = values[key];
+      instance.dataValues[key] = value === null || value instanceof SqlFragment ? value : attributes[key]!.type.setValue(value);
+    }
+    state.builtWith(keys);
+    return;
+  }
   for (let index = 0; index < keys.length; index += 1) setValue(instance, state, keys[index]!, values[keys[index]!], options);
+}
+
+/** Whether every key is an attribute without a setter, given a value, that has none yet: what `build` sets most often. */
+function setsPlainly(instance: InstanceLike, keys: readonly string[], values: Record<string, unknown>): boolean {
+  const definition = modelOf(instance).definition;
+  for (const key of keys) {
+    const attribute = definition.attribute(key);
+    if (attribute === undefined || attribute.set !== undefined || values[key] === undefined || instance.dataValues[key] !== undefined) return false;
+  }
+  return true;
 }
 
 /** Sequelize's `set`: custom setters, sanitizing by type, change tracking; unknown keys are ignored unless raw. */

@@ -14,6 +14,57 @@ export interface InstanceState {
   changedKeys: Set<string> | undefined;
 }
 
+/**
+ * An instance's change tracking. The keys a new record was built with are all changes from undefined: they
+ * are kept as the list they came in (`built`) and become `changedKeys`/`previous` only when either is read,
+ * so `create`, which saves and forgets them at once, never makes the Set.
+ */
+export class InstanceTracking implements InstanceState {
+  #previous: Record<string, unknown> | undefined = undefined;
+  #changedKeys: Set<string> | undefined = undefined;
+  #built: readonly string[] | undefined = undefined;
+
+  constructor(public dataValues: Record<string, unknown>) {}
+
+  /** Records that `keys`, none of which had a value, were set: the first changes of a new record. */
+  builtWith(keys: readonly string[]): void {
+    if (this.#built !== undefined || this.#changedKeys !== undefined) for (const key of keys) markChanged(this, key, undefined);
+    else this.#built = keys;
+  }
+
+  get previous(): Record<string, unknown> | undefined {
+    if (this.#built !== undefined) this.materialize();
+    return this.#previous;
+  }
+  set previous(previous: Record<string, unknown> | undefined) {
+    if (this.#built !== undefined) this.materialize();
+    this.#previous = previous;
+  }
+  get changedKeys(): Set<string> | undefined {
+    if (this.#built !== undefined) this.materialize();
+    return this.#changedKeys;
+  }
+  set changedKeys(keys: Set<string> | undefined) {
+    if (this.#built !== undefined) this.materialize();
+    this.#changedKeys = keys;
+  }
+
+  /** Both cleared at once (after a save or a load): the built keys are dropped unread. */
+  reset(): void {
+    this.#built = undefined;
+    this.#previous = undefined;
+    this.#changedKeys = undefined;
+  }
+
+  private materialize(): void {
+    const built = this.#built!;
+    this.#built = undefined;
+    this.#changedKeys = new Set(built);
+    this.#previous = {};
+    for (const key of built) this.#previous[key] = undefined;
+  }
+}
+
 export function defaultValueOf(defaultValue: unknown): unknown {
   if (defaultValue instanceof UuidV4Type || defaultValue === UuidV4Type) return randomUUID();
   if (defaultValue instanceof UuidV1Type || defaultValue === UuidV1Type) return uuidV1();
@@ -74,6 +125,7 @@ export function previousDataValues(state: InstanceState): Record<string, unknown
 }
 
 export function resetChanges(state: InstanceState): void {
+  if (state instanceof InstanceTracking) return state.reset();
   state.previous = undefined;
   state.changedKeys = undefined;
 }

@@ -2,7 +2,7 @@ import { inspect } from 'node:util';
 import type { ModelOptions } from '../metadata/model-options.js';
 import type { FindOptions } from '../query/find-options.js';
 import { getValue, getValues, setValue, setValues, type GetOptions, type SetOptions } from './instance-accessors.js';
-import { initialValues, previousDataValues, previousValue, type InstanceState } from './instance-values.js';
+import { InstanceTracking, initialValues, previousDataValues, previousValue, type InstanceState } from './instance-values.js';
 import * as finders from './finders.js';
 import * as writers from './writers.js';
 import * as persistence from './instance-persistence.js';
@@ -61,7 +61,7 @@ export class Model<TAttributes extends object = object, TCreationAttributes exte
     this.dataValues = isNewRecord ? initialValues(model.definition, values) : {};
     this.isNewRecord = isNewRecord;
     this._options = options;
-    this.#state = { dataValues: this.dataValues, previous: undefined, changedKeys: undefined };
+    this.#state = new InstanceTracking(this.dataValues);
     if (values) setValues(this as unknown as Model, this.#state, values, options.include === undefined ? (options.raw === true ? buildingRaw : building) : { raw: options.raw === true, isBuilding: true, include: options.include });
     // As in v6: `raw` skips setters and change tracking; a stored record built without it counts its values as changed.
     if (options.raw) persistence.markClean(this.#state);
@@ -291,7 +291,7 @@ export class Model<TAttributes extends object = object, TCreationAttributes exte
 
   /** Change tracking, created on first use: most hydrated instances are read and never changed. */
   #tracking(): InstanceState {
-    return (this.#state ??= { dataValues: this.dataValues, previous: undefined, changedKeys: undefined });
+    return (this.#state ??= new InstanceTracking(this.dataValues));
   }
 
   static _stateOf(instance: Model): InstanceState {
