@@ -102,11 +102,13 @@ export function setValues(instance: InstanceLike, state: InstanceState, values: 
       if (state.previous) delete state.previous[key];
     }
   }
-  if (options.isBuilding && !options.raw && options.include === undefined && state instanceof InstanceTracking && setsPlainly(instance, keys, values)) {
-    const attributes = modelOf(instance).definition.attributes;
+  const definition = modelOf(instance).definition;
+  if (options.isBuilding && !options.raw && options.include === undefined && state instanceof InstanceTracking && setsPlainly(definition, state.dataValues, keys, values)) {
+    const attributes = definition.attributes;
+    const dataValues = state.dataValues;
     for (const key of keys) {
       const value = values[key];
-      instance.dataValues[key] = value === null || value instanceof SqlFragment ? value : attributes[key]!.type.setValue(value);
+      dataValues[key] = value === null || value instanceof SqlFragment ? value : attributes[key]!.type.setValue(value);
     }
     state.builtWith(keys);
     return;
@@ -115,11 +117,10 @@ export function setValues(instance: InstanceLike, state: InstanceState, values: 
 }
 
 /** Whether every key is an attribute without a setter, given a value, that has none yet: what `build` sets most often. */
-function setsPlainly(instance: InstanceLike, keys: readonly string[], values: Record<string, unknown>): boolean {
-  const definition = modelOf(instance).definition;
+function setsPlainly(definition: ModelDefinition, dataValues: Record<string, unknown>, keys: readonly string[], values: Record<string, unknown>): boolean {
   for (const key of keys) {
     const attribute = definition.attribute(key);
-    if (attribute === undefined || attribute.set !== undefined || values[key] === undefined || instance.dataValues[key] !== undefined) return false;
+    if (attribute === undefined || attribute.set !== undefined || values[key] === undefined || dataValues[key] !== undefined) return false;
   }
   return true;
 }

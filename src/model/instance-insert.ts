@@ -117,6 +117,7 @@ function insertAndMarkSaved(instance: Instance, state: InstanceState, options: S
 /** The INSERT of a new record and the keys it generated: `undefined` when done at once, else its promise. */
 export function insertNew(instance: Instance, options: SaveOptions, fields: readonly string[]): Promise<void> | undefined {
   const model = modelOf(instance);
+  const values = instance.dataValues;
   const runner = model.host.queryRunner;
   const supports = runner.dialect.supports;
   // Where only generated keys are read back, a record without SQL fragments needs no RETURNING.
@@ -125,11 +126,11 @@ export function insertNew(instance: Instance, options: SaveOptions, fields: read
   let run: ReturnType<typeof runOptions>;
   let answered: Awaited<ReturnType<typeof runner.run>> | undefined;
   try {
-    query = compileRecordInsert(model, instance.dataValues, fields, options.omitNull === true, returning);
+    query = compileRecordInsert(model, values, fields, options.omitNull === true, returning);
     if (query === undefined) {
       // SQL fragments: their values are read back where RETURNING exists.
-      if (holdsFragment([instance.dataValues], fields)) returning = supports.insertReturning;
-      query = compileRecordInsertInFull(model, instance.dataValues, fields, options.omitNull === true, returning);
+      if (holdsFragment([values], fields)) returning = supports.insertReturning;
+      query = compileRecordInsertInFull(model, values, fields, options.omitNull === true, returning);
     }
     run = runOptions(options, returning);
     answered = runner.runNow(query, run);
@@ -137,11 +138,11 @@ export function insertNew(instance: Instance, options: SaveOptions, fields: read
     throw withInstanceDetails(error, instance);
   }
   if (answered !== undefined) {
-    applyGeneratedValues(instance, answered.rows[0], answered.insertId);
+    applyGeneratedValues(model, values, answered.rows[0], answered.insertId);
     return undefined;
   }
   return runner.run(query, run).then(
-    (result) => applyGeneratedValues(instance, result.rows[0], result.insertId),
+    (result) => applyGeneratedValues(model, values, result.rows[0], result.insertId),
     (error: unknown) => {
       throw withInstanceDetails(error, instance);
     },
@@ -156,16 +157,14 @@ export function markSaved(instance: Instance, state: InstanceState, options: Sav
   else resetChanges(state);
 }
 
-function applyGeneratedValues(instance: Instance, row: Record<string, unknown> | undefined, insertId: unknown): void {
-  const model = modelOf(instance);
+function applyGeneratedValues(model: ModelClass, values: Record<string, unknown>, row: Record<string, unknown> | undefined, insertId: unknown): void {
   if (row) {
-    Object.assign(instance.dataValues, rowToAttributes(model.definition, model.host.queryRunner.dialect, row));
+    Object.assign(values, rowToAttributes(model.definition, model.host.queryRunner.dialect, row));
     return;
   }
   const primaryKey = model.definition.primaryKeyAttributes[0];
   if (primaryKey && model.definition.attributes[primaryKey]!.autoIncrement && insertId !== undefined && insertId !== null
-    && (instance.dataValues[primaryKey] === null || instance.dataValues[primaryKey] === undefined)) {
-    instance.dataValues[primaryKey] = typeof insertId === 'bigint' && insertId <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(insertId) : insertId;
+    && (values[primaryKey] === null || values[primaryKey] === undefined)) {
+    values[primaryKey] = typeof insertId === 'bigint' && insertId <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(insertId) : insertId;
   }
 }
-

@@ -33,11 +33,13 @@ export function checkInstance(definition: ModelDefinition, instance: Instance, o
   const skip = options.skip && options.skip.length > 0 ? new Set(options.skip) : undefined;
   let pending: Promise<void>[] | undefined;
   const attributes = definition.attributes;
+  // Read once: instances of many models make every property read of one a megamorphic lookup.
+  const values = instance.dataValues;
 
   for (const name of definition.attributeNames) {
     const attribute = attributes[name]!;
     if (skip?.has(name) || (fields && !fields.has(name))) continue;
-    const value = instance.dataValues[name];
+    const value = values[name];
     if (value instanceof SqlFragment) continue;
     if (value === null || value === undefined) {
       const isTimestamp = name === definition.timestamps.createdAt || name === definition.timestamps.updatedAt;
