@@ -77,6 +77,42 @@ for (const dialect of testDialects) {
       assert.equal(await Strict.count(), 1);
     });
 
+    test('values of a wrong kind, and validators or nullability changed after the first create, are still checked', async () => {
+      const Dog = db.define('dogs', { name: DataTypes.STRING, age: DataTypes.INTEGER, born: DataTypes.DATE });
+      await Dog.sync({ force: true });
+      await Dog.create({ name: 'plain', age: 2, born: new Date() });
+      await assert.rejects(Dog.create({ name: 'half', age: 2.5 }), (error: unknown) => error instanceof ValidationError && /age/.test(error.message));
+      await assert.rejects(Dog.create({ name: 'bad date', born: new Date('nope') }), ValidationError);
+      await assert.rejects(Dog.create({ name: { first: 'object' } }), (error: unknown) => error instanceof ValidationError && /cannot be an array or an object/.test(error.message));
+      // Strings that are numbers, numbers for strings and date strings pass the types' own checks, as in v6.
+      const loose = await Dog.create({ name: 7, age: '3', born: '2024-05-01T00:00:00.000Z' });
+      assert.equal((await Dog.findByPk(loose.get('id') as number, { raw: true }) as Record<string, unknown>)['age'], 3);
+      Dog.getAttributes()['name']!.validate = { len: [2, 10] };
+      await assert.rejects(Dog.create({ name: 'x' }), (error: unknown) => error instanceof ValidationError && error.errors[0]?.validatorKey === 'len');
+      Dog.getAttributes()['age']!.allowNull = false;
+      await assert.rejects(Dog.create({ name: 'no age' }), (error: unknown) => error instanceof ValidationError && /age cannot be null/.test(error.message));
+      assert.equal(await Dog.count(), 2);
+    });
+
+    test('a built record reports its given keys as changed until saved, and none after', async () => {
+      const built = Pug.build({ name: 'Rex', age: 2 });
+      assert.deepEqual(built.changed(), ['name', 'age']);
+      assert.deepEqual(built.previous(), { name: undefined, age: undefined });
+      built.set('name', 'Max');
+      assert.deepEqual(built.changed(), ['name', 'age']);
+      assert.equal(built.previous('name'), 'Rex');
+      await built.save();
+      assert.equal(built.changed(), false);
+      const created = await Pug.create({ name: 'Bo', age: 1 });
+      assert.equal(created.changed(), false);
+      created.set('age', 4);
+      assert.deepEqual(created.changed(), ['age']);
+      assert.equal(created.previous('age'), 1);
+      const failed = await Pug.create({ name: 'Neg', age: 'x' as unknown as number }).catch((error: unknown) => error);
+      assert.ok(failed instanceof ValidationError);
+      assert.deepEqual((failed.errors[0]!.instance as Model).changed(), ['name', 'age']);
+    });
+
     test('a cached INSERT is rebuilt when the model gains or loses attributes', async () => {
       const Toy = db.define('toys', { name: DataTypes.STRING, color: DataTypes.STRING });
       await Toy.sync({ force: true });

@@ -4,6 +4,7 @@ import type { ModelDefinition } from '../metadata/model-definition.js';
 import type { NormalizedAttribute } from '../metadata/attributes.js';
 import { SqlFragment } from '../sql/sql-helpers.js';
 import { builtInValidators, validatorArgs } from './validators.js';
+import { plainlyValid } from './validation-plan.js';
 
 export interface ValidateOptions {
   /** Attributes to check; all when absent. */
@@ -28,6 +29,7 @@ export async function validateInstance(definition: ModelDefinition, instance: In
  * the common case, kept off the microtask queue on the hot write paths.
  */
 export function checkInstance(definition: ModelDefinition, instance: Instance, options: ValidateOptions = {}): ValidationError | undefined | Promise<ValidationError | undefined> {
+  if (options.fields === undefined && options.skip === undefined && plainlyValid(definition, instance.dataValues)) return undefined;
   const errors: ValidationErrorItem[] = [];
   const fields = options.fields ? new Set(options.fields) : undefined;
   const skip = options.skip && options.skip.length > 0 ? new Set(options.skip) : undefined;
