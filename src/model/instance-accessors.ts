@@ -18,6 +18,15 @@ export interface SetOptions {
   include?: unknown;
 }
 
+// Shared by every build without include: one object fewer per instance built.
+const building: SetOptions = Object.freeze({ raw: false, isBuilding: true });
+const buildingRaw: SetOptions = Object.freeze({ raw: true, isBuilding: true });
+
+/** The set options a build hands `setValues`. */
+export function buildingOptions(raw: boolean, include: unknown): SetOptions {
+  return include === undefined ? (raw ? buildingRaw : building) : { raw, isBuilding: true, include };
+}
+
 interface InstanceLike {
   dataValues: Record<string, unknown>;
   constructor: unknown;

@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
 import type { ModelOptions } from '../metadata/model-options.js';
 import type { FindOptions } from '../query/find-options.js';
-import { getValue, getValues, setValue, setValues, type GetOptions, type SetOptions } from './instance-accessors.js';
+import { buildingOptions, getValue, getValues, setValue, setValues, type GetOptions, type SetOptions } from './instance-accessors.js';
 import { InstanceTracking, initialValues, previousDataValues, previousValue, type InstanceState } from './instance-values.js';
 import * as finders from './finders.js';
 import * as writers from './writers.js';
@@ -30,10 +30,6 @@ export type ModelStatic<M extends Model = Model> = (abstract new (values?: Recor
  */
 // The defaults are `object` so that every model, also one whose attributes are an interface (no index
 // signature), is assignable to `Model`; `Attributes<M>` reads a bare `object` as "any attribute name".
-// The set options of a build without include, shared: one object fewer per instance built.
-const building = Object.freeze({ raw: false, isBuilding: true });
-const buildingRaw = Object.freeze({ raw: true, isBuilding: true });
-
 export class Model<TAttributes extends object = object, TCreationAttributes extends object = TAttributes> extends ModelHookStatics {
 
   declare readonly _attributes: TAttributes;
@@ -62,7 +58,7 @@ export class Model<TAttributes extends object = object, TCreationAttributes exte
     this.isNewRecord = isNewRecord;
     this._options = options;
     this.#state = new InstanceTracking(this.dataValues);
-    if (values) setValues(this as unknown as Model, this.#state, values, options.include === undefined ? (options.raw === true ? buildingRaw : building) : { raw: options.raw === true, isBuilding: true, include: options.include });
+    if (values) setValues(this as unknown as Model, this.#state, values, buildingOptions(options.raw === true, options.include));
     // As in v6: `raw` skips setters and change tracking; a stored record built without it counts its values as changed.
     if (options.raw) persistence.markClean(this.#state);
   }
