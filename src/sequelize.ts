@@ -15,6 +15,7 @@ import { and, cast, col, fn, json, literal, or, where } from './sql/sql-helpers.
 import { Transaction, TYPES, type TransactionOptions } from './transaction/transaction.js';
 import { cls, runInNamespace, transactionStorage, whileManaged, type ClsNamespace } from './transaction/transaction-context.js';
 import { sequelizeStatics } from './statics.js';
+import { QueryTypes } from './query-types.js';
 import { installHookShorthands, type HookShorthands } from './model/hook-shorthands.js';
 import type { AttributeMap, InferenceOptions } from './types/attributes.js';
 import type { DefinedModel } from './types/model-types.js';
@@ -296,3 +297,10 @@ export interface Sequelize extends HookShorthands {}
 installHookShorthands(Sequelize.prototype);
 
 Object.assign(Sequelize, sequelizeStatics, classHookStatics(() => Sequelize));
+
+// v6 also hangs these on every instance: migrations write `queryInterface.sequelize.QueryTypes.SELECT`.
+export interface Sequelize {
+  readonly QueryTypes: typeof QueryTypes;
+  readonly Sequelize: typeof Sequelize;
+}
+Object.defineProperties(Sequelize.prototype, { QueryTypes: { value: QueryTypes }, Sequelize: { value: Sequelize } });

@@ -1,12 +1,12 @@
 import type { Sequelize } from '../sequelize.js';
-import { CliError } from './args.js';
+import { CliError, stringFlag } from './args.js';
 import type { CliContext } from './context.js';
 
 /**
  * `db:create` / `db:drop`: the configured database, created or dropped from a connection to the dialect's
  * maintenance database (PostgreSQL's `postgres`, none on MySQL). SQLite has no such step, as in sequelize-cli.
  */
-async function onServer(context: CliContext, statement: (database: string, quote: (name: string) => string) => string, done: string): Promise<void> {
+async function onServer(context: CliContext, statement: (admin: Sequelize, database: string) => Promise<void>, done: string): Promise<void> {
   const { sequelize } = await context.connect();
   const { dialect } = sequelize;
   const database = sequelize.config.database;
@@ -18,17 +18,20 @@ async function onServer(context: CliContext, statement: (database: string, quote
   const SequelizeClass = context.library;
   const admin: Sequelize = new SequelizeClass({ ...options, ...(dialect.maintenanceDatabase === null ? {} : { database: dialect.maintenanceDatabase }) });
   try {
-    await admin.query(statement(database, (name) => dialect.compiler.quoteIdentifier(name)));
+    await statement(admin, database);
   } finally {
     await admin.close();
   }
   context.print(`Database ${database} ${done}.`);
 }
 
+/** sequelize-cli's `db:create --charset --collate --encoding --ctype --template`, through `queryInterface.createDatabase`. */
 export async function dbCreate(context: CliContext): Promise<void> {
-  await onServer(context, (database, quote) => `CREATE DATABASE ${quote(database)}`, 'created');
+  const options = Object.fromEntries(['charset', 'collate', 'encoding', 'ctype', 'template']
+    .map((flag) => [flag, stringFlag(context.args, flag)] as const).filter(([, value]) => value !== undefined));
+  await onServer(context, (admin, database) => admin.getQueryInterface().createDatabase(database, options), 'created');
 }
 
 export async function dbDrop(context: CliContext): Promise<void> {
-  await onServer(context, (database, quote) => `DROP DATABASE IF EXISTS ${quote(database)}`, 'dropped');
+  await onServer(context, (admin, database) => admin.getQueryInterface().dropDatabase(database), 'dropped');
 }

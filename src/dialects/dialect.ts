@@ -217,6 +217,9 @@ export interface DialectIntrospection {
   showConstraints(run: IntrospectionRunner, table: string, schema: string | undefined, constraintName: string | undefined): Promise<Record<string, unknown>[]>;
   /** Named ENUM types (PostgreSQL): v6's `{ enum_name, enum_value }` rows, those of one table when it is given. */
   listEnums?(run: IntrospectionRunner, table: string | undefined, schema: string | undefined): Promise<Record<string, unknown>[]>;
+  /** `CREATE DATABASE` with v6's options (PostgreSQL: encoding, collate, ctype, template; MySQL: charset, collate); none on SQLite. */
+  createDatabase?(name: string, options: { charset?: string; collate?: string; encoding?: string; ctype?: string; template?: string }): string;
+  dropDatabase?(name: string): string;
   /** `DROP TYPE` of a named ENUM type, where the dialect has them. */
   dropEnum?(name: string, schema: string | undefined): string;
 }

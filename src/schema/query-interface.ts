@@ -187,7 +187,10 @@ export class QueryInterface extends SchemaObjects {
       if (!current.columns.some((existing) => existing.name === column)) throw new UsageError(`Table "${name}" has no column "${column}" to change.`);
       const keepsForeignKey = !spec.references;
       return {
-        columns: current.columns.map((existing) => (existing.name === column ? { name: column, definition } : existing)),
+        // A UNIQUE written in the old column stays, as the unique constraint stays on the dialects that alter in place.
+        columns: current.columns.map((existing) => (existing.name === column
+          ? { name: column, definition: /\bUNIQUE\b/i.test(existing.definition) && !/\bUNIQUE\b/i.test(definition) ? `${definition} UNIQUE` : definition }
+          : existing)),
         constraints: [
           ...current.constraints.filter((constraint) => keepsForeignKey || !(constraint.kind === 'foreignKey' && constraint.columns.includes(column))),
           ...(spec.references ? [{ kind: 'foreignKey' as const, name: undefined, columns: [column], text: foreignKeyClause(this.dialect, spec) }] : []),
@@ -247,7 +250,8 @@ export class QueryInterface extends SchemaObjects {
   }
 
   async tableExists(table: TableName, options: QueryOptions = {}): Promise<boolean> {
-    const { name } = splitTable(table);
+    const { name, schema } = splitTable(table);
+    if (schema) return this.describeTable(table, options).then(() => true, () => false);
     return (await this.showAllTables(options)).includes(name);
   }
 

@@ -30,6 +30,25 @@ export class SchemaObjects extends RowQueries {
     return this.dialect.introspection.showConstraints(this.introspectionRunner(queryOptions), name, schema, named);
   }
 
+  /** v6's `createDatabase(name, { charset, collate, encoding, ctype, template })` (PostgreSQL, MySQL/MariaDB). */
+  async createDatabase(database: string, options: QueryOptions & { charset?: string; collate?: string; encoding?: string; ctype?: string; template?: string } = {}): Promise<void> {
+    const create = this.dialect.introspection.createDatabase;
+    if (!create) throw new UsageError(`createDatabase is not supported on ${this.dialect.name}: the database is the file the connection opens.`);
+    await this.execute([create(database, options)], options);
+  }
+
+  async dropDatabase(database: string, options: QueryOptions = {}): Promise<void> {
+    const drop = this.dialect.introspection.dropDatabase;
+    if (!drop) throw new UsageError(`dropDatabase is not supported on ${this.dialect.name}: the database is the file the connection opens.`);
+    await this.execute([drop(database)], options);
+  }
+
+  /** The server's version, as `sequelize.databaseVersion()`. */
+  async databaseVersion(options: QueryOptions = {}): Promise<string> {
+    const [row] = await this.rows(this.dialect.introspection.versionQuery, [], options);
+    return String(Object.values(row ?? {})[0]);
+  }
+
   /** PostgreSQL's named ENUM types as v6 lists them (`{ enum_name, enum_value }`), a table's when given; none elsewhere. */
   async pgListEnums(table?: TableName, options: QueryOptions = {}): Promise<Record<string, unknown>[]> {
     const listEnums = this.dialect.introspection.listEnums;

@@ -21,15 +21,19 @@ export const mysqlIntrospection: DialectIntrospection = {
       const rawType = String(row['Type']);
       // Sequelize uppercases the type but keeps an ENUM's values as written.
       const type = /^enum/i.test(rawType) ? rawType.replace(/^enum/i, 'ENUM') : rawType.toUpperCase();
-      description[String(row['Field'])] = {
+      const column: ColumnDescription = {
         type,
         allowNull: row['Null'] === 'YES',
         defaultValue: row['Default'] ?? null,
         primaryKey: row['Key'] === 'PRI',
         autoIncrement: String(row['Extra'] ?? '').toLowerCase() === 'auto_increment',
         comment: row['Comment'] ? String(row['Comment']) : null,
-        ...(type.startsWith('ENUM(') ? { special: [...type.matchAll(/'((?:[^']|'')*)'/g)].map((match) => match[1]!.replaceAll("''", "'")) } : {}),
       };
+      // An ENUM's values, for sync's comparison; not enumerable, as v6's description has no such key here.
+      if (type.startsWith('ENUM(')) {
+        Object.defineProperty(column, 'special', { value: [...type.matchAll(/'((?:[^']|'')*)'/g)].map((match) => match[1]!.replaceAll("''", "'")), enumerable: false });
+      }
+      description[String(row['Field'])] = column;
     }
     return description;
   },
@@ -81,4 +85,9 @@ export const mysqlIntrospection: DialectIntrospection = {
       [table, schema ?? null, constraintName ?? null, constraintName ?? null],
     );
   },
+  createDatabase(name, options) {
+    const literal = (value: string) => `'${value.replaceAll("'", "''")}'`;
+    return `CREATE DATABASE IF NOT EXISTS ${quote(name)}${options.charset ? ` DEFAULT CHARACTER SET ${literal(options.charset)}` : ''}${options.collate ? ` DEFAULT COLLATE ${literal(options.collate)}` : ''}`;
+  },
+  dropDatabase: (name) => `DROP DATABASE IF EXISTS ${quote(name)}`,
 };

@@ -128,4 +128,10 @@ export const postgresIntrospection: DialectIntrospection = {
     );
   },
   dropEnum: (name, schema) => `DROP TYPE IF EXISTS ${schema ? `${quote(schema)}.` : ''}${quote(name)}`,
+  createDatabase(name, options) {
+    const literal = (value: string) => `'${value.replaceAll("'", "''")}'`;
+    return `CREATE DATABASE ${quote(name)}${options.encoding ? ` ENCODING = ${literal(options.encoding)}` : ''}${options.collate ? ` LC_COLLATE = ${literal(options.collate)}` : ''}` +
+      `${options.ctype ? ` LC_CTYPE = ${literal(options.ctype)}` : ''}${options.template ? ` TEMPLATE = ${literal(options.template)}` : ''}`;
+  },
+  dropDatabase: (name) => `DROP DATABASE IF EXISTS ${quote(name)}`,
 };
