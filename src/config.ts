@@ -1,16 +1,8 @@
 import { resolve } from 'node:path';
 import type { ConnectionConfig, PoolOptions } from './dialects/connection.js';
 
-/** v6's `retry` option (retry-as-promised): which errors to retry, how often. */
-export interface RetryOptions {
-  match?: Array<string | RegExp | (new (...args: never[]) => Error)>;
-  max?: number;
-  timeout?: number;
-  backoffBase?: number;
-  backoffExponent?: number;
-  report?: (message: string, options: Record<string, unknown>, error?: unknown) => void;
-  name?: string;
-}
+export type { RetryOptions } from './query/query-runner.js';
+import type { RetryOptions } from './query/query-runner.js';
 
 /** One server of v6's `replication` option. */
 export interface ReplicationServer {

@@ -67,6 +67,7 @@ export async function runRawQuery(runner: QueryRunner, input: string | { query: 
   // v6 logs with console.log for `logging: true`; a function gets (sql, timing or options, options) at run time.
   if (options.logging !== undefined) runOptions.logging = (options.logging === true ? console.log : options.logging) as Logging;
   if (options.benchmark !== undefined) runOptions.benchmark = options.benchmark;
+  if (options.retry !== undefined) runOptions.retry = options.retry;
   const result = await runner.run(compiled, runOptions);
   let rows = result.rows;
   if (options.nest) rows = rows.map(nestRow);

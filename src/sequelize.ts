@@ -1,6 +1,8 @@
 import { configOf, connectionConfig, optionsFromArguments, type SequelizeConfig, type SequelizeOptions } from './config.js';
 import type { Dialect } from './dialects/dialect.js';
 import { createPools, type Pools } from './dialects/replicated-pools.js';
+import { escapeValue } from './dialects/escape.js';
+import { setSessionVariables, type SetOptions } from './session-variables.js';
 import { getDialect, supportedDialects } from './dialects/registry.js';
 import { UsageError } from './errors/usage-errors.js';
 import { HookRegistry, type HookFunction } from './model/hooks.js';
@@ -47,6 +49,9 @@ export class Sequelize implements ModelHost {
       throw new UsageError(`Dialect needs to be explicitly supplied: got ${options.dialect === undefined ? 'none' : `"${options.dialect}"`}; supported dialects are ${supportedDialects.join(', ')}.`);
     }
     this.dialect = dialect;
+    if (options.timezone !== undefined && options.timezone !== '+00:00' && dialect.supports['customTimezone'] === false) {
+      throw new UsageError('Setting a custom timezone is not supported by SQLite, dates are always returned as UTC. Please remove the custom timezone parameter.');
+    }
     // Sequelize v6's defaults, which plugins and tools read back from `sequelize.options`.
     this.options = {
       logging: console.log,
@@ -66,6 +71,7 @@ export class Sequelize implements ModelHost {
       dialectOptions: {},
       replication: false,
       native: false,
+      retry: { max: 5, match: ['SQLITE_BUSY: database is locked'] },
       ...options,
       dialect: dialect.name,
       define: { ...(options.define ?? {}) },
@@ -86,6 +92,7 @@ export class Sequelize implements ModelHost {
       logQueryParameters: this.options.logQueryParameters === true,
       runHooks: (name, ...args) => hooks.run(name, ...args),
       hasQueryHooks: () => hooks.has('beforeQuery') || hooks.has('afterQuery'),
+      ...(options.retry ? { retry: options.retry } : {}),
     });
     this.modelManager = new ModelManager(() => this.models as unknown as Record<string, ModelClass>);
     if (classHookRegistry.has('afterInit')) classHookRegistry.runSync('afterInit', this);
@@ -121,10 +128,14 @@ export class Sequelize implements ModelHost {
     return model;
   }
 
-  /** A value as an SQL literal of this dialect (`'it''s'`); arrays become comma-separated lists, as in v6. */
+  /** A value as an SQL literal of this dialect, as v6 writes it there (dates in the `timezone` option). */
   escape(value: unknown): string {
-    if (Array.isArray(value)) return value.map((item) => this.dialect.ddl.escapeLiteral(item)).join(', ');
-    return this.dialect.ddl.escapeLiteral(value);
+    return escapeValue(value, this.dialect.escapeStyle, this.options.timezone) ?? this.dialect.ddl.escapeLiteral(value);
+  }
+
+  /** MySQL/MariaDB user variables for a transaction's connection: `SET @name := value, …`. */
+  set(variables: Record<string, unknown>, options: SetOptions = {}): Promise<void> {
+    return setSessionVariables(this.queryRunner, variables, { ...(this.options.set as SetOptions | undefined), ...options });
   }
 
   /** The server's version string (`15.4`, `10.11.6-MariaDB`, `3.45.1`). */

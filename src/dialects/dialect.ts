@@ -2,6 +2,7 @@ import type { DataType } from '../data-types/abstract.js';
 import type { SqlCompiler } from '../sql/compiler.js';
 import type { QueryResult, ConnectionPool, ConnectionConfig } from './connection.js';
 import type { RoutineDdl } from './routine-ddl.js';
+import type { EscapeStyle } from './escape.js';
 
 export type DialectName = 'sqlite' | 'postgres' | 'mysql' | 'mariadb';
 
@@ -291,6 +292,8 @@ export interface Dialect {
    */
   readonly maintenanceDatabase?: string | null;
   createPool(config: ConnectionConfig): ConnectionPool;
+  /** How `sequelize.escape` writes literals on this dialect, in v6's forms. */
+  readonly escapeStyle: EscapeStyle;
   /** Maps a driver error to joinery's error classes (UniqueConstraintError, ForeignKeyConstraintError, …). */
   convertError(error: unknown, context: { sql: string; parameters: readonly unknown[] }): Error;
   /** Isolation level and transaction start statements. */

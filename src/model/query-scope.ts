@@ -33,6 +33,7 @@ export function runOptions(given: object | undefined, expectRows = true): RunOpt
   if (options['transaction'] !== undefined) result.transaction = options['transaction'] as ConnectionHolder | null;
   if (options['logging'] !== undefined) result.logging = options['logging'] as RunOptions['logging'];
   if (options['benchmark'] !== undefined) result.benchmark = options['benchmark'] as boolean;
+  if (options['retry'] !== undefined) result.retry = options['retry'] as RunOptions['retry'];
   return result;
 }
 

@@ -4,6 +4,17 @@ import { UsageError } from '../errors/usage-errors.js';
 import type { CompiledQuery } from '../sql/compiler.js';
 import { clsTransaction, transactionStorage } from '../transaction/transaction-context.js';
 
+/** v6's `retry` option (retry-as-promised): which errors to retry, how often. */
+export interface RetryOptions {
+  match?: Array<string | RegExp | (new (...args: never[]) => Error)>;
+  max?: number;
+  timeout?: number;
+  backoffBase?: number;
+  backoffExponent?: number;
+  report?: (message: string, options: Record<string, unknown>, error?: unknown) => void;
+  name?: string;
+}
+
 export type Logging = false | ((sql: string, timingOrOptions?: unknown, options?: unknown) => void);
 
 /** What the runner needs of a transaction: the connection it holds and whether it is still open. */
@@ -25,6 +36,8 @@ export interface RunOptions {
   shape?: RowShape;
   /** A read (v6's `type: SELECT`) that may go to a read server of `replication` when outside a transaction. */
   read?: boolean;
+  /** v6's `retry` for this statement, over the constructor's (`{ max, match, backoffBase, backoffExponent }`). */
+  retry?: RetryOptions;
 }
 
 export interface QueryRunnerSettings {
@@ -39,6 +52,31 @@ export interface QueryRunnerSettings {
   logQueryParameters?: boolean;
   runHooks?: (name: 'beforeQuery' | 'afterQuery', ...args: unknown[]) => Promise<void>;
   hasQueryHooks(): boolean;
+  /** The constructor's `retry` option, when given (v6's default retries only SQLITE_BUSY). */
+  readonly retry?: RetryOptions;
+}
+
+/** v6's default: SQLite's busy error, up to five attempts (joinery serializes SQLite writers, so it seldom shows). */
+const defaultRetry: RetryOptions = { max: 5, match: ['SQLITE_BUSY: database is locked'] };
+
+/** retry-as-promised's rule: an error class (or predicate), the exact message or `toString()`, or a RegExp of either. */
+function retryMatches(match: RetryOptions['match'], error: unknown): boolean {
+  const list = match === undefined ? [] : Array.isArray(match) ? match : [match];
+  if (list.length === 0) return true;
+  const message = error instanceof Error ? error.message : String(error);
+  const text = String(error);
+  return list.some((item) => {
+    if (typeof item === 'function') {
+      try {
+        if (error instanceof item) return true;
+      } catch {
+        return Boolean((item as unknown as (error: unknown) => unknown)(error));
+      }
+      return false;
+    }
+    if (typeof item === 'string') return item === message || item === text;
+    return item instanceof RegExp && (item.test(message) || item.test(text));
+  });
 }
 
 function parameterText(value: unknown): string {
@@ -71,8 +109,11 @@ export class QueryRunner {
     return options.read === true && this.settings.readPool !== undefined ? this.settings.readPool() : this.settings.pool;
   }
 
-  /** Not `async`: without hooks or logging a statement costs the driver's promise and one more. */
-  run(query: CompiledQuery, options: RunOptions = {}): Promise<QueryResult> {
+  /**
+   * Not `async`: without hooks or logging a statement costs the driver's promise and one more. A failure is
+   * retried as `retry` says (each attempt resolves its connection again and is logged), as v6 does.
+   */
+  run(query: CompiledQuery, options: RunOptions = {}, attempt = 1): Promise<QueryResult> {
     const transaction = this.resolveTransaction(options.transaction);
     if (transaction?.finished) {
       return Promise.reject(new UsageError(`Transaction ${transaction.id} has already been ${transaction.finished === 'commit' ? 'committed' : 'rolled back'}; start a new one for this query:\n${query.sql}`));
@@ -80,7 +121,7 @@ export class QueryRunner {
     const target = transaction?.connection ?? this.poolFor(options);
     const logging = options.logging === undefined ? this.settings.logging : options.logging;
     const hooks = this.settings.hasQueryHooks();
-    if (logging || hooks) return this.runObserved(query, options, transaction, target, logging);
+    if (logging || hooks) return this.runObserved(query, options, transaction, target, logging).catch((error: unknown) => this.retryOrThrow(error, query, options, attempt));
     let running: Promise<QueryResult>;
     try {
       // A driver that can answer at once spares the driver's promise and the error-mapping one.
@@ -88,11 +129,17 @@ export class QueryRunner {
       if (answered !== undefined) return Promise.resolve(answered);
       running = target.execute(query.sql, query.parameters, options.expectRows ?? true, options.shape);
     } catch (error) {
-      return Promise.reject(this.settings.dialect.convertError(error, query));
+      return this.retryOrThrow(this.settings.dialect.convertError(error, query), query, options, attempt);
     }
-    return running.then(undefined, (error: unknown) => {
-      throw this.settings.dialect.convertError(error, query);
-    });
+    return running.then(undefined, (error: unknown) => this.retryOrThrow(this.settings.dialect.convertError(error, query), query, options, attempt));
+  }
+
+  /** The next attempt after v6's backoff when `retry` allows one and matches the (converted) error, else the error. */
+  private retryOrThrow(error: unknown, query: CompiledQuery, options: RunOptions, attempt: number): Promise<QueryResult> {
+    const retry = options.retry === undefined ? (this.settings.retry ?? defaultRetry) : { ...(this.settings.retry ?? defaultRetry), ...options.retry };
+    if (!(attempt < (retry.max ?? 0)) || !retryMatches(retry.match, error)) return Promise.reject(error);
+    const delay = (retry.backoffBase ?? 100) * (retry.backoffExponent ?? 1.1) ** (attempt - 1);
+    return new Promise((resolve) => setTimeout(resolve, delay)).then(() => this.run(query, options, attempt + 1));
   }
 
   /**
@@ -103,7 +150,8 @@ export class QueryRunner {
   runNow(query: CompiledQuery, options: RunOptions): QueryResult | undefined {
     const transaction = this.resolveTransaction(options.transaction);
     if (transaction?.finished) return undefined;
-    // Read servers are network pools (nothing answers synchronously): leave the turn to `run`.
+    // Read servers are network pools and a retry needs the asynchronous path: leave those to `run`.
+    if (options.retry !== undefined || this.settings.retry !== undefined) return undefined;
     const target = transaction?.connection ?? (options.read === true && this.settings.readPool !== undefined ? undefined : this.settings.pool);
     if (target?.executeNow === undefined || (options.logging === undefined ? this.settings.logging : options.logging) || this.settings.hasQueryHooks()) return undefined;
     try {

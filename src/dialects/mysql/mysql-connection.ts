@@ -4,7 +4,8 @@ import { closedConnectionError, ConnectionAcquireTimeoutError } from '../../erro
 import { configAfterBeforeConnect, invalidPort, loadDriver } from '../connection.js';
 import { convertMysqlConnectionError } from './mysql-errors.js';
 import { mysqlToGeoJson } from './mysql-geometry.js';
-import { parseDateTime } from '../../utils/dates.js';
+import { formatUtcDateTime, parseDateTime } from '../../utils/dates.js';
+import { offsetMinutes } from '../escape.js';
 
 type MysqlModule = typeof MysqlPromise;
 type Pool = MysqlPromise.Pool;
@@ -29,8 +30,39 @@ function toResult(result: unknown, fields: unknown): QueryResult {
   return { rows: [], affectedRows: header.affectedRows ?? 0, insertId: header.insertId, metadata: header };
 }
 
-async function run(target: Pool | PoolConnection, sql: string, parameters: readonly unknown[]): Promise<QueryResult> {
-  const [result, fields] = await target.query(sql, parameters as unknown[]);
+/** Where dates meet the server: wall-clock text in the `timezone` option, as v6 writes and reads DATETIME. */
+interface Clock {
+  /** Minutes east of UTC at an instant. */
+  offset(at: Date): number;
+  /** The session's `time_zone` (`'+02:00'`, or the zone's name). */
+  readonly session: string;
+}
+
+function clockOf(timezone: string | undefined): Clock {
+  const zone = timezone === undefined || timezone === 'Z' || timezone === 'UTC' ? '+00:00' : timezone;
+  if (/^[+-]\d{1,2}:?\d{2}$/.test(zone)) {
+    const minutes = offsetMinutes(zone, new Date(0));
+    const sign = minutes < 0 ? '-' : '+';
+    const session = `${sign}${String(Math.floor(Math.abs(minutes) / 60)).padStart(2, '0')}:${String(Math.abs(minutes) % 60).padStart(2, '0')}`;
+    return { offset: () => minutes, session };
+  }
+  return { offset: (at) => offsetMinutes(zone, at), session: zone };
+}
+
+function bindable(parameters: readonly unknown[], clock: Clock): unknown[] {
+  let bound: unknown[] | undefined;
+  for (let index = 0; index < parameters.length; index += 1) {
+    const value = parameters[index];
+    if (!(value instanceof Date)) continue;
+    bound ??= [...parameters];
+    const offset = clock.offset(value);
+    bound[index] = formatUtcDateTime(offset === 0 ? value : new Date(value.getTime() + offset * 60_000));
+  }
+  return bound ?? (parameters as unknown[]);
+}
+
+async function run(target: Pool | PoolConnection, sql: string, parameters: readonly unknown[], clock: Clock): Promise<QueryResult> {
+  const [result, fields] = await target.query(sql, bindable(parameters, clock));
   return toResult(result, fields);
 }
 
@@ -38,23 +70,27 @@ async function run(target: Pool | PoolConnection, sql: string, parameters: reado
  * The server sends doubles as their exact shortest text, but mysql2's own float parser can drop the last digit
  * (999877647630.9781 read back as 999877647630.978); `Number()` on the text is exact.
  */
-function readFloatsExactly(field: { type: string; string(): string | null; buffer(): Buffer | null }, next: () => unknown): unknown {
-  if (field.type === 'DATETIME' || field.type === 'TIMESTAMP') return readDateTime(field);
-  // Geometries read as GeoJSON, also in `sequelize.query` rows, as v6 reads them.
-  if (field.type === 'GEOMETRY') {
-    const bytes = field.buffer();
-    return bytes === null ? null : mysqlToGeoJson(bytes);
-  }
-  if (field.type !== 'DOUBLE' && field.type !== 'FLOAT') return next();
-  const text = field.string();
-  return text === null ? null : Number(text);
+function readFloatsExactly(clock: Clock) {
+  return (field: { type: string; string(): string | null; buffer(): Buffer | null }, next: () => unknown): unknown => {
+    if (field.type === 'DATETIME' || field.type === 'TIMESTAMP') return readDateTime(field, clock);
+    // Geometries read as GeoJSON, also in `sequelize.query` rows, as v6 reads them.
+    if (field.type === 'GEOMETRY') {
+      const bytes = field.buffer();
+      return bytes === null ? null : mysqlToGeoJson(bytes);
+    }
+    if (field.type !== 'DOUBLE' && field.type !== 'FLOAT') return next();
+    const text = field.string();
+    return text === null ? null : Number(text);
+  };
 }
 
-/** DATETIME/TIMESTAMP columns read as Dates (UTC), also in `sequelize.query` rows, as v6 reads them. */
-function readDateTime(field: { string(): string | null }): Date | string | null {
+/** DATETIME/TIMESTAMP columns read as Dates (wall-clock text in `timezone`), also in `sequelize.query` rows, as v6 reads them. */
+function readDateTime(field: { string(): string | null }, clock: Clock): Date | string | null {
   const text = field.string();
   if (text === null || text.startsWith('0000-00-00')) return text;
-  return parseDateTime(text);
+  const wall = parseDateTime(text);
+  const offset = clock.offset(wall);
+  return offset === 0 ? wall : new Date(wall.getTime() - offset * 60_000);
 }
 
 /**
@@ -118,8 +154,11 @@ export class MysqlPool implements ConnectionPool {
   private closed = false;
   private opening: Promise<Pool> | undefined;
   private readonly connections = new Set<ClosableConnection>();
+  private readonly clock: Clock;
 
-  constructor(private readonly config: ConnectionConfig) {}
+  constructor(private readonly config: ConnectionConfig) {
+    this.clock = clockOf(config.timezone);
+  }
 
   private open(): Promise<Pool> {
     if (this.closed) return Promise.reject(closedConnectionError());
@@ -146,7 +185,7 @@ export class MysqlPool implements ConnectionPool {
         // JSON comes back as text and is parsed once by the attribute's type: mysql2's own parse plus ours turned
         // the JSON string "0" into the number 0.
         jsonStrings: true,
-        typeCast: readFloatsExactly,
+        typeCast: readFloatsExactly(this.clock),
         // As v6 connects: affected rows are the rows an UPDATE changed, not the rows it matched (Model.update of
         // unchanged values resolves [0]; an upsert that changes nothing is not "created").
         flags: ['-FOUND_ROWS'],
@@ -156,6 +195,8 @@ export class MysqlPool implements ConnectionPool {
       if (hooks?.has('afterConnect')) created.on('connection', (connection) => void hooks.run('afterConnect', connection, config));
       // The open connections, for the disconnect hooks at close().
       created.on('connection', (connection) => {
+        // As v6: the session's time zone is the `timezone` option, so NOW() and TIMESTAMP columns agree with it.
+        (connection as unknown as { query(sql: string, values: unknown[], callback: () => void): void }).query('SET time_zone = ?', [this.clock.session], () => undefined);
         this.connections.add(connection);
         const forget = () => this.connections.delete(connection);
         connection.once('end', forget);
@@ -187,7 +228,7 @@ export class MysqlPool implements ConnectionPool {
     const connection = await this.connect();
     let broken = false;
     try {
-      return await run(connection, sql, parameters);
+      return await run(connection, sql, parameters, this.clock);
     } catch (error) {
       // mysql2 marks errors that leave the connection unusable as fatal; such a connection must not be reused.
       broken = (error as { fatal?: boolean }).fatal === true;
@@ -202,7 +243,7 @@ export class MysqlPool implements ConnectionPool {
     const connection = await this.connect();
     const driverConnection: DriverConnection & { connection: PoolConnection } = {
       connection,
-      execute: (sql, parameters) => run(connection, sql, parameters),
+      execute: (sql, parameters) => run(connection, sql, parameters, this.clock),
     };
     return driverConnection;
   }

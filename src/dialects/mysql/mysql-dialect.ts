@@ -20,6 +20,8 @@ const mysqlSupports: DialectSupports = {
   schemas: false,
   transactions: true,
   replication: true,
+  // `sequelize.set`: user variables (`SET @name := …`).
+  sessionVariables: true,
   savepoints: true,
   transactionalDdl: false,
   isolationLevels: true,
@@ -60,6 +62,7 @@ export const mysqlDialect: Dialect = {
   defaultPort: 3306,
   maintenanceDatabase: null,
   createPool: (config: ConnectionConfig) => new MysqlPool(config),
+  escapeStyle: { strings: 'backslashes', booleans: 'words', arrays: 'list', dates: 'plain', buffer: (value) => `X'${value.toString('hex')}'` },
   convertError: convertMysqlError,
   beginTransaction,
   setIsolationLevelFirst: true,

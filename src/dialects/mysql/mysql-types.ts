@@ -1,4 +1,4 @@
-import { formatUtcDateTime, parseDateTime } from '../../utils/dates.js';
+import { parseDateTime } from '../../utils/dates.js';
 import { geoJsonToMysql, mysqlToGeoJson } from './mysql-geometry.js';
 import { formatDateOnly } from '../../data-types/date-types.js';
 import { escapeStringLiteral, enumValues, numericSuffix, parseJsonText, stringifyJson, TableDrivenTypes, toBoolean, type TypeRule, type TypeTable } from '../type-table.js';
@@ -13,9 +13,9 @@ function numericType(name: string): TypeRule {
   };
 }
 
+/** A Date: the pool writes it as wall-clock text in the connection's `timezone` (UTC by default). */
 function toDateTimeText(value: unknown): unknown {
-  if (value instanceof Date) return formatUtcDateTime(value);
-  if (typeof value === 'string' || typeof value === 'number') return formatUtcDateTime(new Date(value));
+  if (typeof value === 'string' || typeof value === 'number') return new Date(value);
   return value;
 }
 

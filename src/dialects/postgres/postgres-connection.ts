@@ -75,8 +75,15 @@ export class PostgresPool implements ConnectionPool {
   private readonly clients = new Set<Pg.PoolClient>();
   private readonly disconnected: Promise<unknown>[] = [];
   private removed: (() => void) | undefined;
+  private readonly prepared = new WeakSet<Pg.PoolClient>();
+  private readonly sessionTimezone: string | undefined;
 
-  constructor(private readonly config: ConnectionConfig) {}
+  constructor(private readonly config: ConnectionConfig) {
+    const zone = config.timezone;
+    if (zone !== undefined) {
+      this.sessionTimezone = /^[+-]\d{1,2}:\d{2}$/.test(zone) ? `SET TIME ZONE INTERVAL '${zone}' HOUR TO MINUTE` : `SET TIME ZONE '${zone.replace(/'/g, "''")}'`;
+    }
+  }
 
   private open(): Promise<Pg.Pool> {
     if (this.closed) return Promise.reject(closedConnectionError());
@@ -122,11 +129,23 @@ export class PostgresPool implements ConnectionPool {
   /** Connection failures become ConnectionErrors here; statement errors travel on to `convertError`. */
   private async connect(): Promise<Pg.PoolClient> {
     const pool = this.pool ?? (await this.open());
+    let client: Pg.PoolClient;
     try {
-      return await pool.connect();
+      client = await pool.connect();
     } catch (error) {
       throw convertConnectionError(error);
     }
+    // As v6: each new session gets the `timezone` option, so now() and timestamptz text show that offset.
+    if (this.sessionTimezone !== undefined && !this.prepared.has(client)) {
+      try {
+        await client.query(this.sessionTimezone);
+      } catch (error) {
+        client.release(true);
+        throw error;
+      }
+      this.prepared.add(client);
+    }
+    return client;
   }
 
   async execute(sql: string, parameters: readonly unknown[]): Promise<QueryResult> {

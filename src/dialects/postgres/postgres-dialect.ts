@@ -51,6 +51,7 @@ export const postgresDialect: Dialect = {
   defaultPort: 5432,
   maintenanceDatabase: 'postgres',
   createPool: (config: ConnectionConfig) => new PostgresPool(config),
+  escapeStyle: { strings: 'doubled', booleans: 'words', arrays: 'array', dates: 'withOffset', buffer: (value) => `E'\\\\x${value.toString('hex')}'` },
   convertError: convertPostgresError,
   /** The isolation level rides on START TRANSACTION itself, so no statement runs at the wrong level. */
   beginTransaction: (options) => {

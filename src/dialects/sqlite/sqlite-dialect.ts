@@ -15,6 +15,8 @@ const supports: DialectSupports = {
   inserts: { ...sequelizeFlags.inserts, conflictTargetRequired: true },
   // One connection shared by every statement; a transaction holds it until it ends.
   singleConnection: true,
+  // Dates are stored as UTC text; v6 refuses a `timezone` option here.
+  customTimezone: false,
   insertReturning: true,
   insertReadsBackKeysOnly: true,
   updateReturning: true,
@@ -53,6 +55,7 @@ export const sqliteDialect: Dialect = {
   introspection: sqliteIntrospection,
   defaultPort: undefined,
   createPool: (config: ConnectionConfig) => new SqlitePool(config),
+  escapeStyle: { strings: 'doubled', booleans: 'numbers', arrays: 'list', dates: 'withOffset', buffer: (value) => `X'${value.toString('hex')}'` },
   convertError: convertSqliteError,
   /** DEFERRED/IMMEDIATE/EXCLUSIVE are SQLite's transaction types; IMMEDIATE takes the write lock up front. */
   beginTransaction: (options) => [`BEGIN ${options.type ?? 'DEFERRED'} TRANSACTION`],
