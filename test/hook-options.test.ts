@@ -147,6 +147,28 @@ for (const dialect of testDialects) {
       assert.equal(await User.count(), 1);
     });
 
+    test('upsert: model, instance, fields given; validation with skip', async () => {
+      record('beforeValidate', 'beforeUpsert', 'afterUpsert');
+      await User.upsert({ name: 'Ann', age: 3 });
+      const upsert = seen['beforeUpsert']!;
+      assert.deepEqual([upsert['model'], upsert['hooks'], upsert['validate'], upsert['returning']], [User, true, true, true]);
+      assert.deepEqual(upsert['fields'], ['name', 'age']);
+      assert.equal((upsert['instance'] as { get(k: string): unknown }).get('name'), 'Ann');
+      assert.equal(seen['afterUpsert']!['model'], User);
+      assert.deepEqual(seen['beforeValidate']!['skip'], ['id', 'createdAt', 'updatedAt', 'deletedAt']);
+      assert.equal(await User.count(), 1);
+    });
+
+    test('bulkCreate with validate and individualHooks: records validated with the bulk options, saved without validating again', async () => {
+      record('beforeValidate', 'beforeCreate');
+      await User.bulkCreate([{ name: 'a' }], { validate: true, individualHooks: true });
+      const validating = seen['beforeValidate']!;
+      assert.deepEqual([validating['model'], validating['individualHooks'], validating['validate']], [User, true, true]);
+      assert.deepEqual(validating['skip'], []);
+      assert.equal(seen['beforeCreate']!['validate'], false);
+      assert.equal(await User.count(), 1);
+    });
+
     test('finders and count: hooks and rejectOnEmpty defaulted, raw for count; the caller\'s options untouched', async () => {
       record('beforeFind', 'beforeCount');
       const given = { where: { name: 'a' } };

@@ -147,6 +147,19 @@ for (const dialect of testDialects) {
       });
     });
 
+    test('paranoid instances: reload of a soft-deleted row fails as in v6, isSoftDeleted is any non-null deletedAt, String()', async () => {
+      const User = sequelize.define('user', { name: DataTypes.STRING }, { paranoid: true });
+      await sequelize.sync({ force: true });
+      const user = await User.create({ name: 'Ann' });
+      assert.equal(String(user), '[object SequelizeInstance:user]');
+      await User.destroy({ where: {} });
+      await assert.rejects(user.reload(), { name: 'SequelizeInstanceError', message: 'Instance could not be reloaded because it does not exist anymore (find call returned null)' });
+      await user.reload({ paranoid: false });
+      assert.equal(user.isSoftDeleted(), true);
+      assert.equal(User.build({ name: 'later', deletedAt: new Date(Date.now() + 60_000) } as never).isSoftDeleted(), true);
+      assert.equal(User.build({ name: 'live' }).isSoftDeleted(), false);
+    });
+
     test('Model.schema(name) is the model in another schema: getTableName, instances of the model', () => {
       const User = sequelize.define('user', { name: DataTypes.STRING });
       const InSchema = User.schema('archive');

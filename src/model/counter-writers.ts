@@ -5,6 +5,7 @@ import { resetChanges } from './instance-values.js';
 import { runHooks, type ModelClass } from './model-internals.js';
 import { runOptions, tableContext } from './query-scope.js';
 import { validateInstance } from './validation.js';
+import { upsertHookOptions, validateHookOptions } from './hook-options.js';
 import { conflictTarget, insertedAttributes, scopedWhere, type DestroyOptions, type IncrementOptions, type UpsertOptions } from './writers.js';
 
 /** upsert, increment/decrement and truncate: writes that are one statement each, apart from create's path. */
@@ -13,16 +14,18 @@ export async function upsert(model: ModelClass, values: Record<string, unknown>,
   const definition = model.definition;
   const instance = new model(values, { isNewRecord: true });
   const hooks = options.hooks !== false;
+  const hookOptions = hooks ? upsertHookOptions(definition, model, instance, values, options) : options;
   if (options.validate !== false) {
-    if (hooks) await runHooks(model, 'beforeValidate', instance, options);
+    const validateOptions = hooks ? validateHookOptions(definition, hookOptions) : options;
+    if (hooks) await runHooks(model, 'beforeValidate', instance, validateOptions);
     const error = await validateInstance(definition, instance as never, { fields: options.fields ?? Object.keys(values) });
     if (error) {
-      if (hooks) await runHooks(model, 'validationFailed', instance, options, error);
+      if (hooks) await runHooks(model, 'validationFailed', instance, validateOptions, error);
       throw error;
     }
-    if (hooks) await runHooks(model, 'afterValidate', instance, options);
+    if (hooks) await runHooks(model, 'afterValidate', instance, validateOptions);
   }
-  if (hooks) await runHooks(model, 'beforeUpsert', values, options);
+  if (hooks) await runHooks(model, 'beforeUpsert', values, hookOptions);
   const now = new Date();
   const { createdAt, updatedAt } = definition.timestamps;
   if (createdAt && instance.dataValues[createdAt] == null) instance.dataValues[createdAt] = now;
@@ -47,7 +50,7 @@ export async function upsert(model: ModelClass, values: Record<string, unknown>,
   resetChanges((model as unknown as { _stateOf(i: unknown): Parameters<typeof resetChanges>[0] })._stateOf(instance));
   // MySQL reports 1 affected row for an insert and 2 for an update; RETURNING dialects cannot tell, as in Sequelize.
   const created: boolean | null = returning ? null : result.affectedRows === 1;
-  if (hooks) await runHooks(model, 'afterUpsert', [instance, created], options);
+  if (hooks) await runHooks(model, 'afterUpsert', [instance, created], hookOptions);
   return [instance, created];
 }
 

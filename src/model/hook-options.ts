@@ -61,7 +61,8 @@ export function bulkCreateHookOptions(definition: ModelDefinition, model: unknow
 export function bulkCreateRecordHookOptions(bulkOptions: Options): Options {
   const { individualHooks: _individual, ignoreDuplicates: _ignore, updateOnDuplicate: _update, ...rest } = bulkOptions;
   const fields = rest['fields'] as string[];
-  return { ...rest, fields, defaultFields: fields };
+  // Already validated with the bulk: each record's save does not validate again.
+  return { ...rest, fields, defaultFields: fields, validate: false };
 }
 
 /** `Model.update`: v6's defaults, `type: 'BULKUPDATE'`, `model`, the written `fields` (with `updatedAt`) and `attributes`. */
@@ -86,4 +87,11 @@ export function bulkRestoreHookOptions(model: unknown, options: Options): Option
 export function findHookDefaults(options: Options, modelRejectOnEmpty: unknown): void {
   if (options['hooks'] === undefined) options['hooks'] = true;
   if (!Object.hasOwn(options, 'rejectOnEmpty')) options['rejectOnEmpty'] = modelRejectOnEmpty ?? false;
+}
+
+/** `Model.upsert`: v6's defaults, `model`, the built `instance` and `fields` (the attributes given). */
+export function upsertHookOptions(definition: ModelDefinition, model: unknown, instance: unknown, values: Record<string, unknown>, options: object): Options {
+  const given = options as Options;
+  const fields = (given['fields'] as string[] | undefined) ?? definition.attributeNames.filter((name) => Object.hasOwn(values, name));
+  return { hooks: true, returning: true, validate: true, ...given, model, instance, fields };
 }

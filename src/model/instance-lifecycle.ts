@@ -20,7 +20,6 @@ export async function reload(instance: Instance, state: InstanceState, options: 
     ...options,
     where: primaryKeyWhere(instance),
     include: options.include ?? instance._options['include'],
-    paranoid: options.paranoid ?? false,
   })) as Instance | null;
   if (!reloaded) throw new InstanceError('Instance could not be reloaded because it does not exist anymore (find call returned null)');
   if (options.attributes !== undefined) {

@@ -2,7 +2,7 @@ import { InstanceError, OptimisticLockError } from '../errors/usage-errors.js';
 import { isVirtual } from '../metadata/attributes.js';
 import { updateStatement } from '../query/mutation-plan.js';
 import { buildWhere } from '../query/where.js';
-import { markChanged, resetChanges, type InstanceState } from './instance-values.js';
+import { markChanged, resetChanges, valuesEqual, type InstanceState } from './instance-values.js';
 import { hasHooks, runHooks, type ModelClass } from './model-internals.js';
 import { runOptions, tableContext } from './query-scope.js';
 import { checkInstance, type ValidateOptions } from './validation.js';
@@ -73,8 +73,10 @@ export function primaryKeyWhere(instance: Instance): Record<string, unknown> {
 export function isSoftDeleted(instance: Instance): boolean {
   const deletedAt = modelOf(instance).definition.timestamps.deletedAt;
   if (!deletedAt) throw new InstanceError(`${modelOf(instance).name} is not paranoid: isSoftDeleted() needs paranoid: true.`);
-  const value = instance.dataValues[deletedAt];
-  return value !== null && value !== undefined && (!(value instanceof Date) || value.getTime() <= Date.now());
+  // As v6: deleted once deletedAt holds anything but its default (null), a date in the future too.
+  const value = instance.dataValues[deletedAt] ?? null;
+  const byDefault = modelOf(instance).definition.attributes[deletedAt]?.defaultValue ?? null;
+  return !valuesEqual(value, byDefault);
 }
 
 export function equals(instance: Instance, other: unknown): boolean {

@@ -279,6 +279,9 @@ export class Model<TAttributes extends object = object, TCreationAttributes exte
   }
 
   /** `console.log(pug)` prints the values (with included models nested) under the model's name, not internals. */
+  override toString(): string {
+    return `[object SequelizeInstance:${(this.constructor as { name: string }).name}]`;
+  }
   [inspect.custom](depth: number, options: { stylize?: unknown }, nestedInspect: typeof inspect): string {
     const name = (this.constructor as { name: string }).name;
     const values = getValues(this, { plain: false, clone: false, forInspect: true });

@@ -6,7 +6,7 @@ import { hasHooks, runHooks, runHooksForEach, type ModelClass, type ModelInstanc
 import { checkInstance, checkValueTypes } from './validation.js';
 import { truncate } from './counter-writers.js';
 import { bulkCreateWithIncludes, createWithIncludes } from './include-create.js';
-import { bulkCreateHookOptions, bulkCreateRecordHookOptions } from './hook-options.js';
+import { bulkCreateHookOptions, bulkCreateRecordHookOptions, validateHookOptions } from './hook-options.js';
 
 export interface CreateOptions {
   fields?: string[];
@@ -139,10 +139,12 @@ export async function bulkCreate(model: ModelClass, records: Record<string, unkn
   if (options.validate) {
     const failures: Error[] = [];
     const validateOptions = { fields: options.fields };
+    // v6 validates each record with the bulk options (and `skip`) when hooks run per record.
+    const recordValidateOptions = hooks && options.individualHooks ? validateHookOptions(definition, hookOptions) : validateOptions;
     for (const instance of instances) {
       if (hooks && options.individualHooks) {
         // With individual hooks each record is validated as `instance.validate()` does, hooks included.
-        await (instance as unknown as { validate(o: object): Promise<unknown> }).validate(validateOptions).catch((error: Error) => failures.push(new BulkRecordError(error, instance)));
+        await (instance as unknown as { validate(o: object): Promise<unknown> }).validate(recordValidateOptions).catch((error: Error) => failures.push(new BulkRecordError(error, instance)));
         continue;
       }
       // Synchronous unless a validator is: no microtask per record for the common case.
