@@ -104,6 +104,18 @@ for (const dialect of testDialects.filter((name) => name === 'postgres')) {
       await assert.rejects(Bag.create({ h: 'a=>1' }), /is not a valid hstore/);
     });
 
+    test('RANGE and HSTORE defaults are written in their own text forms', async () => {
+      const Slot = sequelize.define('slot', {
+        hours: { type: DataTypes.RANGE(DataTypes.INTEGER), defaultValue: [9, 17] },
+        tags: { type: DataTypes.HSTORE, defaultValue: { kind: 'std' } },
+      }, { timestamps: false });
+      await Slot.sync({ force: true });
+      await sequelize.query('INSERT INTO slots DEFAULT VALUES');
+      const slot = (await Slot.findOne()) as unknown as Row;
+      assert.deepEqual(slot['hours'], [bound(9, true), bound(17, false)]);
+      assert.deepEqual(slot['tags'], { kind: 'std' });
+    });
+
     test('references.deferrable: DEFERRABLE INITIALLY DEFERRED in the DDL, checked at commit', async () => {
       const Parent = sequelize.define('parent', { name: DataTypes.STRING }, { timestamps: false });
       const Kid = sequelize.define('kid', {
@@ -117,7 +129,7 @@ for (const dialect of testDialects.filter((name) => name === 'postgres')) {
       assert.match(create, /REFERENCES "parents" \("id"\) DEFERRABLE INITIALLY DEFERRED/);
       assert.match(create, /REFERENCES "parents" \("id"\) DEFERRABLE INITIALLY IMMEDIATE/);
       const references = await sequelize.getQueryInterface().getForeignKeyReferencesForTable('kids');
-      assert.deepEqual(references.map((reference) => [reference.columnName, String(reference.deferrable)]).sort(), [['otherId', 'INITIALLY_IMMEDIATE'], ['parentId', 'INITIALLY_DEFERRED']]);
+      assert.deepEqual(references.map((reference) => [reference.columnName, reference.deferrable]).sort(), [['otherId', 'INITIALLY_IMMEDIATE'], ['parentId', 'INITIALLY_DEFERRED']]);
       // The kid comes first, its parent later in the same transaction: fine when deferred.
       await sequelize.transaction(async (transaction) => {
         await Kid.create({ parentId: 1 }, { transaction });

@@ -41,6 +41,21 @@ describe('DataTypes exports, as sequelize@6 has them', () => {
     assert.equal(DataTypes.DECIMAL(10, 2).UNSIGNED.ZEROFILL.toString(), 'DECIMAL(10,2)');
   });
 
+  test('types expose v6’s options and private mirrors (type.options.length, _length, _unsigned, values…)', () => {
+    const string = DataTypes.STRING(50).BINARY as unknown as Record<string, unknown>;
+    assert.deepEqual([string['options'], string['_length'], string['_binary']], [{ length: 50, binary: true }, 50, true]);
+    const text = DataTypes.TEXT('long') as unknown as Record<string, unknown>;
+    assert.deepEqual([text['options'], text['_length']], [{ length: 'long' }, 'long']);
+    const integer = DataTypes.INTEGER(11).UNSIGNED as unknown as Record<string, unknown>;
+    assert.deepEqual([integer['_length'], integer['_unsigned']], [11, true]);
+    const decimal = DataTypes.DECIMAL(10, 2) as unknown as Record<string, unknown>;
+    assert.deepEqual([decimal['_precision'], decimal['_scale']], [10, 2]);
+    assert.deepEqual((DataTypes.ENUM('a', 'b') as unknown as Record<string, unknown>)['options'], { values: ['a', 'b'] });
+    assert.deepEqual((DataTypes.DATE(6) as unknown as Record<string, unknown>)['options'], { length: 6 });
+    assert.equal((DataTypes.RANGE(DataTypes.DATE) as unknown as Record<string, unknown>)['_subtype'], 'DATE');
+    assert.equal(((DataTypes.ARRAY(DataTypes.INTEGER) as unknown as Record<string, { type: { key: string } }>)['options'])!.type.key, 'INTEGER');
+  });
+
   test('ABSTRACT and NUMBER are the bases of the other types, as in v6', () => {
     assert.ok(DataTypes.STRING(5) instanceof DataTypes.ABSTRACT);
     assert.ok(new DataTypes.RANGE() instanceof DataTypes.ABSTRACT);

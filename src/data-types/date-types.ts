@@ -18,6 +18,13 @@ export class DateType extends DataType<Date> {
     this.precision = typeof precisionOrOptions === 'object' ? precisionOrOptions.length : precisionOrOptions;
   }
 
+  get options(): { length?: number } {
+    return this.precision === undefined ? {} : { length: this.precision };
+  }
+  get _length(): number | undefined {
+    return this.precision;
+  }
+
   override validate(value: unknown): string | null {
     if (value instanceof Date) return isValidDate(value) ? null : 'Invalid Date is not a valid date';
     if ((typeof value === 'string' || typeof value === 'number') && isValidDate(new Date(value))) return null;

@@ -50,6 +50,10 @@ export class EnumType<Values extends string = string> extends DataType<Values> {
     else this.values = args as Values[];
   }
 
+  get options(): { values: readonly Values[] } {
+    return { values: this.values };
+  }
+
   override validate(value: unknown): string | null {
     return this.values.includes(value as Values) ? null : `${describe(value)} is not a valid choice in ${JSON.stringify(this.values)}`;
   }
@@ -62,6 +66,13 @@ export class BlobType extends DataType<Buffer> {
   constructor(length?: 'tiny' | 'medium' | 'long' | { length?: 'tiny' | 'medium' | 'long' }) {
     super();
     this.length = typeof length === 'object' ? length.length : length;
+  }
+
+  get options(): { length?: string } {
+    return this.length ? { length: this.length } : {};
+  }
+  get _length(): string {
+    return this.length ?? '';
   }
 
   override validate(value: unknown): string | null {
@@ -100,6 +111,10 @@ export class ArrayType<Item extends DataType = DataType> extends DataType<unknow
   constructor(type: Item | (new () => Item)) {
     super();
     this.type = typeof type === 'function' ? new type() : type;
+  }
+
+  get options(): { type: Item } {
+    return { type: this.type };
   }
 
   override validate(value: unknown): string | null {

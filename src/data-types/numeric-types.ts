@@ -17,6 +17,23 @@ export abstract class NumericType<JsType> extends DataType<JsType> {
     this.options = typeof lengthOrOptions === 'object' ? { ...lengthOrOptions } : { length: lengthOrOptions, precision: lengthOrOptions, scale };
   }
 
+  // v6's private mirrors of the options, which plugins read.
+  get _length(): number | undefined {
+    return this.options.length;
+  }
+  get _precision(): number | undefined {
+    return this.options.precision;
+  }
+  get _scale(): number | undefined {
+    return this.options.scale;
+  }
+  get _unsigned(): boolean | undefined {
+    return this.options.unsigned;
+  }
+  get _zerofill(): boolean | undefined {
+    return this.options.zerofill;
+  }
+
   get UNSIGNED(): this {
     return this.withOption({ unsigned: true });
   }

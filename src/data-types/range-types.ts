@@ -47,6 +47,11 @@ export class RangeType<JsType = unknown> extends DataType<RangeBound<JsType>[]> 
     this.options = { subtype: (given === undefined ? undefined : toDataTypeInstance(given)) ?? new IntegerType() };
   }
 
+  /** v6's key of the subtype (`'INTEGER'`, `'DATE'`, …). */
+  get _subtype(): string {
+    return this.options.subtype.key;
+  }
+
   get subtype(): DataType {
     return this.options.subtype;
   }

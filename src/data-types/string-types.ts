@@ -16,6 +16,17 @@ export class StringType extends DataType<string> {
     this.isBinary = options.binary ?? false;
   }
 
+  /** v6's option bag and its private mirrors, which plugins read (`type.options.length`, `type._length`). */
+  get options(): { length: number; binary?: boolean } {
+    return { length: this.length, ...(this.isBinary ? { binary: true } : {}) };
+  }
+  get _length(): number {
+    return this.length;
+  }
+  get _binary(): boolean | undefined {
+    return this.isBinary || undefined;
+  }
+
   get BINARY(): this {
     return new (this.constructor as new (length: number, binary: boolean) => this)(this.length, true);
   }
@@ -71,6 +82,13 @@ export class TextType extends DataType<string> {
 
   override setValue(value: unknown): unknown {
     return value;
+  }
+
+  get options(): { length?: string } {
+    return this.length ? { length: this.length } : {};
+  }
+  get _length(): string {
+    return this.length ?? '';
   }
 
   /** TEXT, or TINYTEXT / MEDIUMTEXT / LONGTEXT for a length. */

@@ -16,6 +16,8 @@ const doBlock = (body: string) => `DO $joinery$ ${body} $joinery$;`;
 export function escapePostgresLiteral(value: unknown, type?: DataType): string {
   if (value === null || value === undefined) return 'NULL';
   if (type && (type.key === 'JSON' || type.key === 'JSONB')) return literal(JSON.stringify(value));
+  // Ranges and hstore defaults take their own text forms ('[1,5)', '"a"=>"1"').
+  if (type && (type.key === 'RANGE' || type.key === 'HSTORE') && typeof value === 'object') return literal(String(postgresTypes.toDriver(type, value)));
   if (type?.key === 'ARRAY' && Array.isArray(value)) {
     const element = arrayElementType(type);
     return `ARRAY[${value.map((item) => escapePostgresLiteral(item, element)).join(', ')}]::${postgresTypes.toSql(type)}`;
