@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { UsageError } from '../errors/usage-errors.js';
 import { ValidationError } from '../errors/validation-errors.js';
 import { isVirtual } from '../metadata/attributes.js';
@@ -80,7 +81,17 @@ export async function update(model: ModelClass, values: Record<string, unknown>,
     return [rows.length, rows];
   }
   // With individual hooks the second element is the instances the hooks saw, as in Sequelize.
-  return individuals ? [result.affectedRows, individuals] : [result.affectedRows];
+  return individuals ? [sameChanges(individuals) ? result.affectedRows : individuals.length, individuals] : [result.affectedRows];
+}
+
+/**
+ * Whether every instance the individual hooks saw changes the same values. Where they differ (some rows already
+ * held the new values, or a hook changed one record) Sequelize saves record by record and counts the records, even
+ * where the server counts only the rows it changed.
+ */
+function sameChanges(instances: readonly ModelInstance[]): boolean {
+  const sets = instances.map((instance) => Object.fromEntries((instance.changed() || []).map((key) => [key, instance.dataValues[key]])));
+  return sets.every((set) => isDeepStrictEqual(set, sets[0]));
 }
 
 export async function destroy(model: ModelClass, options?: DestroyOptions): Promise<number> {
