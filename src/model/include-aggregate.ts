@@ -10,7 +10,7 @@ import { buildWhere } from '../query/where.js';
 import { sql, type ExprNode, type JoinNode, type SelectNode } from '../sql/nodes.js';
 import { Literal, SqlFragment } from '../sql/sql-helpers.js';
 import { toArray } from '../utils/object.js';
-import { keyOf, loadLevels, neededKeys, stripAdded, type Instance } from './include-load.js';
+import { keyOf, loadLevels, neededKeys, stripAdded, withNeededKeys, type Instance } from './include-load.js';
 import { inlineNodes, inlineRead } from './include-inline.js';
 import { JoinedLoader } from './include-joined-load.js';
 import { rawRows } from './include-raw.js';
@@ -178,16 +178,7 @@ export async function loadJoined(model: ModelClass, options: FindOptions, rootCo
   const loaded = loadedTree(tree).filter((item) => !inline.includes(item));
   const read = inlineRead(inline, runner.dialect);
   const needed = neededKeys(loaded);
-  let added: string[] = [];
-  let attributes = options.attributes;
-  if (Array.isArray(attributes)) {
-    added = needed.filter((name) => !(attributes as unknown[]).includes(name));
-    attributes = [...attributes, ...added];
-  } else if (attributes && typeof attributes === 'object') {
-    const exclude = (attributes as { exclude?: string[] }).exclude ?? [];
-    added = needed.filter((name) => exclude.includes(name));
-    attributes = { ...attributes, exclude: exclude.filter((name) => !added.includes(name)) };
-  }
+  const { attributes, added } = withNeededKeys(options.attributes, needed);
   const select = buildRootSelect({ ...options, attributes, where: undefined, order: undefined }, context);
   const withAliases: BuildContext = { ...context, selectAliases: aliasMap(select.node.columns) };
   const split = splitOrder(options.order, { model: model as unknown as IncludeModel, context: withAliases, nodes: tree, parentAlias: '' });

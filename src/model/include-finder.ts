@@ -9,7 +9,7 @@ import { sql, type ExprNode, type JoinNode, type SelectNode } from '../sql/nodes
 import { ignoringAttributes, loadJoined, needsJoinedMode } from './include-aggregate.js';
 import { aggregateJoined, countJoined, type JoinedAggregate } from './include-count.js';
 import { JoinedLoader } from './include-joined-load.js';
-import { loadLevels, neededKeys, stripAdded, type Instance } from './include-load.js';
+import { loadLevels, neededKeys, stripAdded, withNeededKeys, type Instance } from './include-load.js';
 import { rawRows } from './include-raw.js';
 import { nestedRightParent, nullsGoFirst, rightOuterParents } from './include-right.js';
 import type { ModelClass } from './model-internals.js';
@@ -79,16 +79,7 @@ export async function loadIncludes(model: ModelClass, options: FindOptions, root
   const split = splitOrder(options.order, { model: asIncludeModel(model), context, nodes: tree, parentAlias: '', ...(restrict ? { restrict } : {}) });
   const definition = model.definition;
   const needed = neededKeys(tree);
-  let added: string[] = [];
-  let attributes = options.attributes;
-  if (Array.isArray(attributes)) {
-    added = needed.filter((name) => !(attributes as unknown[]).includes(name));
-    attributes = [...attributes, ...added];
-  } else if (attributes && typeof attributes === 'object') {
-    const exclude = (attributes as { exclude?: string[] }).exclude ?? [];
-    added = needed.filter((name) => exclude.includes(name));
-    attributes = { ...attributes, exclude: exclude.filter((name) => !added.includes(name)) };
-  }
+  const { attributes, added } = withNeededKeys(options.attributes, needed);
   const root = buildRootSelect({ ...options, attributes, where: undefined, order: undefined }, context);
   const node: SelectNode = { ...root.node, joins, where, orderBy: split.orderBy };
   const runner = model.host.queryRunner;

@@ -49,6 +49,23 @@ export function neededKeys(nodes: readonly IncludeNode[]): string[] {
   return [...new Set(nodes.filter(isLoaded).map((node) => node.keys.parentKey))];
 }
 
+/**
+ * The root's `attributes` with the parent keys its includes are stitched by added, and which were added
+ * (`stripAdded` takes them off the instances again, as Sequelize never selected them).
+ */
+export function withNeededKeys(attributes: FindOptions['attributes'], needed: readonly string[]): { attributes: FindOptions['attributes']; added: string[] } {
+  if (Array.isArray(attributes)) {
+    const added = needed.filter((name) => !(attributes as unknown[]).includes(name));
+    return { attributes: [...attributes, ...added], added };
+  }
+  if (attributes && typeof attributes === 'object') {
+    const exclude = (attributes as { exclude?: string[] }).exclude ?? [];
+    const added = needed.filter((name) => exclude.includes(name));
+    return { attributes: { ...attributes, exclude: exclude.filter((name) => !added.includes(name)) }, added };
+  }
+  return { attributes, added: [] };
+}
+
 /** `attributes: []` without nested includes loads nothing: Sequelize sets no key on the parent then. */
 export function isLoaded(node: IncludeNode): boolean {
   return !(node.noAttributes && node.children.length === 0);
