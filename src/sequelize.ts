@@ -14,8 +14,8 @@ import { QueryRunner, type Logging } from './query/query-runner.js';
 import { QueryInterface } from './schema/query-interface.js';
 import { runRawQuery, type RawQueryOptions } from './raw-query.js';
 import { and, cast, col, fn, json, literal, or, where } from './sql/sql-helpers.js';
-import { Transaction, TYPES, type TransactionOptions } from './transaction/transaction.js';
-import { cls, runInNamespace, transactionStorage, whileManaged, type ClsNamespace } from './transaction/transaction-context.js';
+import { runManaged, Transaction, TYPES, type TransactionOptions } from './transaction/transaction.js';
+import { cls, transactionStorage, type ClsNamespace } from './transaction/transaction-context.js';
 import { sequelizeStatics } from './statics.js';
 import { QueryTypes } from './query-types.js';
 import { installHookShorthands, type HookShorthands } from './model/hook-shorthands.js';
@@ -187,23 +187,7 @@ export class Sequelize implements ModelHost {
     }
     const transaction = new Transaction(this.queryRunner, options);
     await transaction.begin();
-    return whileManaged(async () => {
-      let result: T;
-      try {
-        result = await transactionStorage.run(transaction, () => runInNamespace(transaction, () => work(transaction)));
-      } catch (error) {
-        if (!transaction.finished) {
-          try {
-            await transaction.rollback();
-          } catch {
-            // The original error matters more than a failed rollback on a broken connection.
-          }
-        }
-        throw error;
-      }
-      if (!transaction.finished) await transaction.commit();
-      return result;
-    });
+    return runManaged(transaction, work);
   }
 
   /** Runs multi-step work atomically: in the caller's transaction if there is one, else in a new managed one. */

@@ -119,6 +119,11 @@ export function previousValue(state: InstanceState, key: string): unknown {
   return state.previous && key in state.previous ? state.previous[key] : state.dataValues[key];
 }
 
+/** `previous()`: the value before the latest change of every changed key. */
+export function previousValues(state: InstanceState): Record<string, unknown> {
+  return Object.fromEntries([...(state.changedKeys ?? [])].map((key) => [key, previousValue(state, key)]));
+}
+
 /** Values as they were after the last load or save: `_previousDataValues` in Sequelize. */
 export function previousDataValues(state: InstanceState): Record<string, unknown> {
   return { ...state.dataValues, ...(state.previous ?? {}) };

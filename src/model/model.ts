@@ -2,7 +2,7 @@ import { inspect } from 'node:util';
 import type { ModelOptions } from '../metadata/model-options.js';
 import type { FindOptions } from '../query/find-options.js';
 import { buildingOptions, getValue, getValues, setValue, setValues, type GetOptions, type SetOptions } from './instance-accessors.js';
-import { InstanceTracking, initialValues, previousDataValues, previousValue, type InstanceState } from './instance-values.js';
+import { InstanceTracking, initialValues, previousDataValues, previousValue, previousValues, type InstanceState } from './instance-values.js';
 import * as finders from './finders.js';
 import * as writers from './writers.js';
 import * as persistence from './instance-persistence.js';
@@ -222,11 +222,7 @@ export class Model<TAttributes extends object = object, TCreationAttributes exte
     return persistence.changed(this as never, this.#tracking(), key, value) as string[] | false | boolean | this;
   }
   previous(key?: string): unknown {
-    if (key === undefined) {
-      const state = this.#tracking();
-      return Object.fromEntries([...(state.changedKeys ?? [])].map((changedKey) => [changedKey, previousValue(state, changedKey)]));
-    }
-    return previousValue(this.#tracking(), key);
+    return key === undefined ? previousValues(this.#tracking()) : previousValue(this.#tracking(), key);
   }
   get _previousDataValues(): Record<string, unknown> {
     return previousDataValues(this.#tracking());

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { ConnectionPool, DriverConnection } from '../dialects/connection.js';
 import { UsageError } from '../errors/usage-errors.js';
 import type { ConnectionHolder, QueryRunner, Logging } from '../query/query-runner.js';
+import { runInNamespace, transactionStorage, whileManaged } from './transaction-context.js';
 
 export const ISOLATION_LEVELS = {
   READ_UNCOMMITTED: 'READ UNCOMMITTED',
@@ -127,4 +128,28 @@ export class Transaction implements ConnectionHolder {
   private async statement(text: string): Promise<void> {
     await this.runner.run({ sql: text, parameters: [] }, { transaction: this, expectRows: false, logging: this.options.logging });
   }
+}
+
+/**
+ * A managed transaction's callback, begun already: run with the transaction as the ambient one (and in a CLS
+ * namespace given to `useCLS`), committed when it resolves, rolled back when it throws.
+ */
+export function runManaged<T>(transaction: Transaction, work: (transaction: Transaction) => Promise<T>): Promise<T> {
+  return whileManaged(async () => {
+    let result: T;
+    try {
+      result = await transactionStorage.run(transaction, () => runInNamespace(transaction, () => work(transaction)));
+    } catch (error) {
+      if (!transaction.finished) {
+        try {
+          await transaction.rollback();
+        } catch {
+          // The original error matters more than a failed rollback on a broken connection.
+        }
+      }
+      throw error;
+    }
+    if (!transaction.finished) await transaction.commit();
+    return result;
+  });
 }
