@@ -59,20 +59,23 @@ export function compileRecordInsert(
   for (let index = 0; index < fields.length; index += 1) {
     const name = fields[index]!;
     const value = values[name];
-    if (value === undefined) continue;
-    if (value === null) {
-      if (omitNull || attributes[name]!.autoIncrement) continue;
-    } else if (value instanceof SqlFragment) return undefined;
+    if (leftOut(value, attributes[name]!, omitNull)) continue;
+    if (value instanceof SqlFragment) return undefined;
     if (names[count] !== name) return undefined;
     parameters[count++] = value === null ? null : types.toDriver(attributes[name]!.type, value);
   }
   return count === names.length ? { sql: last.sql, parameters } : undefined;
 }
 
+/** A record's column the INSERT leaves out: no value, or null for an auto-increment key or under `omitNull`. */
+function leftOut(value: unknown, attribute: { autoIncrement?: boolean }, omitNull: boolean): boolean {
+  return value === undefined || (value === null && (omitNull || Boolean(attribute.autoIncrement)));
+}
+
 /** `compileRecordInsert` by the general build, which also prints SQL fragments in place. */
 export function compileRecordInsertInFull(model: ModelClass, values: Record<string, unknown>, fields: readonly string[], omitNull: boolean, returning: boolean): CompiledQuery {
   const attributes = model.definition.attributes;
-  const columns = fields.filter((name) => values[name] !== undefined && !(values[name] === null && (omitNull || attributes[name]!.autoIncrement)));
+  const columns = fields.filter((name) => !leftOut(values[name], attributes[name]!, omitNull));
   return compileInsert(model, columns, [values], rootContext(model), { returning });
 }
 

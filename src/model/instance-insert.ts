@@ -21,12 +21,7 @@ export function savedAttributes(instance: Instance, state: InstanceState, option
 
 /** The names that are stored attributes (not virtual, not unknown keys). */
 export function storedAmong(definition: ModelClass['definition'], names: readonly string[]): string[] {
-  const stored: string[] = [];
-  for (const name of names) {
-    const attribute = definition.attribute(name);
-    if (attribute !== undefined && !isVirtual(attribute)) stored.push(name);
-  }
-  return stored;
+  return names.filter((name) => isStored(definition, name));
 }
 
 /** The stored keys a model's last new record had: the next one with the same keys shares the (read-only) list. */
