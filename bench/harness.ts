@@ -34,8 +34,24 @@ function now(): number {
   return (usage.user + usage.system) / 1000;
 }
 
+/**
+ * Short-lived garbage of a random size, made untimed before each round. Two contenders timed in turn allocate
+ * the same amount every cycle, so without it the young-generation collections fall at the same point of every
+ * cycle: either while one contender's results are alive (every collection copies them, ~1.5x slower) or while
+ * they are not, decided once per process. Shifting the phase at random makes every round pay the collections
+ * its allocation costs on average, the same in every process.
+ */
+let seed = 0x2545f491;
+let sink: unknown;
+function shiftCollectionPhase(): void {
+  seed = (seed * 1103515245 + 12345) >>> 0;
+  const chunks = seed % 16_384;
+  for (let index = 0; index < chunks; index += 1) sink = new Array(128);
+}
+
 async function timeOnce(workload: Workload): Promise<number> {
   await workload.setup?.();
+  shiftCollectionPhase();
   const started = now();
   await workload.run();
   const elapsed = now() - started;
