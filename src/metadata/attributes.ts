@@ -21,7 +21,7 @@ export interface AttributeOptions<Type = unknown, Instance = unknown, SetValue =
   get?(this: Instance): unknown;
   set?(this: Instance, value: SetValue): void;
   autoIncrementIdentity?: boolean;
-  unique?: boolean | string | { name: string; msg?: string };
+  unique?: boolean | string | { name?: string; msg?: string };
   field?: string;
   comment?: string;
   references?: string | { model?: unknown; key?: string; deferrable?: unknown };
@@ -37,7 +37,7 @@ export interface NormalizedAttribute {
   defaultValue?: unknown;
   primaryKey: boolean;
   autoIncrement: boolean;
-  unique?: boolean | string | { name: string; msg?: string };
+  unique?: boolean | string | { name?: string; msg?: string };
   field: string;
   fieldName: string;
   comment?: string;

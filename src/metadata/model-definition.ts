@@ -150,7 +150,8 @@ export class ModelDefinition {
     for (const name of this.columnAttributes) {
       const unique = this.attributes[name]!.unique;
       if (!unique) continue;
-      const keyName = typeof unique === 'string' ? unique : typeof unique === 'object' ? unique.name : indexName(this.tableName, [this.attributes[name]!.field], true);
+      // `unique: { msg }` without a name gets the name `true` would (v6: `<table>_<attribute>_unique`).
+      const keyName = typeof unique === 'string' ? unique : typeof unique === 'object' && unique.name ? unique.name : indexName(this.tableName, [this.attributes[name]!.field], true);
       const key = (this.uniqueKeys[keyName] ??= { name: keyName, fields: [] });
       key.fields.push(this.attributes[name]!.field);
       if (typeof unique === 'object' && unique.msg) key.msg = unique.msg;

@@ -78,7 +78,8 @@ export function refreshAttributeAccessors(model: ModelClass): void {
 function rejectShadowingClassFields(model: ModelClass): void {
   let probe: object;
   try {
-    probe = new model();
+    // A stored-record build: no defaultValue function runs (v6 calls them once per build, never at define).
+    probe = new model({}, { isNewRecord: false });
   } catch {
     return;
   }

@@ -1,4 +1,4 @@
-import { UniqueConstraintError } from '../errors/validation-errors.js';
+import { UniqueConstraintError, ValidationErrorItem } from '../errors/validation-errors.js';
 import type { ModelClass } from './model-internals.js';
 
 interface Instance {
@@ -20,11 +20,10 @@ export function withInstanceDetails(error: unknown, instance: Instance): unknown
   if (byIndexName) {
     const indexName = named![0]!;
     error.fields = Object.fromEntries(byIndexName.fields.map((field) => [field, null]));
-    for (const item of error.errors) {
-      if (item.path !== indexName) continue;
-      item.path = byIndexName.fields[0] ?? item.path;
-      if (item.message === `${indexName} must be unique`) item.message = `${item.path} must be unique`;
-    }
+    // One item per column of the key, as v6 gives for a composite key (values filled in below).
+    error.errors = error.errors.flatMap((item) =>
+      item.path !== indexName ? [item] : byIndexName.fields.map((field) => new ValidationErrorItem(`${field} must be unique`, item.type, field, null, item.instance, item.validatorKey)),
+    );
   }
   const columns = listed ? (error.fields as unknown as string[]) : Object.keys(error.fields);
   const key = byIndexName ?? Object.values(definition.uniqueKeys).find((unique) => unique.fields.length === columns.length && unique.fields.every((field) => columns.includes(field)));

@@ -3,7 +3,7 @@ import { ValidationError, ValidationErrorItem } from '../errors/validation-error
 import type { ModelDefinition } from '../metadata/model-definition.js';
 import type { NormalizedAttribute } from '../metadata/attributes.js';
 import { SqlFragment } from '../sql/sql-helpers.js';
-import { builtInValidators, validatorArgs } from './validators.js';
+import { builtInValidator, validatorArgs } from './validators.js';
 import { plainlyValid } from './validation-plan.js';
 
 export interface ValidateOptions {
@@ -30,7 +30,11 @@ export async function validateInstance(definition: ModelDefinition, instance: In
  */
 export function checkInstance(definition: ModelDefinition, instance: Instance, options: ValidateOptions = {}): ValidationError | undefined | Promise<ValidationError | undefined> {
   if (options.fields === undefined && options.skip === undefined && plainlyValid(definition, instance.dataValues)) return undefined;
+  // Sequelize's order: empties, type problems and custom validators that throw at once come as they are met;
+  // then the model validators that throw at once; then every built-in failure; then what failed later.
   const errors: ValidationErrorItem[] = [];
+  let builtInErrors: ValidationErrorItem[] | undefined;
+  const sink = { errors };
   const fields = options.fields ? new Set(options.fields) : undefined;
   const skip = options.skip && options.skip.length > 0 ? new Set(options.skip) : undefined;
   let pending: Promise<void>[] | undefined;
@@ -53,7 +57,7 @@ export function checkInstance(definition: ModelDefinition, instance: Instance, o
         // A nullable attribute skips the built-in validators when empty, but its custom ones still run (as in Sequelize).
         for (const [key, spec] of Object.entries(attribute.validate)) {
           if (typeof spec !== 'function') continue;
-          (pending ??= []).push(runCustom(() => (spec as (this: unknown, v: unknown) => unknown).call(instance, value), name, key, value, instance, errors));
+          (pending ??= []).push(runCustom(() => (spec as (this: unknown, v: unknown) => unknown).call(instance, value), name, key, value, instance, sink));
         }
       }
       continue;
@@ -67,12 +71,12 @@ export function checkInstance(definition: ModelDefinition, instance: Instance, o
     for (const [key, spec] of Object.entries(attribute.validate)) {
       if (key === 'notNull') continue;
       if (typeof spec === 'function') {
-        (pending ??= []).push(runCustom(() => (spec as (this: unknown, v: unknown) => unknown).call(instance, value), name, key, value, instance, errors));
+        (pending ??= []).push(runCustom(() => (spec as (this: unknown, v: unknown) => unknown).call(instance, value), name, key, value, instance, sink));
         continue;
       }
-      const check = builtInValidators[key];
+      const check = builtInValidator(key);
       if (!check) {
-        errors.push(new ValidationErrorItem(`Invalid validator function: ${key}`, 'Validation error', name, value, instance, null));
+        (builtInErrors ??= []).push(new ValidationErrorItem(`Invalid validator function: ${key}`, 'Validation error', name, value, instance, null));
         continue;
       }
       const { args, reported, msg } = validatorArgs(key, spec);
@@ -80,22 +84,25 @@ export function checkInstance(definition: ModelDefinition, instance: Instance, o
         const message = msg ?? `Validation ${key} on ${name} failed`;
         const item = new ValidationErrorItem(message, 'Validation error', name, value, instance, key, key, reported);
         item.original = new Error(message);
-        errors.push(item);
+        (builtInErrors ??= []).push(item);
       }
     }
   }
   const modelValidators = definition.options.validate;
-  if (pending === undefined && (modelValidators === undefined || Object.keys(modelValidators).length === 0)) {
-    return errors.length > 0 ? new ValidationError(undefined, errors) : undefined;
+  if (modelValidators !== undefined) {
+    // Run alongside the attributes' validators, as in Sequelize (not after them).
+    for (const key in modelValidators) (pending ??= []).push(runCustom(() => modelValidators[key]!.call(instance), key, key, null, instance, sink));
   }
-  return finishAsync(instance, errors, pending ?? [], modelValidators ?? {});
+  if (builtInErrors !== undefined) errors.push(...builtInErrors);
+  if (pending === undefined) return errors.length > 0 ? new ValidationError(undefined, errors) : undefined;
+  const late: ValidationErrorItem[] = [];
+  sink.errors = late;
+  return finishAsync(errors, late, pending);
 }
 
-async function finishAsync(instance: Instance, errors: ValidationErrorItem[], pending: Promise<void>[], modelValidators: Record<string, (this: unknown) => unknown>): Promise<ValidationError | undefined> {
+async function finishAsync(errors: ValidationErrorItem[], late: ValidationErrorItem[], pending: Promise<void>[]): Promise<ValidationError | undefined> {
   await Promise.all(pending);
-  for (const [key, fn] of Object.entries(modelValidators)) {
-    await runCustom(() => fn.call(instance), key, key, null, instance, errors);
-  }
+  errors.push(...late);
   return errors.length > 0 ? new ValidationError(undefined, errors) : undefined;
 }
 
@@ -122,7 +129,10 @@ export function checkValueTypes(definition: ModelDefinition, instance: Instance)
   return undefined;
 }
 
-async function runCustom(run: () => unknown, path: string, key: string, value: unknown, instance: Instance, errors: ValidationErrorItem[]): Promise<void> {
+/** Where a custom validator's failure goes: the list is swapped once the synchronous pass is over. */
+type Sink = { errors: ValidationErrorItem[] };
+
+async function runCustom(run: () => unknown, path: string, key: string, value: unknown, instance: Instance, sink: Sink): Promise<void> {
   try {
     await run();
   } catch (error) {
@@ -130,6 +140,6 @@ async function runCustom(run: () => unknown, path: string, key: string, value: u
     // Sequelize names no validator function for custom validators: validatorName stays null.
     const item = new ValidationErrorItem(message, 'Validation error', path, value, instance, key, null);
     if (error instanceof Error) item.original = error;
-    errors.push(item);
+    sink.errors.push(item);
   }
 }

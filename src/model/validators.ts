@@ -17,7 +17,8 @@ export const builtInValidators: Record<string, BuiltIn> = {
   is: (text, args) => regexOf(args).test(text),
   not: (text, args) => !regexOf(args).test(text),
   isEmail: (text, args) => validator.isEmail(text, args[0] as never),
-  isUrl: (text, args) => validator.isURL(text, args[0] as never),
+  // A copy: the validator package fills in its defaults, which Sequelize's reported isUrl arguments never show.
+  isUrl: (text, args) => validator.isURL(text, (args[0] && typeof args[0] === 'object' ? { ...args[0] } : args[0]) as never),
   isIP: (text, args) => validator.isIP(text, args[0] as never),
   isIPv4: (text) => validator.isIP(text, 4),
   isIPv6: (text) => validator.isIP(text, 6),
@@ -45,16 +46,29 @@ export const builtInValidators: Record<string, BuiltIn> = {
   isDate: (text) => !Number.isNaN(new Date(text).getTime()),
   isAfter: (text, args) => new Date(text).getTime() > new Date(String(args[0] ?? Date.now())).getTime(),
   isBefore: (text, args) => new Date(text).getTime() < new Date(String(args[0] ?? Date.now())).getTime(),
-  max: (text, args) => Number.parseFloat(text) <= Number(args[0]),
-  min: (text, args) => Number.parseFloat(text) >= Number(args[0]),
+  // As in Sequelize, a value that is not a number passes min/max (its type, if numeric, rejects it).
+  max: (text, args) => { const n = Number.parseFloat(text); return Number.isNaN(n) || n <= Number(args[0]); },
+  min: (text, args) => { const n = Number.parseFloat(text); return Number.isNaN(n) || n >= Number(args[0]); },
   isCreditCard: (text) => validator.isCreditCard(text),
   isHexadecimal: (text) => validator.isHexadecimal(text),
   isHexColor: (text) => validator.isHexColor(text),
   isJSON: (text) => validator.isJSON(text),
 };
 
+/**
+ * The check for a validator name: one above, else any function of the `validator` package (`isMobilePhone`,
+ * `isPostalCode`, `isISO8601`…), called with the reported arguments as Sequelize does.
+ */
+export function builtInValidator(key: string): BuiltIn | undefined {
+  if (Object.prototype.hasOwnProperty.call(builtInValidators, key)) return builtInValidators[key];
+  const fn = (validator as unknown as Record<string, unknown>)[key];
+  if (typeof fn !== 'function' || key === 'default' || key === 'version') return undefined;
+  return (text, args) => Boolean((fn as (text: string, ...args: unknown[]) => unknown)(text, ...args));
+}
+
 // Sequelize reports no arguments for these when written as `true`.
 const reportedWithoutArgs = new Set(['isAlpha', 'isAlphanumeric', 'isIP']);
+const optionObjectValidators = new Set(['isEmail', 'isUrl', 'isURL']);
 
 /**
  * `len: [2, 10]` → [2, 10]; `isIn: [['a', 'b']]` → [['a', 'b']]; `isInt: { min: 1 }` → [{ min: 1 }];
@@ -69,7 +83,14 @@ export function validatorArgs(key: string, spec: unknown): { args: unknown[]; re
     if ('args' in wrapped) given = wrapped.args;
     else if (msg !== undefined && Object.keys(wrapped).length === 1) given = true;
   }
-  if (given === true || given === false) return { args: [], reported: reportedWithoutArgs.has(key) ? [] : [given], msg };
+  // Sequelize hands isEmail/isUrl an options object (`{}`, or `{ msg }` when only msg is given) and reports it as
+  // the validator package left it (with its defaults merged in).
+  if (optionObjectValidators.has(key) && given === true) {
+    const options = spec === true ? {} : { msg };
+    return { args: [options], reported: [options], msg };
+  }
+  // Written `{ msg }` alone, v6 reports that object as the argument.
+  if (given === true || given === false) return { args: [], reported: reportedWithoutArgs.has(key) ? [] : [given === spec ? given : spec], msg };
   let args: unknown[];
   if (Array.isArray(given) && (key === 'isIn' || key === 'notIn')) args = Array.isArray(given[0]) ? given : [given];
   else args = Array.isArray(given) ? given : [given];
