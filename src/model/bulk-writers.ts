@@ -28,7 +28,8 @@ function updatedFields(model: ModelClass, values: Record<string, unknown>, given
   return (given ?? Object.keys(values)).filter((key) => key in values && written(key));
 }
 
-export async function update(model: ModelClass, values: Record<string, unknown>, options: UpdateOptions): Promise<[number, unknown[]?]> {
+export async function update(model: ModelClass, values: Record<string, unknown>, given: UpdateOptions): Promise<[number, unknown[]?]> {
+  let options = given;
   if (!options || options.where === undefined) {
     throw new UsageError(`Missing where attribute in the options parameter passed to ${model.name}.update: pass { where: {} } to update every row.`);
   }
@@ -57,7 +58,12 @@ export async function update(model: ModelClass, values: Record<string, unknown>,
   }
   if (hooks) {
     await runHooks(model, 'beforeBulkUpdate', hookOptions);
-    changes = ((hookOptions as Record<string, unknown>)['attributes'] as Record<string, unknown> | undefined) ?? changes;
+    // As in v6 the statement is made from the options the hook saw: its where, and of its attributes those
+    // among its fields (an attribute added without naming it in `fields` is not written).
+    options = hookOptions as UpdateOptions;
+    const attributes = ((hookOptions as Record<string, unknown>)['attributes'] as Record<string, unknown> | undefined) ?? changes;
+    const written = Array.isArray(options.fields) ? options.fields : stamped;
+    changes = Object.fromEntries(Object.entries(attributes).filter(([key]) => written.includes(key)));
   }
   // Nothing known to write: no statement, as Sequelize answers [0].
   if (Object.keys(changes).length === 0) return [0];
@@ -94,7 +100,8 @@ function sameChanges(instances: readonly ModelInstance[]): boolean {
   return sets.every((set) => isDeepStrictEqual(set, sets[0]));
 }
 
-export async function destroy(model: ModelClass, options?: DestroyOptions): Promise<number> {
+export async function destroy(model: ModelClass, given?: DestroyOptions): Promise<number> {
+  let options = given;
   if (!options || (options.where === undefined && !options.truncate)) {
     throw new UsageError(`Missing where or truncate attribute in the options parameter of ${model.name}.destroy: pass { where: {} } to delete every row.`);
   }
@@ -102,7 +109,11 @@ export async function destroy(model: ModelClass, options?: DestroyOptions): Prom
   const deletedAt = definition.timestamps.deletedAt;
   const hooks = options.hooks !== false;
   const hookOptions = hooks ? bulkDestroyHookOptions(model, options as Record<string, unknown>) : options;
-  if (hooks) await runHooks(model, 'beforeBulkDestroy', hookOptions);
+  if (hooks) {
+    await runHooks(model, 'beforeBulkDestroy', hookOptions);
+    // The hook's changes to the options (where, force, individualHooks…) apply, as in v6.
+    options = hookOptions as DestroyOptions;
+  }
   // A paranoid model's truncate soft-deletes every row unless forced, as in Sequelize.
   if (options.truncate && (!deletedAt || options.force)) {
     const affected = await truncate(model, options);
@@ -127,12 +138,16 @@ export async function destroy(model: ModelClass, options?: DestroyOptions): Prom
   return result.affectedRows;
 }
 
-export async function restore(model: ModelClass, options: DestroyOptions = {}): Promise<number> {
+export async function restore(model: ModelClass, given: DestroyOptions = {}): Promise<number> {
+  let options = given;
   const deletedAt = model.definition.timestamps.deletedAt;
   if (!deletedAt) throw new UsageError(`${model.name} is not paranoid: restore() needs paranoid: true.`);
   const hooks = options.hooks !== false;
   const hookOptions = hooks ? bulkRestoreHookOptions(model, options as Record<string, unknown>) : options;
-  if (hooks) await runHooks(model, 'beforeBulkRestore', hookOptions);
+  if (hooks) {
+    await runHooks(model, 'beforeBulkRestore', hookOptions);
+    options = hookOptions as DestroyOptions;
+  }
   let individuals: ModelInstance[] | undefined;
   if (hooks && options.individualHooks) {
     individuals = (await findAll(model, { where: options.where, transaction: options.transaction, paranoid: false })) as ModelInstance[];

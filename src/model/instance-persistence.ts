@@ -182,12 +182,17 @@ async function saveInGeneral(instance: Instance, state: InstanceState, options: 
     // Unless the caller named the fields, what the hooks changed is saved too.
     byHooks = fieldsGiven ? [] : savedAttributes(instance, state, {}).filter((key) => isNew || !changedBefore.has(key));
     fields = storedAmong(definition, [...new Set([...optionsForHooks().fields, ...byHooks])]);
+    // The after hooks see the fields the hooks added, as v6's one options object carries them.
+    if (byHooks.length > 0) optionsForHooks().fields = [...fields];
   }
   // Sequelize validates a save()/update() of a stored record again after its before hooks (over what they changed), so
   // the validation hooks run a second time there; only visible, and only done, when there are such hooks.
   if (!isNew && !fieldsGiven && hooks && options.validate !== false && (hasHooks(model, 'beforeValidate') || hasHooks(model, 'afterValidate'))) {
     await validate(instance, { fields: byHooks, hooks: options.hooks }, validateHookOptions(definition, { ...optionsForHooks(), skip: undefined }, byHooks));
   }
+  // As in v6, a stored record nothing changed in (also by the hooks) is not written and runs no after hooks, named
+  // fields or not.
+  if (!isNew && !state.changedKeys?.size) return instance;
   if (unchanged) {
     if (fields.length === 0) return instance;
     stampUpdatedAt();
@@ -238,9 +243,11 @@ export async function update(instance: Instance, state: InstanceState, values: R
   instance.set(given ? Object.fromEntries(Object.entries(values).filter(([key]) => given.includes(key) || (definition.attribute(key) !== undefined && isVirtual(definition.attributes[key]!)))) : values);
   const changedNow = [...(state.changedKeys ?? [])].filter((key) => !before.has(key) || key in values);
   const fields = options.fields ?? [...new Set([...Object.keys(values).filter((key) => definition.attribute(key)), ...changedNow])];
+  // v6 saves also when nothing changed: the record is validated and its before hooks run (what they change is
+  // saved). Named fields are saved as named.
+  if (given) return save(instance, state, options);
   const changedFields = fields.filter((key) => state.changedKeys?.has(key));
-  if (changedFields.length === 0 && !instance.isNewRecord) return instance;
-  return save(instance, state, { ...options, fields: changedFields.length > 0 ? changedFields : fields, ...(options.fields === undefined ? { [fieldsNotGiven]: true } : {}) });
+  return save(instance, state, { ...options, fields: changedFields.length > 0 || !instance.isNewRecord ? changedFields : fields, [fieldsNotGiven]: true });
 }
 
 export { reload, destroy, restore, increment } from './instance-lifecycle.js';

@@ -54,7 +54,7 @@ export function belongsToManyWrites(association: BelongsToMany): AccessorMap {
     const found = new Map<unknown, Record<string, unknown>>();
     for (const part of keys ? keyChunks(through, keys) : [undefined]) {
       const where = { [foreignKey]: owner, ...(part ? { [otherKey]: part } : {}), ...throughScope };
-      const rows = (await through.findAll({ where, raw: true, transaction: options['transaction'], logging: options['logging'] })) as unknown as Array<Record<string, unknown>>;
+      const rows = (await through.findAll({ where, raw: true, transaction: options['transaction'], logging: options['logging'], ...(options['hooks'] === false ? { hooks: false } : {}) })) as unknown as Array<Record<string, unknown>>;
       for (const row of rows) found.set(keyOf(row[otherKey]), row);
     }
     return found;

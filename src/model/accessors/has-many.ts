@@ -51,6 +51,10 @@ export function hasManyAccessors(association: HasMany): AccessorMap {
       if (options['hooks'] !== false && hasHooks(target, 'beforeFind')) await runHooks(target, 'beforeFind', base);
       if (owners.length === 1) counts.set(keyOf(owners[0]), (await model.count(base)) as number);
       else for (const row of (await model.count({ ...base, group: [foreignKey] })) as Array<Record<string, unknown>>) counts.set(keyOf(row[foreignKey] ?? row[field]), Number(row['count']));
+      // ...and its afterFind hooks see the counted row, { count }, once per owner.
+      if (options['hooks'] !== false && hasHooks(target, 'afterFind')) {
+        for (const owner of owners) await runHooks(target, 'afterFind', { count: counts.get(keyOf(owner)) ?? 0 }, base);
+      }
     }
     return entries.map((entry) => counts.get(keyOf(ownerKey(entry.instance))) ?? 0);
   }

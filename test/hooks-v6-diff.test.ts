@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, test } from 'node:test';
+import { DataTypes, Op, type Model, type ModelStatic, type Sequelize } from '../src/index.js';
+import { captureSql, connect, testDialects } from './setup/dialects.js';
+
+type Row = Record<string, unknown>;
+
+for (const dialect of testDialects) {
+  describe(`hooks as Sequelize v6 runs them on ${dialect}: unchanged saves, options the bulk hooks change, association reads`, () => {
+    let sequelize: Sequelize;
+    let Pug: ModelStatic<Model>;
+    const sql = captureSql();
+    const updates = () => sql.statements.filter((statement) => statement.startsWith('UPDATE'));
+
+    before(async () => {
+      sequelize = await connect(dialect, { logging: sql.logging });
+      Pug = sequelize.define('hv_pug', { name: DataTypes.STRING, age: DataTypes.INTEGER, touched: DataTypes.INTEGER, secret: DataTypes.STRING }, { timestamps: false });
+      await sequelize.sync({ force: true });
+    });
+    after(async () => {
+      await sequelize.close();
+    });
+    beforeEach(async () => {
+      for (const name of ['beforeUpdate', 'afterUpdate', 'beforeBulkUpdate', 'beforeBulkDestroy', 'beforeBulkRestore']) Pug.removeHook(name as never, 'test');
+      await Pug.destroy({ where: {}, hooks: false });
+      await Pug.bulkCreate([{ name: 'a', age: 1 }, { name: 'b', age: 2 }, { name: 'c', age: 3 }], { hooks: false });
+      sql.statements.length = 0;
+    });
+    const rows = async () => (await Pug.findAll({ raw: true, attributes: ['name', 'age', 'touched', 'secret'], order: [['name', 'ASC']], hooks: false })) as unknown as Row[];
+
+    test('instance.update of values it already holds runs the before hooks, and saves what they change', async () => {
+      const seen: string[] = [];
+      Pug.addHook('beforeUpdate', 'test', (pug: Model, options: { fields?: string[] }) => {
+        seen.push(`before:${String(options.fields)}`);
+        pug.set('touched', 1);
+      });
+      Pug.addHook('afterUpdate', 'test', (_pug: Model, options: { fields?: string[] }) => void seen.push(`after:${String(options.fields)}`));
+      const pug = (await Pug.findOne({ where: { name: 'a' } }))!;
+      sql.statements.length = 0;
+      await pug.update({ name: 'a' });
+      // The after hooks see the field the before hook added.
+      assert.deepEqual(seen, ['before:', 'after:touched']);
+      assert.equal(updates().length, 1);
+      assert.equal((await rows())[0]!['touched'], 1);
+    });
+
+    test('a save naming fields of a record nothing changed in sends nothing and runs no after hooks', async () => {
+      const seen: string[] = [];
+      Pug.addHook('beforeUpdate', 'test', () => void seen.push('before'));
+      Pug.addHook('afterUpdate', 'test', () => void seen.push('after'));
+      const pug = (await Pug.findOne({ where: { name: 'a' } }))!;
+      sql.statements.length = 0;
+      await pug.save({ fields: ['name'] });
+      await pug.update({ name: 'a' }, { fields: ['name'] });
+      assert.deepEqual(seen, ['before', 'before']);
+      assert.deepEqual(updates(), []);
+    });
+
+    test('beforeBulkUpdate: its where applies, and an attribute it adds is written only when it names it in fields', async () => {
+      Pug.addHook('beforeBulkUpdate', 'test', (options: { where: unknown; attributes: Row; fields: string[] }) => {
+        options.where = { name: 'b' };
+        options.attributes['secret'] = 'named';
+        options.fields.push('secret');
+        options.attributes['touched'] = 9;
+      });
+      assert.deepEqual(await Pug.update({ age: 20 }, { where: { name: 'a' } }), [1]);
+      assert.deepEqual(await rows(), [
+        { name: 'a', age: 1, touched: null, secret: null },
+        { name: 'b', age: 20, touched: null, secret: 'named' },
+        { name: 'c', age: 3, touched: null, secret: null },
+      ]);
+    });
+
+    test('beforeBulkDestroy and beforeBulkRestore: the where they set is the one used', async () => {
+      Pug.addHook('beforeBulkDestroy', 'test', (options: { where: unknown }) => {
+        options.where = { name: { [Op.in]: ['b', 'c'] } };
+      });
+      assert.equal(await Pug.destroy({ where: { name: 'a' } }), 2);
+      assert.deepEqual((await rows()).map((row) => row['name']), ['a']);
+      const Soft = sequelize.define('hv_soft', { name: DataTypes.STRING }, { paranoid: true });
+      await Soft.sync({ force: true });
+      await Soft.bulkCreate([{ name: 'a' }, { name: 'b' }]);
+      await Soft.destroy({ where: {} });
+      Soft.addHook('beforeBulkRestore', (options: { where: unknown }) => {
+        options.where = { name: 'b' };
+      });
+      await Soft.restore({ where: { name: 'a' } });
+      assert.deepEqual((await Soft.findAll()).map((row) => row.get('name')), ['b']);
+    });
+
+    test('countToys runs the target afterFind hooks as well; hooks: false reaches the join rows read by createFriend/addFriend', async () => {
+      const Toy = sequelize.define('hv_toy', { name: DataTypes.STRING }, { timestamps: false });
+      const Friendship = sequelize.define('hv_friendship', { level: DataTypes.INTEGER }, { timestamps: false });
+      Pug.hasMany(Toy, { foreignKey: 'pugId' });
+      Pug.belongsToMany(Pug, { as: 'pals', through: Friendship, foreignKey: 'pugId', otherKey: 'palId' });
+      await sequelize.sync();
+      const seen: unknown[] = [];
+      Toy.addHook('afterFind', (result: unknown) => void seen.push(result));
+      Friendship.addHook('beforeFind', () => void seen.push('join beforeFind'));
+      const pug = (await Pug.findOne({ where: { name: 'a' } }))! as Model & Record<string, (...args: unknown[]) => Promise<unknown>>;
+      await Toy.create({ name: 't', pugId: pug.get('id') });
+      seen.length = 0;
+      assert.equal(await pug['countHv_toys']!(), 1);
+      assert.deepEqual(seen, [{ count: 1 }]);
+      seen.length = 0;
+      const other = (await Pug.findOne({ where: { name: 'b' } }))!;
+      await pug['createPal']!({ name: 'd' }, { hooks: false });
+      await pug['addPal']!(other, { hooks: false });
+      assert.deepEqual(seen, []);
+      await pug['addPal']!(other);
+      assert.deepEqual(seen, ['join beforeFind']);
+    });
+  });
+}
