@@ -1,4 +1,5 @@
-import { SqlCompiler, type CompileState, type CompiledQuery } from '../../sql/compiler.js';
+import { BacktickCompiler } from '../backtick-compiler.js';
+import type { CompileState, CompiledQuery } from '../../sql/compiler.js';
 import type { BinaryNode, ConflictAction, ExprNode, JsonPathNode, OrderNode, SelectNode, StatementNode } from '../../sql/nodes.js';
 
 /** `$.a.b`, quoting keys that are not plain identifiers and indexing numeric ones: `$."a-b"[0]`. */
@@ -11,7 +12,7 @@ const castTypes: Record<string, string> = {
   'DOUBLE PRECISION': 'DOUBLE', FLOAT: 'DOUBLE', REAL: 'DOUBLE', BOOLEAN: 'SIGNED', TIMESTAMP: 'DATETIME',
 };
 
-export class MysqlCompiler extends SqlCompiler {
+export class MysqlCompiler extends BacktickCompiler {
   override readonly randomFunction: string = 'RAND';
 
   /** `returningStatements`: the statements this server can answer with RETURNING (MariaDB: insert and delete). */
@@ -26,24 +27,6 @@ export class MysqlCompiler extends SqlCompiler {
       return super.compile(rest as StatementNode);
     }
     return super.compile(node);
-  }
-
-  override quoteIdentifier(name: string): string {
-    return `\`${name.replaceAll('`', '``')}\``;
-  }
-  /** No schemas here: v6 puts a model's `schema` in front of its table name, `schema.table`, one identifier. */
-  override quoteTable(name: string, schema?: string): string {
-    return this.quoteIdentifier(this.tableQualifier(name, schema));
-  }
-  override tableQualifier(name: string, schema?: string): string {
-    return schema ? `${schema}.${name}` : name;
-  }
-
-  /** LIKE and REGEXP follow the column's collation (case-insensitive by default), as in Sequelize. */
-  override binaryOperator(operator: BinaryNode['operator']): string {
-    if (operator === 'ILIKE') return 'LIKE';
-    if (operator === 'NOT ILIKE') return 'NOT LIKE';
-    return operator;
   }
 
   /** iRegexp is case-insensitive whatever the collation: the pattern gets PCRE/ICU's `(?i)` flag. */
