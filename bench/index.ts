@@ -8,10 +8,12 @@
 //   BENCH_CONTENDERS=raw,joinery        only these contenders
 //   BENCH_CLOCK=cpu                     process CPU time instead of wall time (SQLite; see harness.ts)
 //   BENCH_WARMUP_MS=250                 untimed warm-up per workload and contender: at least 3 rounds and this long
+//   BENCH_PROCESSES=3                   the whole bench in this many processes, one table of their medians (processes.ts)
 import { createRequire } from 'node:module';
 import type * as JoineryModule from '../src/index.js';
 import { clock, medians, rounds, warmUpMs, warmUpRounds, type Contender } from './harness.js';
-import { printTable, type Results } from './report.js';
+import { isChild, reportToParent, runInProcesses } from './processes.js';
+import { printProcessesTable, printTable, type Results } from './report.js';
 import { ormContender } from './workloads/orm.js';
 import { freshSchema, rawPostgresContender } from './workloads/raw-postgres.js';
 import { rawSqliteContender } from './workloads/raw-sqlite.js';
@@ -74,6 +76,14 @@ const dialectRuns: Record<string, DialectRun> = {
   },
 };
 
+const processes = Number(process.env['BENCH_PROCESSES'] ?? 3);
+if (!isChild && processes > 1) {
+  console.log(`median of ${rounds} rounds after at least ${warmUpRounds} warm-up rounds and ${warmUpMs} ms (${clock === 'cpu' ? 'process CPU time' : 'wall time'}) in each of ${processes} processes`);
+  const runs = runInProcesses(processes);
+  for (const [dialect, times] of runs.times) printProcessesTable(runs.titles.get(dialect) ?? dialect, times, processes);
+  process.exit(0);
+}
+
 let dialects = list(process.env['BENCH_DIALECTS']);
 if (dialects === undefined) {
   dialects = ['sqlite'];
@@ -105,4 +115,8 @@ for (const dialect of dialects) {
     for (const [, contender] of group) await contender.close();
   }
   printTable(run.title, names, results);
+  if (isChild) {
+    console.log(`title ${dialect}\t${run.title}`);
+    reportToParent(dialect, results);
+  }
 }
