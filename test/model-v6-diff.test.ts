@@ -38,6 +38,35 @@ for (const dialect of testDialects) {
       assert.deepEqual([created.get('rank'), calls], [2, 2]);
     });
 
+    test('set() keeps a primary key that holds a value, and a stored record\'s timestamps and version; raw writes them', async () => {
+      const Pug = sequelize.define('pug', { name: DataTypes.STRING }, { paranoid: true, version: true });
+      await sequelize.sync({ force: true });
+      const pug = await Pug.create({ name: 'Cody' });
+      const createdAt = pug.get('createdAt') as Date;
+      pug.set({ id: 99, createdAt: new Date('2020-01-01'), deletedAt: new Date('2020-01-01'), version: 7, name: 'Bo' });
+      assert.deepEqual([pug.get('id'), pug.get('createdAt'), pug.get('version'), pug.changed()], [1, createdAt, 0, ['name']]);
+      assert.equal(pug.isSoftDeleted(), false);
+      await pug.save();
+      await pug.update({ createdAt: new Date('2020-01-01') });
+      const stored = await Pug.findByPk(1);
+      assert.deepEqual([stored!.get('name'), (stored!.get('createdAt') as Date).getTime()], ['Bo', createdAt.getTime()]);
+      const built = Pug.build({ name: 'x' });
+      built.set({ id: 50, createdAt: new Date('2020-01-01T00:00:00Z') });
+      built.set('id', 51);
+      assert.deepEqual([built.get('id'), (built.get('createdAt') as Date).toISOString()], [50, '2020-01-01T00:00:00.000Z']);
+      pug.set('createdAt', new Date('2020-01-01T00:00:00Z'), { raw: true });
+      assert.equal((pug.get('createdAt') as Date).toISOString(), '2020-01-01T00:00:00.000Z');
+    });
+
+    test('instance.sequelize, Model.primaryKeys and Model.tableAttributes', async () => {
+      const Key = sequelize.define('key', { a: { type: DataTypes.INTEGER, primaryKey: true }, b: { type: DataTypes.INTEGER, primaryKey: true }, label: DataTypes.VIRTUAL }, { timestamps: false });
+      await sequelize.sync({ force: true });
+      assert.equal(Key.build({ a: 1, b: 2 }).sequelize, sequelize);
+      assert.deepEqual(Object.keys(Key.primaryKeys), ['a', 'b']);
+      assert.equal(Key.primaryKeys['a']!.field, 'a');
+      assert.deepEqual(Object.keys(Key.tableAttributes), ['a', 'b']);
+    });
+
     describe('validation errors come in v6 order', () => {
       test('empties and custom validators that throw (in attribute order), then model validators, come before built-in failures', async () => {
         const Pug = sequelize.define('pug', {

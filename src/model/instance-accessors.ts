@@ -154,6 +154,7 @@ export function setValue(instance: InstanceLike, state: InstanceState, key: stri
       if (key.includes('.') && model.definition.attributes[head!]) return setJsonPath(instance, state, key, value);
       return;
     }
+    if (!options.isBuilding && keepsValue(model.definition, instance, key, attribute.primaryKey)) return;
     if (value !== null && value !== undefined && !(value instanceof SqlFragment)) value = attribute.type.setValue(value);
   }
   const before = instance.dataValues[key];
@@ -161,6 +162,17 @@ export function setValue(instance: InstanceLike, state: InstanceState, key: stri
   if (options.raw && !options.isBuilding) return;
   if (!options.isBuilding && valuesEqual(before, value)) return;
   if (attribute || options.isBuilding) markChanged(state, key, before);
+}
+
+/**
+ * v6 ignores a set of a primary key that already holds a value, and, on a stored record, of the timestamps and
+ * the version counter: saving maintains those, `set(…, { raw: true })` still writes them.
+ */
+function keepsValue(definition: ModelDefinition, instance: InstanceLike, key: string, primaryKey: boolean | undefined): boolean {
+  if (primaryKey && instance.dataValues[key]) return true;
+  if ((instance as { isNewRecord?: boolean }).isNewRecord !== false) return false;
+  const { createdAt, updatedAt, deletedAt } = definition.timestamps;
+  return key === createdAt || key === updatedAt || key === deletedAt || key === definition.versionAttribute;
 }
 
 function setJsonPath(instance: InstanceLike, state: InstanceState, key: string, value: unknown): void {

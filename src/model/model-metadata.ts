@@ -45,6 +45,16 @@ export class ModelMetadata {
     }
     return attributes;
   }
+  /** v6's `primaryKeys`: the primary-key attributes by name. */
+  static get primaryKeys(): ModelDefinition['attributes'] {
+    const attributes = this.stampedAttributes();
+    return Object.fromEntries(this.definition.primaryKeyAttributes.map((name) => [name, attributes[name]!]));
+  }
+  /** v6's `tableAttributes`: the attributes stored in columns (VIRTUAL ones left out). */
+  static get tableAttributes(): ModelDefinition['attributes'] {
+    const attributes = this.stampedAttributes();
+    return Object.fromEntries(this.definition.columnAttributes.map((name) => [name, attributes[name]!]));
+  }
   static get tableName(): string {
     return this.definition.tableName;
   }
@@ -82,6 +92,11 @@ export class ModelMetadata {
   }
   static isParanoid(): boolean {
     return this.definition.paranoid;
+  }
+
+  /** `instance.sequelize`, as in v6: the connection of the instance's model. */
+  get sequelize(): ModelHost | undefined {
+    return (this.constructor as typeof ModelMetadata).sequelize;
   }
 
 }
