@@ -67,6 +67,18 @@ for (const dialect of testDialects) {
       assert.deepEqual(Object.keys(Key.tableAttributes), ['a', 'b']);
     });
 
+    test('build(list) builds a list; findOrCreate hands fields, silent and validate on to its create', async () => {
+      const Pug = sequelize.define('pug', { name: { type: DataTypes.STRING, unique: true }, age: { type: DataTypes.INTEGER, validate: { max: 10 } } });
+      await sequelize.sync({ force: true });
+      const built = Pug.build([{ name: 'a' }, { name: 'b' }] as never) as unknown as Array<{ get(key: string): unknown }>;
+      assert.deepEqual(built.map((pug) => pug.get('name')), ['a', 'b']);
+      const [pug, created] = await Pug.findOrCreate({ where: { name: 'c' }, defaults: { age: 3 }, fields: ['name'] } as never);
+      assert.equal(created, true);
+      assert.equal((await Pug.findByPk(pug.get('id') as number))!.get('age'), null);
+      const [unchecked] = await Pug.findOrCreate({ where: { name: 'd' }, defaults: { age: 99 }, validate: false } as never);
+      assert.equal(unchecked.get('age'), 99);
+    });
+
     describe('validation errors come in v6 order', () => {
       test('empties and custom validators that throw (in attribute order), then model validators, come before built-in failures', async () => {
         const Pug = sequelize.define('pug', {

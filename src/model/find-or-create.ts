@@ -40,6 +40,14 @@ function creationValues(options: FindOrCreateOptions): Record<string, unknown> {
   return { ...defaults, ...valuesFromWhere(options.where), ...defaults };
 }
 
+/** The options of findOrCreate that v6 hands on to its create (the finder's own stay with the find). */
+function createOptions(options: FindOrCreateOptions): Record<string, unknown> {
+  const given = options as Record<string, unknown>;
+  const picked: Record<string, unknown> = {};
+  for (const key of ['fields', 'silent', 'validate', 'hooks']) if (given[key] !== undefined) picked[key] = given[key];
+  return picked;
+}
+
 /**
  * Finds a row matching `where`, or creates it from `where` and `defaults`, atomically: `[instance, created]`.
  * The INSERT runs in a savepoint so a unique violation (another writer got there first) leaves the caller's
@@ -54,7 +62,7 @@ export async function findOrCreate(model: ModelClass, options: FindOrCreateOptio
   const attempt = async (transaction: unknown): Promise<Found> => {
     const found = await findOne(model, { ...options, transaction });
     if (found) return [found, false];
-    const insert = (inside: unknown) => create(model, values, { transaction: inside, logging: options.logging } as Record<string, unknown>);
+    const insert = (inside: unknown) => create(model, values, { ...createOptions(options), transaction: inside, logging: options.logging });
     const savepoints = model.host.queryRunner.dialect.supports.savepoints;
     return [savepoints ? await host.transaction({ transaction }, insert) : await insert(transaction), true];
   };

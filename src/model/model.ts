@@ -74,6 +74,8 @@ export class Model<TAttributes extends object = object, TCreationAttributes exte
 
   // ---- building ----
   static build<M extends Model>(this: ModelStatic<M>, values?: CreationAttributes<M>, options?: BuildOptions): M {
+    // v6 builds a list given a list (untyped there too).
+    if (Array.isArray(values)) return (this as unknown as typeof Model).bulkBuild(values as Record<string, unknown>[], options) as unknown as M;
     return new (this as unknown as new (v?: Record<string, unknown>, o?: BuildOptions) => M)(values, options);
   }
   static bulkBuild<M extends Model>(this: ModelStatic<M>, records: readonly CreationAttributes<M>[], options?: BuildOptions): M[] {
