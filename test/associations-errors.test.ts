@@ -18,9 +18,9 @@ for (const dialect of testDialects) {
 
     test('associating with something that is not a model names the source and the call', () => {
       const Pug = db.define('pug', {});
-      assert.throws(() => Pug.hasMany({} as never), (error: Error) => error instanceof AssociationError && /pug\.hasMany called with something that is not a model/.test(error.message));
-      assert.throws(() => Pug.belongsTo('owner' as never), /pug\.belongsTo called with something that is not a model: owner/);
-      assert.throws(() => Pug.belongsToMany(undefined as never, { through: 'x' }), /pug\.belongsToMany called with something that is not a model/);
+      assert.throws(() => Pug.hasMany({} as never), (error: Error) => error instanceof AssociationError && /^pug\.hasMany called with something that's not a subclass of Sequelize\.Model/.test(error.message));
+      assert.throws(() => Pug.belongsTo('owner' as never), /pug\.belongsTo called with something that's not a subclass of Sequelize\.Model \(got owner\)/);
+      assert.throws(() => Pug.belongsToMany(undefined as never, { through: 'x' }), /pug\.belongsToMany called with something that's not a subclass of Sequelize\.Model/);
     });
 
     test('a misspelt option is named with the likely intended one, and nothing is added to either model', () => {

@@ -42,12 +42,11 @@ for (const dialect of testDialects) {
       });
     };
 
-    test('a model that is not associated: both names, and how to associate them', async () => {
-      await rejects(Owner.findAll({ include: [Friend] }), /^friend is not associated to owner! .*owner\.hasMany\(friend\).*owner\.belongsToMany\(friend/);
-      // The other side knows the pair: suggest the mirror of its association.
-      await rejects(Pug.findAll({ include: [Friend] }), /^friend is not associated to pug! Use pug\.belongsToMany\(friend, \{ through: '…' \}\)/);
-      await rejects(Pug.findAll({ include: [{ model: Toy }] }), /^toy is not associated to pug! Use pug\.hasMany\(toy\)/);
-      await rejects(Pug.create({ name: 'x', toys: [{ name: 'ball' }] }, { include: [Toy] }), /^toy is not associated to pug!/);
+    test('a model that is not associated: v6\'s exact message, naming both models', async () => {
+      await rejects(Owner.findAll({ include: [Friend] }), /^friend is not associated to owner!$/);
+      await rejects(Pug.findAll({ include: [Friend] }), /^friend is not associated to pug!$/);
+      await rejects(Pug.findAll({ include: [{ model: Toy }] }), /^toy is not associated to pug!$/);
+      await rejects(Pug.create({ name: 'x', toys: [{ name: 'ball' }] }, { include: [Toy] }), /^toy is not associated to pug!$/);
     });
 
     test('a model associated twice, included without as: lists the aliases', async () => {

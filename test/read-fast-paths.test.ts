@@ -73,7 +73,7 @@ for (const dialect of testDialects) {
       assert.equal((await Pet.findByPk(id, { transaction: unmanaged }))?.get('name'), 'uncommitted');
       await unmanaged.rollback();
       assert.equal(await Pet.findByPk(id), null);
-      await assert.rejects(Pet.findByPk(id, { transaction: unmanaged }), /already been rolled back/);
+      await assert.rejects(Pet.findByPk(id, { transaction: unmanaged }), /rollback has been called on this transaction\(.*\), you can no longer use it/);
       await assert.rejects(db.transaction(async () => {
         const ambient = await Pet.create({ name: 'ambient' });
         assert.equal((await Pet.findByPk(ambient.get('id') as number))?.get('name'), 'ambient');

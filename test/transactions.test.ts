@@ -57,7 +57,7 @@ for (const dialect of testDialects) {
       assert.equal(kept.finished, 'commit');
       assert.deepEqual(fired, ['kept true']);
       await assert.rejects(kept.commit(), /Transaction cannot be committed because it has been finished with state: commit/);
-      await assert.rejects(Counter.create({ value: 9 }, { transaction: kept }), /already been committed/);
+      await assert.rejects(Counter.create({ value: 9 }, { transaction: kept }), /commit has been called on this transaction\(.*\), you can no longer use it/);
       const dropped = await sequelize.transaction();
       dropped.afterCommit(() => fired.push('dropped'));
       await Counter.create({ value: 2 }, { transaction: dropped });

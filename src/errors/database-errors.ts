@@ -17,8 +17,10 @@ export class DatabaseError extends BaseError {
     this.name = 'SequelizeDatabaseError';
     this.parent = parent;
     this.original = parent;
-    this.sql = options.sql ?? '';
-    this.parameters = options.parameters ?? [];
+    // As v6: a driver error carrying its statement (`sql`, `parameters`) gives them when the options do not.
+    const carried = parent as Error & { sql?: unknown; parameters?: unknown };
+    this.sql = options.sql ?? (typeof carried.sql === 'string' ? carried.sql : '');
+    this.parameters = options.parameters ?? (Array.isArray(carried.parameters) ? carried.parameters : []);
   }
 }
 
@@ -84,5 +86,16 @@ export class UnknownConstraintError extends DatabaseError {
     this.constraint = options.constraint;
     this.fields = options.fields;
     this.table = options.table;
+  }
+}
+
+/**
+ * A query joinery refuses before sending it where v6 sends it and the database rejects it (an unknown column, a
+ * value the column's type cannot hold): v6's class and `name`, so the same `catch` holds, with a message naming
+ * the model and attribute. No SQL was sent: `sql` is empty and `parent` an Error with the same message.
+ */
+export class QueryRefusedError extends DatabaseError {
+  constructor(message: string) {
+    super(new Error(message));
   }
 }

@@ -18,18 +18,9 @@ export class EagerLoadingError extends BaseError {
     this.name = 'SequelizeEagerLoadingError';
   }
 
-  /**
-   * Keeps Sequelize's "x is not associated to y!" prefix and says how to associate them; when the other side
-   * already knows the pair, the matching call on this side is suggested.
-   */
+  /** v6's exact message ("x is not associated to y!"): applications match it. Both names are in it. */
   static notAssociated(target: NamedModel, source: NamedModel): EagerLoadingError {
-    const reverse = Object.values(target.associations ?? {}).find((association) => (association as { target?: NamedModel }).target?.name === source.name) as { associationType?: string } | undefined;
-    const mirror: Record<string, string> = { BelongsTo: 'hasMany', HasOne: 'belongsTo', HasMany: 'belongsTo', BelongsToMany: 'belongsToMany' };
-    const kind = reverse?.associationType ? mirror[reverse.associationType] : undefined;
-    const suggestion = kind
-      ? `Use ${source.name}.${kind}(${target.name}${kind === 'belongsToMany' ? ", { through: '…' }" : ''}) (${target.name} already has an association to ${source.name}, but includes follow the association of the model you query).`
-      : `Associate them first, e.g. ${source.name}.hasMany(${target.name}), ${source.name}.belongsTo(${target.name}) or ${source.name}.belongsToMany(${target.name}, { through: '…' }).`;
-    return new EagerLoadingError(`${target.name} is not associated to ${source.name}! ${suggestion}`);
+    return new EagerLoadingError(`${target.name} is not associated to ${source.name}!`);
   }
 
   static ambiguous(targetName: string, sourceName: string, aliases: readonly string[]): EagerLoadingError {

@@ -1,5 +1,6 @@
 import { DateType } from '../data-types/date-types.js';
 import { IntegerType } from '../data-types/numeric-types.js';
+import { QueryRefusedError } from '../errors/database-errors.js';
 import { UsageError } from '../errors/usage-errors.js';
 import { isVirtual, normalizeAttribute, type NormalizedAttribute } from './attributes.js';
 import type { IndexOptions, ModelOptions } from './model-options.js';
@@ -114,7 +115,7 @@ export class ModelDefinition {
   requireAttribute(name: string, purpose: string): NormalizedAttribute {
     const attribute = this.attribute(name);
     if (!attribute) {
-      throw new UsageError(`${this.modelName} has no attribute "${name}" (${purpose}). Known attributes: ${Object.keys(this.attributes).join(', ')}.`);
+      throw new QueryRefusedError(`${this.modelName} has no attribute "${name}" (${purpose}). Known attributes: ${Object.keys(this.attributes).join(', ')}.`);
     }
     return attribute;
   }

@@ -56,7 +56,7 @@ function prepare(source: ModelClass, target: unknown, options: AssociationOption
     throw new AssociationError(`You have used the alias ${as} in two separate associations of ${source.name}. Aliased associations must have unique aliases.`);
   }
   if (source.definition.attribute(as)) {
-    throw new AssociationError(`Naming collision between attribute '${as}' and association '${as}' on model ${source.name}. To remedy this, change either foreignKey or as in your association definition.`);
+    throw new AssociationError(`Naming collision between attribute '${as}' and association '${as}' on model ${source.name}. To remedy this, change either foreignKey or as in your association definition`);
   }
   if (options.hooks) runAssociateHooks(source, 'beforeAssociate', { source, target: model, type }, options);
   return model;
@@ -64,7 +64,7 @@ function prepare(source: ModelClass, target: unknown, options: AssociationOption
 
 function checkTarget(source: ModelClass, target: unknown, kind: string): ModelClass {
   if (typeof target !== 'function' || !(target as ModelClass).definition) {
-    throw new AssociationError(`${source.name}.${kind} called with something that is not a model: ${String(target)}. Pass a model defined with sequelize.define or Model.init.`);
+    throw new AssociationError(`${source.name}.${kind} called with something that's not a subclass of Sequelize.Model (got ${String(target)}): pass a model defined with sequelize.define or Model.init.`);
   }
   return target as ModelClass;
 }

@@ -41,6 +41,15 @@ function buildChild(target: IncludeModel, value: unknown, include: unknown, thro
   return child;
 }
 
+/** `build(values, { include })` of a model that is not associated is an EagerLoadingError, as in v6 (nested too). */
+export function checkIncludes(model: IncludeModel, include: unknown): void {
+  for (const item of toArray(include)) {
+    if (isPlainObject(item) && item['all']) continue;
+    const resolved = associationOf(model, item);
+    if (isPlainObject(item) && item['include'] !== undefined) checkIncludes(resolved.model, item['include']);
+  }
+}
+
 /** Installed as the models' include setter: `set(as, values)` while building with `include` makes instances. */
 export function buildIncluded(instance: { constructor: unknown }, key: string, value: unknown, options: SetOptions): boolean {
   if (options.include === undefined) return false;

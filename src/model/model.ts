@@ -17,7 +17,7 @@ import type { Attributes, CreationAttributes, LooseAttributes } from '../types/m
 import type { IncludeList, UpdateValues } from '../types/query-options.js';
 import type { FindResult, OrderInput, ShapedFindOptions } from '../types/query-result.js';
 import type * as options from '../types/options.js';
-import { buildIncluded, createWithIncludes } from './include-create.js';
+import { buildIncluded, checkIncludes, createWithIncludes } from './include-create.js';
 type AttributeKey<M extends Model> = keyof Attributes<M> & string;
 type IncrementFieldsInput = string | string[] | Record<string, number>;
 
@@ -54,6 +54,7 @@ export class Model<TAttributes extends object = object, TCreationAttributes exte
       this._options = options;
       return;
     }
+    if (options.include !== undefined) checkIncludes(model as never, options.include);
     this.dataValues = isNewRecord ? initialValues(model.definition, values) : {};
     this.isNewRecord = isNewRecord;
     this._options = options;

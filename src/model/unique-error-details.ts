@@ -1,3 +1,4 @@
+import { ForeignKeyConstraintError } from '../errors/database-errors.js';
 import { UniqueConstraintError, ValidationErrorItem } from '../errors/validation-errors.js';
 import type { ModelClass } from './model-internals.js';
 
@@ -9,6 +10,7 @@ interface Instance {
 /** A unique violation from a save names the values and instance, and uses the `unique: { msg }` given. */
 export function withInstanceDetails(error: unknown, instance: Instance): unknown {
   const modelOf = (of: Instance) => of.constructor as ModelClass;
+  if (error instanceof ForeignKeyConstraintError) return withForeignKeyValue(error, modelOf(instance), instance);
   if (!(error instanceof UniqueConstraintError)) return error;
   const definition = modelOf(instance).definition;
   // SQLite's `fields` is a list of column names, as in Sequelize v6; the others key values by column.
@@ -44,3 +46,13 @@ export function withInstanceDetails(error: unknown, instance: Instance): unknown
   return error;
 }
 
+
+/** As v6 (MySQL): a foreign key failure from a save carries the instance's value of the first key column when the driver gave none. */
+function withForeignKeyValue(error: ForeignKeyConstraintError, model: ModelClass, instance: Instance): ForeignKeyConstraintError {
+  const first = Array.isArray(error.fields) ? error.fields[0] : undefined;
+  if (error.value !== undefined || typeof first !== 'string') return error;
+  const attribute = model.definition.attributeByColumn.get(first) ?? first;
+  const value = instance.dataValues[attribute];
+  if (value !== undefined && value !== null) error.value = value;
+  return error;
+}

@@ -116,7 +116,9 @@ export class QueryRunner {
   run(query: CompiledQuery, options: RunOptions = {}, attempt = 1): Promise<QueryResult> {
     const transaction = this.resolveTransaction(options.transaction);
     if (transaction?.finished) {
-      return Promise.reject(new UsageError(`Transaction ${transaction.id} has already been ${transaction.finished === 'commit' ? 'committed' : 'rolled back'}; start a new one for this query:\n${query.sql}`));
+      // v6's wording, and the query as its `sql`; the query is also named, as it is what the user looks for.
+      const error = new UsageError(`${transaction.finished} has been called on this transaction(${transaction.id}), you can no longer use it. (The rejected query is attached as the 'sql' property of this error)\n${query.sql}`);
+      return Promise.reject(Object.assign(error, { sql: query.sql }));
     }
     const target = transaction?.connection ?? this.poolFor(options);
     const logging = options.logging === undefined ? this.settings.logging : options.logging;

@@ -2,6 +2,7 @@ import type { DataType } from '../data-types/abstract.js';
 import { ArrayType, JsonType } from '../data-types/misc-types.js';
 import { RangeType } from '../data-types/range-types.js';
 import { GeometryType, HstoreType } from '../data-types/extra-types.js';
+import { QueryRefusedError } from '../errors/database-errors.js';
 import { UsageError } from '../errors/usage-errors.js';
 import { isVirtual, type NormalizedAttribute } from '../metadata/attributes.js';
 import type { ModelDefinition } from '../metadata/model-definition.js';
@@ -151,8 +152,9 @@ function attributeByNameOrColumn(definition: ModelDefinition, key: string): Norm
   return attributeName ? definition.attribute(attributeName) : undefined;
 }
 
-export function unknownAttribute(definition: ModelDefinition, key: string, clause: string): UsageError {
-  return new UsageError(
+/** v6 sends such a query and the database rejects it: the error is of v6's class (a DatabaseError). */
+export function unknownAttribute(definition: ModelDefinition, key: string, clause: string): QueryRefusedError {
+  return new QueryRefusedError(
     `${definition.modelName} has no attribute "${key}" (used in ${clause}). Known attributes: ${Object.keys(definition.attributes).join(', ')}.`,
   );
 }
@@ -185,6 +187,6 @@ export function convertValue(attribute: NormalizedAttribute | undefined, value: 
 
 export function toDriverChecked(type: DataType, value: unknown, context: BuildContext, label: string): unknown {
   const problem = type.validate(value);
-  if (problem !== null) throw new UsageError(`Invalid value for ${label}: ${problem} (expected ${type.toString()}).`);
+  if (problem !== null) throw new QueryRefusedError(`Invalid value for ${label}: ${problem} (expected ${type.toString()}).`);
   return context.dialect.types.toDriver(type, type.sanitize(value));
 }

@@ -149,7 +149,9 @@ export function runManaged<T>(transaction: Transaction, work: (transaction: Tran
       }
       throw error;
     }
-    if (!transaction.finished) await transaction.commit();
+    // Committed also when the callback ended the transaction itself: that rejects, as in v6 ("cannot be committed
+    // because it has been finished"), so the caller learns its work was not committed as a whole.
+    await transaction.commit();
     return result;
   });
 }

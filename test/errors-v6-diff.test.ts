@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, test } from 'node:test';
+import { BaseError, DatabaseError, DataTypes, EagerLoadingError, ForeignKeyConstraintError, Op, UsageError, type Model, type ModelStatic, type Sequelize } from '../src/index.js';
+import { captureSql, connect, testDialects } from './setup/dialects.js';
+
+for (const dialect of testDialects) {
+  const isMysql = dialect === 'mysql' || dialect === 'mariadb';
+  describe(`errors as Sequelize v6 raises them on ${dialect}: refused queries, finished transactions, build includes`, () => {
+    let sequelize: Sequelize;
+    let Owner: ModelStatic<Model>;
+    let Pet: ModelStatic<Model>;
+    let Lonely: ModelStatic<Model>;
+    const sql = captureSql();
+
+    before(async () => {
+      sequelize = await connect(dialect, { logging: sql.logging });
+      Owner = sequelize.define('ev_owner', { name: DataTypes.STRING, age: DataTypes.INTEGER }, { timestamps: false });
+      Pet = sequelize.define('ev_pet', { name: DataTypes.STRING }, { timestamps: false });
+      Lonely = sequelize.define('ev_lonely', { x: DataTypes.STRING }, { timestamps: false });
+      Owner.hasMany(Pet, { foreignKey: 'ownerId' });
+      Pet.belongsTo(Owner, { foreignKey: 'ownerId' });
+      await sequelize.sync({ force: true });
+      await Owner.create({ name: 'a', age: 1 });
+    });
+    after(async () => {
+      await sequelize.close();
+    });
+    beforeEach(() => {
+      sql.statements.length = 0;
+    });
+
+    test('a query refused before SQL (unknown attribute, a value its type cannot hold) is a DatabaseError, as v6 gets from the database', async () => {
+      const refused = (pattern: RegExp) => (error: Error) => {
+        assert.ok(error instanceof DatabaseError, `expected a DatabaseError, got ${error.name}`);
+        assert.ok(error instanceof BaseError);
+        assert.equal(error.name, 'SequelizeDatabaseError');
+        assert.match(error.message, pattern);
+        assert.ok(error.parent instanceof Error);
+        assert.equal(error.sql, '');
+        return true;
+      };
+      await assert.rejects(Owner.findAll({ where: { nope: 1 } }), refused(/^ev_owner has no attribute "nope" \(used in where\)/));
+      await assert.rejects(Owner.findAll({ order: [['nope', 'ASC']] }), refused(/^ev_owner has no attribute "nope" \(used in order\)/));
+      await assert.rejects(Owner.findAll({ attributes: ['nope'] }), refused(/^ev_owner has no attribute "nope"/));
+      await assert.rejects(Owner.count({ where: { age: { [Op.gt]: 'abc' } } }), refused(/ev_owner\.age.*"abc" is not a valid integer/));
+      await assert.rejects(Owner.findAll({ where: { age: 'abc' } }), refused(/ev_owner\.age/));
+      assert.deepEqual(sql.statements, []);
+    });
+
+    test('build with an include of a model that is not associated: EagerLoadingError with v6\'s message', () => {
+      assert.throws(() => Owner.build({ name: 'x' }, { include: [Lonely] }), (error: Error) => error instanceof EagerLoadingError && error.message === 'ev_lonely is not associated to ev_owner!');
+      assert.throws(() => Owner.build({ name: 'x' }, { include: [{ model: Pet, include: [Lonely] }] }), /: ev_lonely is not associated to ev_pet!$/);
+      assert.equal(Owner.build({ name: 'x', ev_pets: [{ name: 'p' }] }, { include: [Pet] }).get('name'), 'x');
+    });
+
+    test('a managed transaction whose callback ended it rejects as v6 does; its work stays rolled back', async () => {
+      await assert.rejects(
+        sequelize.transaction(async (t) => {
+          await Owner.create({ name: 'undone' }, { transaction: t });
+          await t.rollback();
+          return 'resolved';
+        }),
+        (error: Error) => error instanceof UsageError && error.message === 'Transaction cannot be committed because it has been finished with state: rollback',
+      );
+      assert.equal(await Owner.count({ where: { name: 'undone' } }), 0);
+      await assert.rejects(sequelize.transaction(async (t) => t.commit()), /: Transaction cannot be committed because it has been finished with state: commit$/);
+    });
+
+    test('a statement on a finished transaction: v6\'s message, with the rejected query as sql', async () => {
+      const t = await sequelize.transaction();
+      await t.rollback();
+      await assert.rejects(Owner.findAll({ transaction: t }), (error: Error & { sql?: string }) => {
+        assert.ok(error.message.startsWith(`rollback has been called on this transaction(${t.id}), you can no longer use it. (The rejected query is attached as the 'sql' property of this error)`));
+        assert.match(error.sql ?? '', /^SELECT /);
+        return true;
+      });
+    });
+
+    test('a foreign key failure of a save carries the value on MySQL, as v6; DatabaseError takes sql from its parent', async () => {
+      await assert.rejects(Pet.create({ name: 'p', ownerId: 999 }), (error: Error) => {
+        assert.ok(error instanceof ForeignKeyConstraintError);
+        if (isMysql) assert.equal(error.value, 999);
+        return true;
+      });
+      const wrapped = new DatabaseError(Object.assign(new Error('failed'), { sql: 'SELECT 1', parameters: [1] }));
+      assert.equal(wrapped.sql, 'SELECT 1');
+      assert.deepEqual(wrapped.parameters, [1]);
+    });
+  });
+}
