@@ -3,6 +3,8 @@ import { UsageError } from './errors/usage-errors.js';
 import { bindRawQuery } from './query/raw-sql.js';
 import type { Logging, QueryRunner, RunOptions } from './query/query-runner.js';
 import { QueryTypes, type QueryType } from './query-types.js';
+import { isVirtual } from './metadata/attributes.js';
+import type { ModelDefinition } from './metadata/model-definition.js';
 
 /**
  * `sequelize.query(sql, options)`: every key of sequelize@6's QueryOptions (with `model`, Logging, Transactionable,
@@ -39,6 +41,27 @@ function renameColumns(row: Record<string, unknown>, columns: ReadonlyMap<string
   return row;
 }
 
+type ModelLike = (new (values: Record<string, unknown>, opts: Record<string, unknown>) => unknown) & { definition?: ModelDefinition };
+
+/**
+ * Values of a row's attribute-named columns as the attribute types read them (`true`, a Date, parsed JSON), so
+ * instances from `sequelize.query(…, { model })` hold what a finder's would, as v6's do where its driver parses.
+ */
+function attributeValues(model: ModelLike, runner: QueryRunner): (row: Record<string, unknown>) => Record<string, unknown> {
+  const definition = model.definition;
+  const types = runner.dialect.types;
+  if (!definition) return (row) => row;
+  return (row) => {
+    const values = { ...row };
+    for (const key of Object.keys(values)) {
+      const attribute = definition.attributes[key];
+      const value = values[key];
+      if (attribute && !isVirtual(attribute) && value !== null && value !== undefined) values[key] = types.fromDriver(attribute.type, value);
+    }
+    return values;
+  };
+}
+
 /** `a.b` keys become nested objects, as `nest: true` asks. */
 export function nestRow(row: Record<string, unknown>): Record<string, unknown> {
   const nested: Record<string, unknown> = {};
@@ -59,7 +82,8 @@ export async function runRawQuery(runner: QueryRunner, input: string | { query: 
   const compiled = replacements === undefined && options.bind === undefined
     ? { sql: text, parameters: [] as unknown[] }
     : bindRawQuery(text, replacements, options.bind, (index) => runner.dialect.compiler.placeholder(index));
-  const type = options.type ?? (options.model ? QueryTypes.SELECT : undefined);
+  // As v6: `model`, `nest` or `plain` without a type make it a SELECT.
+  const type = options.type ?? (options.model || options.nest || options.plain ? QueryTypes.SELECT : undefined);
   const runOptions: RunOptions = { expectRows: true };
   // As v6: a SELECT (given as the type, or implied by `model`, `plain` or `nest`) may go to a read server.
   if (options.useMaster !== true && (type === QueryTypes.SELECT || (type === undefined && (options.plain === true || options.nest === true)))) runOptions.read = true;
@@ -69,17 +93,22 @@ export async function runRawQuery(runner: QueryRunner, input: string | { query: 
   if (options.benchmark !== undefined) runOptions.benchmark = options.benchmark;
   if (options.retry !== undefined) runOptions.retry = options.retry;
   const result = await runner.run(compiled, runOptions);
-  let rows = result.rows;
+  const shapes = runner.dialect.rawResults;
+  const model = options.model as ModelLike | undefined;
+  const hydrate = model !== undefined && options.mapToModel !== false && !options.raw;
+  // Instances convert their values by attribute type below; other rows get what v6's driver gives.
+  let rows = !hydrate && shapes.driverRows ? shapes.driverRows(result) : result.rows;
   if (options.nest) rows = rows.map(nestRow);
 
-  const shapes = runner.dialect.rawResults;
   switch (type) {
     case QueryTypes.SELECT: {
-      const model = options.model as (new (values: Record<string, unknown>, opts: Record<string, unknown>) => unknown) & { definition?: { attributeByColumn: Map<string, string> } } | undefined;
       // `mapToModel` renames columns to attribute names (`first_name` → `firstName`) through v6's fieldMap.
       const columns = options.fieldMap ? new Map(Object.entries(options.fieldMap)) : model && options.mapToModel ? model.definition?.attributeByColumn : undefined;
       let selected: unknown[] = columns && columns.size > 0 ? rows.map((row) => renameColumns({ ...row }, columns)) : rows;
-      if (model && options.mapToModel !== false && !options.raw) selected = selected.map((row) => new model(row as Record<string, unknown>, { isNewRecord: false, raw: true }));
+      if (hydrate) {
+        const convert = attributeValues(model, runner);
+        selected = selected.map((row) => new model(convert(row as Record<string, unknown>), { isNewRecord: false, raw: true }));
+      }
       return options.plain ? (selected[0] ?? null) : selected;
     }
     case QueryTypes.INSERT:
@@ -98,6 +127,6 @@ export async function runRawQuery(runner: QueryRunner, input: string | { query: 
       return shapes.describe(rows);
     default:
       if (options.plain) return rows[0] ?? null;
-      return shapes.untyped(compiled.sql, options.nest ? { ...result, rows } : result);
+      return shapes.untyped(compiled.sql, rows === result.rows ? result : { ...result, rows });
   }
 }

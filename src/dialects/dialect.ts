@@ -160,6 +160,8 @@ export interface RawResultShapes {
   showTables(rows: Record<string, unknown>[]): unknown;
   /** `QueryTypes.DESCRIBE` on the dialect's own describe statement (PRAGMA TABLE_INFO, DESCRIBE t). */
   describe(rows: Record<string, unknown>[]): unknown;
+  /** The rows as v6's driver hands them, where ours reads some columns otherwise (MySQL: JSON as text). */
+  driverRows?(result: QueryResult): Record<string, unknown>[];
 }
 
 /** Which columns of a level's rows make each JSON object: `[key, column index]`, plus one nested object. */

@@ -13,6 +13,7 @@ import { mergeScope } from './scopes.js';
 import { validateInstance } from './validation.js';
 import { bulkDestroyHookOptions, bulkRestoreHookOptions, bulkUpdateHookOptions } from './hook-options.js';
 import type { DestroyOptions, UpdateOptions } from './writers.js';
+import { bindFinderLiterals } from '../query/finder-replacements.js';
 
 /** Static update, destroy and restore: one statement over the rows a `where` (merged with the scope) selects. */
 
@@ -120,13 +121,16 @@ export async function destroy(model: ModelClass, given?: DestroyOptions): Promis
     if (hooks) await runHooks(model, 'afterBulkDestroy', hookOptions);
     return affected;
   }
+  // v6 fills `replacements`/`bind` into the statement, so they reach the where's literals.
+  const literals: Record<string, unknown> = { where: options.where, replacements: options.replacements, bind: options.bind };
+  bindFinderLiterals(literals);
   let individuals: ModelInstance[] | undefined;
   if (hooks && options.individualHooks) {
-    individuals = (await findAll(model, { where: options.where, transaction: options.transaction, logging: options.logging, benchmark: options.benchmark } as never)) as ModelInstance[];
+    individuals = (await findAll(model, { where: literals['where'], transaction: options.transaction, logging: options.logging, benchmark: options.benchmark } as never)) as ModelInstance[];
     await runHooksForEach(model, 'beforeDestroy', individuals, hookOptions);
   }
   const runner = model.host.queryRunner;
-  const where = scopedWhere(model, { where: options.truncate ? undefined : options.where, paranoid: options.force ? false : undefined });
+  const where = scopedWhere(model, { where: options.truncate ? undefined : literals['where'], paranoid: options.force ? false : undefined });
   const node = deletedAt && !options.force
     ? updateStatement(definition, { [deletedAt]: new Date() }, where, tableContext(model), { limit: options.limit })
     : deleteStatement(definition, where, { limit: options.limit });

@@ -2,9 +2,10 @@ import { EmptyResultError, QueryError } from '../errors/usage-errors.js';
 import { isVirtual } from '../metadata/attributes.js';
 import type { FindOptions } from '../query/find-options.js';
 import { aggregateWithIncludes, countWithIncludes, loadIncludes } from './include-finder.js';
-import { buildRootSelect, findWhere, groupNodes } from '../query/select-builder.js';
+import { buildRootSelect, findWhere, groupNodes, orderNodes } from '../query/select-builder.js';
+import type { BuildContext } from '../query/query-context.js';
 import { sql, type ExprNode, type SelectNode } from '../sql/nodes.js';
-import { unknownAttribute } from '../query/where.js';
+import { buildWhere, unknownAttribute } from '../query/where.js';
 import { Op } from '../sql/operators.js';
 import { isPlainObject } from '../utils/object.js';
 import { hasHooks, runHooks, type BuildOptions, type ModelClass, type ModelInstance } from './model-internals.js';
@@ -16,6 +17,7 @@ import { mergeScope } from './scopes.js';
 import { findHookDefaults } from './hook-options.js';
 import { cached } from './statement-cache.js';
 import { sql as sqlNodes } from '../sql/nodes.js';
+import { bindFinderLiterals } from '../query/finder-replacements.js';
 
 function prepareOptions(model: ModelClass, options: FindOptions | undefined): FindOptions {
   return mergeScope(model.activeScope, { ...(options ?? {}) }, model.definition.options.whereMergeStrategy) as FindOptions;
@@ -30,6 +32,7 @@ export async function findAll(model: ModelClass, given?: FindOptions): Promise<u
     if (hasHooks(model, 'beforeFindAfterExpandIncludeAll')) await runHooks(model, 'beforeFindAfterExpandIncludeAll', options);
     if (hasHooks(model, 'beforeFindAfterOptions')) await runHooks(model, 'beforeFindAfterOptions', options);
   }
+  bindFinderLiterals(options);
   const context = rootContext(model);
   let results: unknown[];
   if (options.include !== undefined && !(Array.isArray(options.include) && options.include.length === 0)) {
@@ -205,6 +208,7 @@ export async function count(model: ModelClass, given?: FindOptions): Promise<num
     counting['raw'] = true;
     await runHooks(model, 'beforeCount', options);
   }
+  bindFinderLiterals(options);
   const context = rootContext(model);
   if (options.include !== undefined && !(Array.isArray(options.include) && options.include.length === 0)) {
     return countWithIncludes(model, options, context);
@@ -231,6 +235,7 @@ export async function count(model: ModelClass, given?: FindOptions): Promise<num
 
 export async function aggregate(model: ModelClass, field: string, fn: string, given?: FindOptions & { dataType?: unknown; plain?: boolean }): Promise<unknown> {
   const options = prepareOptions(model, given) as FindOptions & { dataType?: unknown };
+  bindFinderLiterals(options);
   const context = rootContext(model);
   const joined = hasInclude(options) ? aggregateWithIncludes(model, field, `${fn}()`, options, context) : undefined;
   const column = joined ? joined.column : aggregateTarget(model, field, `${fn}()`);
@@ -240,7 +245,7 @@ export async function aggregate(model: ModelClass, field: string, fn: string, gi
     kind: 'select',
     from: sql.table(model.definition.tableName, model.name, model.definition.schema),
     columns: [...groupBy.map((expr) => ({ expr })), { expr: sql.fn(fn.toUpperCase(), [options.distinct ? sql.raw(`DISTINCT ${model.host.queryRunner.dialect.compiler.compile(column).sql}`) : column]), alias: fn }],
-    ...(joined ? { joins: joined.joins, ...(joined.where ? { where: joined.where } : {}) } : { where: findWhere(options, context) }),
+    ...(joined ? { joins: joined.joins, ...(joined.where ? { where: joined.where } : {}) } : { where: findWhere(options, context), ...aggregateClauses(options, context) }),
     groupBy,
   };
   const runner = model.host.queryRunner;
@@ -256,6 +261,16 @@ export async function aggregate(model: ModelClass, field: string, fn: string, gi
   };
   if (groupBy.length > 0 || options.plain === false) return rows.map((row) => ({ ...row, [fn]: parse(row[fn]) }));
   return parse(rows[0]?.[fn]);
+}
+
+/** v6's aggregate is a SELECT of the finder's options: its `having`, `order`, `limit` and `offset` apply. */
+function aggregateClauses(options: FindOptions, context: BuildContext): Pick<SelectNode, 'having' | 'orderBy' | 'limit' | 'offset'> {
+  const clauses: { -readonly [K in 'having' | 'orderBy' | 'limit' | 'offset']?: SelectNode[K] } = {};
+  if (options.having !== undefined) clauses.having = buildWhere(options.having, context);
+  if (options.order !== undefined) clauses.orderBy = orderNodes(options.order, context);
+  if (options.limit !== undefined && options.limit !== null) clauses.limit = options.limit;
+  if (options.offset !== undefined && options.offset !== null) clauses.offset = options.offset;
+  return clauses;
 }
 
 export async function findAndCountAll(model: ModelClass, options: FindOptions = {}): Promise<{ count: unknown; rows: unknown[] }> {

@@ -1,6 +1,6 @@
 import { UsageError } from '../errors/usage-errors.js';
-import { sql, type ExprNode } from '../sql/nodes.js';
-import { Cast, Col, Fn, Json, Literal, SqlFragment, Where } from '../sql/sql-helpers.js';
+import { sql, type ExprNode, type RawNode } from '../sql/nodes.js';
+import { BoundLiteral, Cast, Col, Fn, Json, Literal, SqlFragment, Where } from '../sql/sql-helpers.js';
 import type { BuildContext } from './query-context.js';
 import { buildWhere, resolveOperand, valueCondition } from './where.js';
 
@@ -9,7 +9,7 @@ const castType = /^[A-Za-z][A-Za-z0-9_ (),[\]]*$/;
 
 /** Turns `fn`, `col`, `literal`, `cast`, `json` and `where` fragments into AST nodes. */
 export function fragmentToNode(fragment: SqlFragment, context: BuildContext): ExprNode {
-  if (fragment instanceof Literal) return sql.raw(fragment.val);
+  if (fragment instanceof Literal) return literalNode(fragment);
   if (fragment instanceof Col) return columnReference(fragment.col, context);
   if (fragment instanceof Fn) {
     if (!functionName.test(fragment.fn)) throw new UsageError(`Invalid function name "${fragment.fn}" in sequelize.fn().`);
@@ -28,6 +28,11 @@ export function fragmentToNode(fragment: SqlFragment, context: BuildContext): Ex
   }
   if (fragment instanceof Where) return buildWhere(fragment, context) ?? sql.raw('1 = 1');
   throw new UsageError('Unknown SQL fragment');
+}
+
+/** A literal's raw SQL, with the values of the finder's `replacements`/`bind` it refers to. */
+export function literalNode(literal: Literal, prefix = '', suffix = ''): RawNode {
+  return sql.raw(`${prefix}${literal.val}${suffix}`, literal instanceof BoundLiteral ? literal.values : undefined);
 }
 
 function argumentNode(arg: unknown, context: BuildContext): ExprNode {

@@ -10,13 +10,15 @@ export function bindRawQuery(
   replacements: unknown,
   bind: unknown,
   placeholder: (index: number) => string,
-): { sql: string; parameters: unknown[] } {
+): { sql: string; parameters: unknown[]; consumed: number } {
   const parameters: unknown[] = [];
   const push = (value: unknown): string => {
     if (Array.isArray(value) && replacements !== undefined) {
       if (value.length === 0) return 'NULL';
       return value.map((item) => (Array.isArray(item) ? `(${item.map((inner) => push(inner)).join(', ')})` : push(item))).join(', ');
     }
+    // A null replacement is the keyword, as v6 writes it: `IS :value` is no place for a parameter.
+    if (value === null && replacements !== undefined) return 'NULL';
     parameters.push(value);
     return placeholder(parameters.length);
   };
@@ -82,7 +84,8 @@ export function bindRawQuery(
           value = (bind as Record<string, unknown>)[key];
         }
         let placeholderText = bindNumbers.get(key);
-        if (placeholderText === undefined || placeholder(1) === '?') {
+        // Placeholders that do not name their position (`?`) cannot be reused: each occurrence binds anew.
+        if (placeholderText === undefined || placeholder(1) === placeholder(2)) {
           parameters.push(value);
           placeholderText = placeholder(parameters.length);
           bindNumbers.set(key, placeholderText);
@@ -95,7 +98,7 @@ export function bindRawQuery(
     out += char;
     index += 1;
   }
-  return { sql: out, parameters };
+  return { sql: out, parameters, consumed: positional };
 }
 
 function closingQuote(text: string, start: number, quote: string): number {

@@ -4,7 +4,7 @@ import { Op } from '../sql/operators.js';
 import { sql, type BinaryOperator, type ExprNode } from '../sql/nodes.js';
 import { Literal, SqlFragment } from '../sql/sql-helpers.js';
 import { entriesWithSymbols, isPlainObject } from '../utils/object.js';
-import { fragmentToNode, columnReference } from './fragments.js';
+import { fragmentToNode, columnReference, literalNode } from './fragments.js';
 import type { BuildContext } from './query-context.js';
 import { convertValue, describeOperator, isEmptyCondition, toDriverChecked, valueCondition, type Operand } from './where.js';
 import { RangeType } from '../data-types/range-types.js';
@@ -107,7 +107,7 @@ export function applyOperator(given: Operand, operator: symbol, value: unknown, 
       return sql.binary(left, '<>', sql.value(convertValue(operand.attribute, value, context, label)));
     case Op.in:
     case Op.notIn:
-      if (value instanceof Literal) return sql.in(left, sql.raw(value.val), operator === Op.notIn);
+      if (value instanceof Literal) return sql.in(left, literalNode(value), operator === Op.notIn);
       if (!Array.isArray(value)) throw invalid(label, operator, 'an array', value);
       return sql.in(left, value.map((item) => sql.value(convertValue(operand.attribute, item, context, label))), operator === Op.notIn);
     case Op.between:
@@ -155,7 +155,7 @@ export function applyOperator(given: Operand, operator: symbol, value: unknown, 
 
 /** `{ [Op.gt]: { [Op.any]: [1, 2] } }`, `{ [Op.any]: [1, 2] }`, `{ [Op.all]: [...] }`. */
 function quantifiedComparison(operand: Operand, binary: BinaryOperator, quantifier: 'ANY' | 'ALL', values: unknown, operator: symbol, context: BuildContext): ExprNode {
-  if (values instanceof Literal) return sql.binary(operand.node, binary, sql.raw(`${quantifier} (${values.val})`));
+  if (values instanceof Literal) return sql.binary(operand.node, binary, literalNode(values, `${quantifier} (`, ')'));
   if (!Array.isArray(values)) throw invalid(operand.label, operator, `an array of values for Op.${quantifier.toLowerCase()}`, values);
   if (textMatches.has(operator) && !values.every((item) => typeof item === 'string')) throw invalid(operand.label, operator, 'an array of string patterns', values);
   const converted = textMatches.has(operator) ? values : values.map((item) => convertValue(operand.attribute, item, context, operand.label));

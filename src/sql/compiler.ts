@@ -237,7 +237,7 @@ export class CompileState {
       case 'value':
         return this.param(node.value);
       case 'raw':
-        return this.append(node.sql);
+        return node.values === undefined ? this.append(node.sql) : this.rawWithValues(node.sql, node.values);
       case 'star':
         return node.table === undefined ? this.append('*') : this.identifier(node.table).append('.*');
       case 'fn':
@@ -293,6 +293,15 @@ export class CompileState {
     return this;
   }
 
+  /** A literal's text with its replacements bound where its `\0` markers stand. */
+  private rawWithValues(text: string, values: readonly unknown[]): this {
+    text.split('\0').forEach((piece, index) => {
+      if (index > 0) this.param(values[index - 1]);
+      this.append(piece);
+    });
+    return this;
+  }
+
   private inList(node: InNode): this {
     const keyword = node.negated ? ' NOT IN ' : ' IN ';
     if (Array.isArray(node.list)) {
@@ -304,7 +313,9 @@ export class CompileState {
     // `literal('(1, 2)')` / `literal('(SELECT …)')` bring their own parentheses, as in Sequelize.
     if (list.kind === 'raw') {
       const text = list.sql.trim();
-      return this.expr(node.left).append(keyword).append(text.startsWith('(') ? text : `(${text})`);
+      this.expr(node.left).append(keyword);
+      const wrapped = text.startsWith('(') ? text : `(${text})`;
+      return list.values === undefined ? this.append(wrapped) : this.rawWithValues(wrapped, list.values);
     }
     this.expr(node.left).append(`${keyword}(`);
     this.select(list);

@@ -12,10 +12,14 @@ export interface ValueNode {
   readonly kind: 'value';
   readonly value: unknown;
 }
-/** Raw SQL from `literal()`; trusted by definition, never built from user values. */
+/**
+ * Raw SQL from `literal()`; trusted by definition, never built from user values. A literal whose finder gave
+ * `replacements`/`bind` carries their values, each standing where a `\0` marks its placeholder.
+ */
 export interface RawNode {
   readonly kind: 'raw';
   readonly sql: string;
+  readonly values?: readonly unknown[];
 }
 export interface StarNode {
   readonly kind: 'star';
@@ -199,7 +203,7 @@ export type StatementNode = SelectNode | InsertNode | UpdateNode | DeleteNode;
 export const sql = {
   column: (name: string, table?: string): ColumnNode => Object.freeze(table === undefined ? { kind: 'column', name } : { kind: 'column', table, name }),
   value: (value: unknown): ValueNode => Object.freeze({ kind: 'value', value }),
-  raw: (text: string): RawNode => Object.freeze({ kind: 'raw', sql: text }),
+  raw: (text: string, values?: readonly unknown[]): RawNode => Object.freeze(values === undefined ? { kind: 'raw', sql: text } : { kind: 'raw', sql: text, values }),
   star: (table?: string): StarNode => Object.freeze(table === undefined ? { kind: 'star' } : { kind: 'star', table }),
   fn: (name: string, args: readonly ExprNode[]): FnNode => Object.freeze({ kind: 'fn', name, args }),
   binary: (left: ExprNode, operator: BinaryOperator, right: ExprNode): BinaryNode => Object.freeze({ kind: 'binary', operator, left, right }),

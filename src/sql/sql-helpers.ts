@@ -29,6 +29,16 @@ export class Literal extends SqlFragment {
   }
 }
 
+/**
+ * A literal whose finder gave `replacements` or `bind`: its placeholders became `\0` markers, its values
+ * are bound there (as every value is), where v6 writes them into the text.
+ */
+export class BoundLiteral extends Literal {
+  constructor(val: string, readonly values: readonly unknown[]) {
+    super(val);
+  }
+}
+
 export class Cast extends SqlFragment {
   readonly fragmentKind = 'cast' as const;
   constructor(readonly val: unknown, readonly type: string) {
