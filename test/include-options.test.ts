@@ -146,13 +146,13 @@ for (const dialect of testDialects) {
       assert.deepEqual([...names(((owner['pugs'] as Row[])[0]!)['friends'])].sort(), ['x', 'y', 'z']);
     });
 
-    test('raw: true flattens included columns by path, one row per included row; nest: true nests them', async () => {
+    test('raw: true flattens included columns by path, one row per included row (join row keys too, as v6); nest: true nests them', async () => {
       const flat = (await Pug.findAll({ include: [{ model: Owner, attributes: ['name'] }, { model: Friend, attributes: ['name'], through: { attributes: ['role'] } }], attributes: ['name'], raw: true, order: [['id', 'ASC'], [Friend, 'name', 'ASC']] })) as unknown as Array<Record<string, unknown>>;
       assert.deepEqual(flat, [
-        { name: 'p1', 'owner.name': 'Ann', 'friends.name': 'x', 'friends.friendship.role': 'walker' },
-        { name: 'p1', 'owner.name': 'Ann', 'friends.name': 'y', 'friends.friendship.role': 'groomer' },
-        { name: 'p1', 'owner.name': 'Ann', 'friends.name': 'z', 'friends.friendship.role': 'sitter' },
-        { name: 'p2', 'owner.name': null, 'friends.name': null, 'friends.friendship.role': null },
+        { name: 'p1', 'owner.name': 'Ann', 'friends.name': 'x', 'friends.friendship.friendId': 1, 'friends.friendship.pugId': 1, 'friends.friendship.role': 'walker' },
+        { name: 'p1', 'owner.name': 'Ann', 'friends.name': 'y', 'friends.friendship.friendId': 2, 'friends.friendship.pugId': 1, 'friends.friendship.role': 'groomer' },
+        { name: 'p1', 'owner.name': 'Ann', 'friends.name': 'z', 'friends.friendship.friendId': 3, 'friends.friendship.pugId': 1, 'friends.friendship.role': 'sitter' },
+        { name: 'p2', 'owner.name': null, 'friends.name': null, 'friends.friendship.friendId': null, 'friends.friendship.pugId': null, 'friends.friendship.role': null },
       ]);
       const nestedRows = (await Pug.findAll({ include: [{ model: Owner, attributes: ['name'] }], attributes: ['name'], raw: true, nest: true, order: [['id', 'ASC']] })) as unknown as Array<Record<string, unknown>>;
       assert.deepEqual(nestedRows, [{ name: 'p1', owner: { name: 'Ann' } }, { name: 'p2', owner: { name: null } }]);

@@ -10,7 +10,7 @@ import { ignoringAttributes, loadJoined, needsJoinedMode } from './include-aggre
 import { aggregateJoined, countJoined, type JoinedAggregate } from './include-count.js';
 import { JoinedLoader } from './include-joined-load.js';
 import { loadLevels, neededKeys, stripAdded, withNeededKeys, type Instance } from './include-load.js';
-import { rawRows } from './include-raw.js';
+import { rawRows, withRawKeys } from './include-raw.js';
 import { nestedRightParent, nullsGoFirst, rightOuterParents } from './include-right.js';
 import type { ModelClass } from './model-internals.js';
 import { readOptions } from './query-scope.js';
@@ -70,7 +70,8 @@ function rootWhere(model: ModelClass, options: FindOptions, context: BuildContex
 /** Eager loading entry point: root rows, then each include level, then instances carry their children. */
 export async function loadIncludes(model: ModelClass, options: FindOptions, rootContext: BuildContext): Promise<unknown[]> {
   const planned = planOf(model, options.include, rootContext);
-  const tree = options['includeIgnoreAttributes'] === false ? ignoringAttributes(planned) : planned;
+  const ignoring = options['includeIgnoreAttributes'] === false ? ignoringAttributes(planned) : planned;
+  const tree = options.raw ? withRawKeys(ignoring) : ignoring;
   if (needsJoinedMode(model, options, rootContext, tree)) return loadJoined(model, options, rootContext, tree);
   const joins: JoinNode[] = [];
   const context = withPaths(model, rootContext, tree, joins);

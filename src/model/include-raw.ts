@@ -10,6 +10,33 @@ import { isLoaded, type Instance } from './include-load.js';
 
 type Flat = Record<string, unknown>;
 
+/** The primary keys missing from a listed selection, in the order v6 puts them in front (it unshifts each in turn). */
+function missingKeys(keys: readonly string[], listed: readonly unknown[]): string[] {
+  const names = (item: unknown) => (Array.isArray(item) ? item[1] : item);
+  return keys.filter((key) => !listed.some((item) => names(item) === key)).reverse();
+}
+
+/**
+ * v6 with `raw: true` selects the primary key of an include below the top level, and of every join row, when its
+ * attributes are listed without it (`friends.friendship.pugId` beside `through: { attributes: ['level'] }`,
+ * `toys.parts.id` beside `attributes: ['name']`); the includes of the root read exactly what they list.
+ */
+export function withRawKeys(nodes: readonly IncludeNode[], nested = false): IncludeNode[] {
+  return nodes.map((node) => {
+    const keys = node.model.definition.primaryKeyAttributes;
+    let attributes = node.attributes;
+    if (nested && Array.isArray(attributes) && attributes.length > 0) attributes = [...missingKeys(keys, attributes), ...attributes];
+    else if (nested && attributes && !Array.isArray(attributes)) {
+      const exclude = (attributes as { exclude?: readonly string[] }).exclude;
+      if (exclude) attributes = { ...attributes, exclude: exclude.filter((name) => !keys.includes(name)) };
+    }
+    const through = node.keys.through?.model.definition.primaryKeyAttributes;
+    const listed = node.throughAttributes;
+    const throughAttributes = through && listed && listed.length > 0 ? [...missingKeys(through, listed), ...listed] : listed;
+    return { ...node, attributes, throughAttributes, children: withRawKeys(node.children, true) };
+  });
+}
+
 function ownValues(instance: Instance, hidden: ReadonlySet<string>, prefix: string): Flat {
   const values: Flat = {};
   for (const [key, value] of Object.entries(instance.dataValues)) if (!hidden.has(key)) values[prefix + key] = value;

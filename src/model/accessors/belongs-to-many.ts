@@ -5,7 +5,7 @@ import { batched } from '../batch-loader.js';
 import { hasHooks } from '../model-internals.js';
 import { belongsToManyWrites } from './belongs-to-many-writes.js';
 import { sortByThrough, throughOrder } from './through-order.js';
-import { andWhere, checkWhere, dropKey, finderOptions, keyChunks, keyOf, hasNullOrThrow, keysOf, page, pagingFor, raw, readKey, scopedTarget, unique, valueOf, withKey, type AccessorMap, type Instance, type Options, type Statics } from './shared.js';
+import { andWhere, checkWhere, dropKey, finderOptions, firstIfPlain, keyChunks, keyOf, hasNullOrThrow, keysOf, page, pagingFor, raw, readKey, scopedTarget, unique, valueOf, withKey, type AccessorMap, type Instance, type Options, type Statics } from './shared.js';
 
 type Entry = { instance: Instance; args: unknown };
 
@@ -191,8 +191,7 @@ export function belongsToManyAccessors(association: BelongsToMany): AccessorMap 
 
   return {
     async [accessors.get](this: Instance, given: Options = {}) {
-      const options = normalized(given, accessors.get);
-      return batched(association, 'get', options, this, undefined, (entries) => load(entries, options));
+      return firstIfPlain(normalized(given, accessors.get), (options) => batched(association, 'get', options, this, undefined, (entries) => load(entries, options)));
     },
     async [accessors.count](this: Instance, given: Options = {}) {
       const options = normalized(given, accessors.count);

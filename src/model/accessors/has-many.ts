@@ -1,7 +1,7 @@
 import type { HasMany } from '../../associations/has-many.js';
 import { batched } from '../batch-loader.js';
 import { hasHooks, runHooks } from '../model-internals.js';
-import { andWhere, dropKey, hasNullOrThrow, finderOptions, keyChunks, keyOf, keysOf, page, pagingFor, raw, readKey, scopedTarget, unique, valueOf, withKey, type AccessorMap, type Instance, type Options, type Statics } from './shared.js';
+import { andWhere, dropKey, firstIfPlain, hasNullOrThrow, finderOptions, keyChunks, keyOf, keysOf, page, pagingFor, raw, readKey, scopedTarget, unique, valueOf, withKey, type AccessorMap, type Instance, type Options, type Statics } from './shared.js';
 
 type Entry = { instance: Instance; args: unknown };
 
@@ -104,8 +104,8 @@ export function hasManyAccessors(association: HasMany): AccessorMap {
   };
 
   return {
-    async [accessors.get](this: Instance, options: Options = {}) {
-      return batched(association, 'get', options, this, undefined, (entries) => load(entries, options));
+    async [accessors.get](this: Instance, given: Options = {}) {
+      return firstIfPlain(given, (options) => batched(association, 'get', options, this, undefined, (entries) => load(entries, options)));
     },
     async [accessors.count](this: Instance, options: Options = {}) {
       return batched(association, 'count', options, this, undefined, (entries) => countAll(entries, options));

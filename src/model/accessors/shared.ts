@@ -169,3 +169,13 @@ export function pagingFor(options: Options, owners: number): { query: Options; p
   const { limit: _limit, offset: _offset, ...query } = all;
   return { query, paging: options };
 }
+
+/**
+ * `getFriends({ plain: true })`: v6 hands `plain` to its findAll, which then resolves the first row or null.
+ * The rows are read as a list here (batched, paged per owner), so `plain` is applied to that list.
+ */
+export async function firstIfPlain(options: Options, read: (options: Options) => Promise<unknown[]>): Promise<unknown> {
+  if (options['plain'] !== true) return read(options);
+  const { plain: _plain, ...rest } = options;
+  return (await read(rest))[0] ?? null;
+}

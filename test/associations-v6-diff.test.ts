@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { DataTypes, type Model, type ModelStatic, type Sequelize } from '../src/index.js';
+import { connect, testDialects } from './setup/dialects.js';
+
+type Row = Model & Record<string, (...args: unknown[]) => Promise<unknown>>;
+type Flat = Record<string, unknown>;
+const keysOf = (rows: unknown) => (rows as Flat[]).map((row) => Object.keys(row));
+
+// Each expectation was read off sequelize@6 running the same calls on the same dialect.
+for (const dialect of testDialects) {
+  describe(`associations where v6 differed, on ${dialect}`, () => {
+    let db: Sequelize;
+    let Pug: ModelStatic;
+    let Friend: ModelStatic;
+    let Toy: ModelStatic;
+    let Part: ModelStatic;
+    let Owner: ModelStatic;
+    let cody: Row;
+    let owner: Row;
+
+    before(async () => {
+      db = await connect(dialect);
+      Owner = db.define('owner', { name: DataTypes.STRING });
+      Pug = db.define('pug', { name: DataTypes.STRING });
+      Friend = db.define('friend', { name: DataTypes.STRING });
+      Toy = db.define('toy', { name: DataTypes.STRING });
+      Part = db.define('part', { name: DataTypes.STRING });
+      const Friendship = db.define('friendship', { level: DataTypes.INTEGER });
+      Pug.belongsToMany(Friend, { through: Friendship });
+      Friend.belongsToMany(Pug, { through: Friendship });
+      Owner.hasMany(Pug);
+      Pug.belongsTo(Owner);
+      Pug.hasMany(Toy);
+      Toy.belongsTo(Pug);
+      Toy.hasMany(Part);
+      await db.sync({ force: true });
+      owner = (await Owner.create({ name: 'Tom' })) as Row;
+      cody = (await Pug.create({ name: 'Cody', ownerId: owner.get('id') })) as Row;
+      await Pug.create({ name: 'Doug', ownerId: owner.get('id') });
+      const [x, y] = await Friend.bulkCreate([{ name: 'x' }, { name: 'y' }]);
+      await cody['addFriend']!(x, { through: { level: 3 } });
+      await cody['addFriend']!(y, { through: { level: 1 } });
+      await Toy.create({ name: 'ball', pugId: cody.get('id') });
+      await Part.create({ name: 'bell', toyId: 1 });
+    });
+    after(async () => {
+      await db.close();
+    });
+
+    test('getFriends / getPugs with plain: true resolve the first row (or null), as v6 findAll does', async () => {
+      const first = (await cody['getFriends']!({ plain: true, order: [['id', 'DESC']] })) as Model;
+      assert.equal(first.get('name'), 'y');
+      assert.equal((first as unknown as Flat)['friendship'] !== undefined, true);
+      const pug = (await owner['getPugs']!({ plain: true, order: [['id', 'ASC']] })) as Model;
+      assert.equal(pug.get('name'), 'Cody');
+      const none = (await owner['getPugs']!({ plain: true, where: { name: 'nobody' } })) as Model | null;
+      assert.equal(none, null);
+    });
+
+    test('raw: true rows carry the join row keys beside listed through attributes', async () => {
+      const rows = await Pug.findAll({
+        where: { id: cody.get('id') },
+        include: [{ model: Friend, attributes: ['name'], through: { attributes: ['level'] } }],
+        order: [[Friend, 'id', 'ASC']],
+        raw: true,
+      });
+      assert.deepEqual(keysOf(rows)[0], ['id', 'name', 'createdAt', 'updatedAt', 'ownerId', 'friends.name', 'friends.friendship.friendId', 'friends.friendship.pugId', 'friends.friendship.level']);
+      assert.deepEqual((rows as unknown as Flat[]).map((row) => [row['friends.friendship.pugId'], row['friends.friendship.friendId'], row['friends.friendship.level']]), [[1, 1, 3], [1, 2, 1]]);
+      const excluded = await Pug.findAll({ where: { id: cody.get('id') }, include: [{ model: Friend, attributes: ['name'], through: { attributes: { exclude: ['pugId'] } } }], raw: true });
+      assert.deepEqual(keysOf(excluded)[0]!.slice(5, 7), ['friends.name', 'friends.friendship.pugId']);
+    });
+
+    test('raw: true rows carry the primary key of includes below the top level, not of the top level', async () => {
+      const rows = await Pug.findAll({
+        where: { id: cody.get('id') }, attributes: ['name'], raw: true,
+        include: [{ model: Toy, attributes: ['name'], include: [{ model: Part, attributes: ['name'] }] }],
+      });
+      assert.deepEqual(rows, [{ name: 'Cody', 'toys.name': 'ball', 'toys.parts.id': 1, 'toys.parts.name': 'bell' }]);
+      const nested = await Toy.findAll({
+        attributes: ['name'], raw: true, nest: true,
+        include: [{ model: Pug, attributes: ['name'], include: [{ model: Friend, attributes: ['name'], through: { attributes: ['level'] } }] }],
+        order: [[Pug, Friend, 'id', 'ASC']],
+      });
+      assert.deepEqual((nested as unknown as Flat[])[0], { name: 'ball', pug: { name: 'Cody', friends: { id: 1, name: 'x', friendship: { friendId: 1, pugId: 1, level: 3 } } } });
+      // Instances keep to what was listed, as in v6.
+      const [pug] = await Pug.findAll({ where: { id: cody.get('id') }, attributes: ['name'], include: [{ model: Toy, attributes: ['name'], include: [{ model: Part, attributes: ['name'] }] }] });
+      assert.deepEqual(pug!.toJSON(), { name: 'Cody', toys: [{ name: 'ball', parts: [{ name: 'bell' }] }] });
+    });
+  });
+}
