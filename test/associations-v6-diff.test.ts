@@ -87,5 +87,13 @@ for (const dialect of testDialects) {
       const [pug] = await Pug.findAll({ where: { id: cody.get('id') }, attributes: ['name'], include: [{ model: Toy, attributes: ['name'], include: [{ model: Part, attributes: ['name'] }] }] });
       assert.deepEqual(pug!.toJSON(), { name: 'Cody', toys: [{ name: 'ball', parts: [{ name: 'bell' }] }] });
     });
+
+    test('a separate include leaves its source key on root instances read with listed attributes, as v6', async () => {
+      const [tom] = await Owner.findAll({ attributes: ['name'], include: [{ model: Pug, separate: true, attributes: ['name'], order: [['id', 'ASC']] }] });
+      assert.deepEqual(tom!.toJSON(), { name: 'Tom', id: 1, pugs: [{ name: 'Cody' }, { name: 'Doug' }] });
+      // Not so for a joined include, nor for the separate include's own rows.
+      const [joined] = await Owner.findAll({ attributes: ['name'], include: [{ model: Pug, attributes: ['name'] }], order: [[Pug, 'id', 'ASC']] });
+      assert.deepEqual(joined!.toJSON(), { name: 'Tom', pugs: [{ name: 'Cody' }, { name: 'Doug' }] });
+    });
   });
 }

@@ -92,7 +92,9 @@ export async function loadIncludes(model: ModelClass, options: FindOptions, root
   loader?.setRoots(parents);
   await loadLevels(parents, tree, split.pushed, options, loader);
   await addRightOuter(model, options, rootContext, tree, joins, parents, root.columns.filter((column) => !added.includes(column.key)), split);
-  stripAdded(parents, added);
+  // v6 appends a separate include's source key to the root's attributes for good: its instances keep it.
+  const kept = new Set(tree.filter((item) => item.separate).map((item) => item.keys.parentKey));
+  stripAdded(parents, kept.size === 0 ? added : added.filter((name) => !kept.has(name)));
   for (const parent of parents) parent._options = { ...parent._options, include: tree.map((item) => item.item), includeNames: tree.map((item) => item.as) };
   if (options.raw) return rawRows(parents, tree, options.nest === true);
   return parents;
