@@ -95,5 +95,24 @@ for (const dialect of testDialects) {
       const [joined] = await Owner.findAll({ attributes: ['name'], include: [{ model: Pug, attributes: ['name'] }], order: [[Pug, 'id', 'ASC']] });
       assert.deepEqual(joined!.toJSON(), { name: 'Tom', pugs: [{ name: 'Cody' }, { name: 'Doug' }] });
     });
+
+    test("an include whose model's scope has a where is required, as v6 merges it into the include's where", async () => {
+      const Walker = db.define('walker', { name: DataTypes.STRING, active: DataTypes.BOOLEAN }, { defaultScope: { where: { active: true } }, scopes: { listed: { attributes: ['id', 'name'] } } });
+      const Dog = db.define('dog', { name: DataTypes.STRING });
+      Dog.belongsToMany(Walker, { through: 'walks' });
+      Dog.hasMany(Walker, { as: 'sitters', foreignKey: 'sitterOfId' });
+      for (const model of [Dog, Walker, db.model('walks')]) await model.sync({ force: true });
+      const [rex, fido] = await Dog.bulkCreate([{ name: 'rex' }, { name: 'fido' }]);
+      const [on, off] = await Walker.bulkCreate([{ name: 'on', active: true }, { name: 'off', active: false, sitterOfId: 2 }]);
+      await (rex as Row)['addWalker']!(on);
+      await (fido as Row)['addWalker']!(off);
+      const names = (dogs: Model[]) => dogs.map((dog) => dog.get('name'));
+      assert.deepEqual(names(await Dog.findAll({ include: [Walker], order: [['id', 'ASC']] })), ['rex']);
+      assert.deepEqual(names(await Dog.findAll({ include: [{ model: Walker, required: false }], order: [['id', 'ASC']] })), ['rex', 'fido']);
+      assert.deepEqual(names(await Dog.findAll({ include: [Walker.unscoped()], order: [['id', 'ASC']] })), ['rex', 'fido']);
+      assert.deepEqual(names(await Dog.findAll({ include: [Walker.scope('listed')], order: [['id', 'ASC']] })), ['rex', 'fido']);
+      assert.deepEqual(names(await Dog.findAll({ include: [{ model: Walker, as: 'sitters' }], order: [['id', 'ASC']] })), []);
+      assert.equal(await Dog.count({ include: [Walker] }), 1);
+    });
   });
 }

@@ -277,12 +277,14 @@ export function planIncludes(source: IncludeModel, include: unknown, dialect: Di
     const separate = options['separate'] === true;
     const explicitRequired = options['required'] as boolean | undefined;
     const right = options['right'] === true;
-    // As v6, only the include's own where makes it required; a through.where filters the join rows alone.
-    const required = !separate && (right || (explicitRequired ?? options['where'] !== undefined));
+    // As v6, the include's where makes it required, also one its model's scope brings (a defaultScope's where
+    // drops the parents without a matching row); a through.where or the association's scope filters rows alone.
+    const filtered = options['where'] !== undefined || model.activeScope?.['where'] !== undefined;
+    const required = !separate && (right || (explicitRequired ?? filtered));
     const limit = options['limit'] as number | undefined;
     if (limit !== undefined && (!Number.isInteger(limit) || limit < 0)) throw new UsageError(`Invalid limit ${String(limit)} in the include of ${model.name} on ${source.name}: expected a non-negative integer.`);
     const nestedInclude = options['include'] ?? model.activeScope?.['include'];
-    const rightOuter = right && !separate && !(explicitRequired ?? options['where'] !== undefined);
+    const rightOuter = right && !separate && !(explicitRequired ?? filtered);
     const children = planIncludes(model, nestedInclude, dialect, alias, [...path, model]);
     const rightChild = separate ? undefined : children.find((child) => !child.separate && (child.rightOuter || child.rightPath));
     const rightPath = rightChild ? [rightChild, ...(rightChild.rightPath ?? [])] : undefined;
