@@ -96,6 +96,29 @@ for (const dialect of testDialects) {
       assert.deepEqual(joined!.toJSON(), { name: 'Tom', pugs: [{ name: 'Cody' }, { name: 'Doug' }] });
     });
 
+    test('include: { all } expands as v6: its kind names, after the includes given, and at any depth from where it stands', async () => {
+      const tree = (value: unknown): Flat => {
+        if (Array.isArray(value)) return value.length > 0 ? tree(value[0]) : {};
+        const out: Flat = {};
+        for (const [key, item] of Object.entries((value as Model).dataValues as Flat)) {
+          if (item && typeof item === 'object' && !(item instanceof Date) && key !== 'friendship') out[key] = tree(item);
+        }
+        return out;
+      };
+      const one = async (include: unknown, model: ModelStatic = Pug) => tree(await model.findOne({ where: { id: 1 }, include: include as never }));
+      assert.deepEqual(await one([{ model: Friend, include: [{ all: true }] }]), { friends: { pugs: {} } });
+      assert.deepEqual(await one([{ model: Toy, include: [{ all: true, nested: true }] }]), { toys: { pug: { friends: {}, owner: {} }, parts: {} } });
+      assert.deepEqual(await one([{ all: true, nested: true }], Owner), { pugs: { friends: {}, toys: { parts: {} } } });
+      assert.deepEqual(await one([{ all: 'One' }]), { owner: {} });
+      assert.deepEqual(await one([{ all: 'Has' }]), { toys: {} });
+      assert.deepEqual(await one([{ all: 'Many' }]), { toys: {} });
+      assert.deepEqual(await one([{ all: ['BelongsTo', 'HasMany'] }]), { owner: {}, toys: {} });
+      await assert.rejects(Pug.findAll({ include: [{ all: 'BelongsToMany' }] }), { name: 'SequelizeEagerLoadingError' });
+      const pug = (await Pug.findOne({ where: { id: 1 }, include: [{ all: true }, { model: Toy, where: { name: 'none' }, required: false }] })) as Row;
+      assert.deepEqual(Object.keys(pug.toJSON()), ['id', 'name', 'createdAt', 'updatedAt', 'ownerId', 'toys', 'friends', 'owner']);
+      assert.deepEqual(pug['toys'], []);
+    });
+
     test("an include whose model's scope has a where is required, as v6 merges it into the include's where", async () => {
       const Walker = db.define('walker', { name: DataTypes.STRING, active: DataTypes.BOOLEAN }, { defaultScope: { where: { active: true } }, scopes: { listed: { attributes: ['id', 'name'] } } });
       const Dog = db.define('dog', { name: DataTypes.STRING });

@@ -156,24 +156,38 @@ export function hopKeys(association: AnyAssociation, alias: string): HopKeys {
   }
 }
 
+// v6's names for `include: { all }`; with a list or a name, belongsToMany is left out (v6 has no name for it).
 const allKinds: Record<string, readonly string[]> = {
-  All: ['BelongsTo', 'HasOne', 'HasMany', 'BelongsToMany'], Single: ['BelongsTo', 'HasOne'], Many: ['HasMany', 'BelongsToMany'],
-  BelongsTo: ['BelongsTo'], HasOne: ['HasOne'], HasMany: ['HasMany'], BelongsToMany: ['BelongsToMany'],
+  BelongsTo: ['BelongsTo'], HasOne: ['HasOne'], HasMany: ['HasMany'], One: ['BelongsTo', 'HasOne'], Has: ['HasOne', 'HasMany'], Many: ['HasMany'],
 };
+const everyKind = ['BelongsTo', 'HasOne', 'HasMany', 'BelongsToMany'];
+
+function allowedKinds(source: IncludeModel, all: unknown): readonly string[] {
+  if (all === true) return everyKind;
+  const names = (Array.isArray(all) ? all : [all]) as unknown[];
+  if (names.includes('All')) return everyKind;
+  return names.flatMap((name) => {
+    const kinds = allKinds[String(name)];
+    if (!kinds) throw new EagerLoadingError(`include: { all: '${String(name)}' } on ${source.name}: expected true, 'All' or one of ${Object.keys(allKinds).join(', ')} (or a list of them).`);
+    return kinds;
+  });
+}
 
 /**
- * `{ all: true }`, `{ all: 'HasMany' }`, `{ all: true, nested: true }`: every association of the source, also one
- * back to the source itself (Person friends), but never back into a model above the source on the path (as v6).
+ * `{ all: true }`, `{ all: 'HasMany' }`, `{ all: true, nested: true }`: every association of the source, as v6
+ * expands it: with `nested`, recursively, never back into a model above on the path from where the `all` stands
+ * (so one include back to the source itself, Person friends, but none back up); without, one level, of everything.
  */
-function expandAll(source: IncludeModel, options: Record<string, unknown>, path: readonly IncludeModel[]): unknown[] {
-  const kind = options['all'] === true ? 'All' : String(options['all']);
-  const kinds = allKinds[kind];
-  if (!kinds) throw new EagerLoadingError(`include: { all: '${kind}' } on ${source.name}: expected true or one of ${Object.keys(allKinds).join(', ')}.`);
+function expandAll(source: IncludeModel, options: Record<string, unknown>): unknown[] {
+  const kinds = allowedKinds(source, options['all']);
   const { all: _all, nested, ...rest } = options;
-  const ancestors = path.slice(0, -1);
-  return associationsOf(source)
-    .filter((association) => kinds.includes(association.associationType) && !ancestors.some((model) => baseOf(model) === baseOf(association.target)))
-    .map((association) => ({ ...rest, association, ...(nested ? { include: [{ all: options['all'], nested: true }] } : {}) }));
+  const expand = (parent: IncludeModel, above: readonly IncludeModel[]): unknown[] => associationsOf(parent)
+    .filter((association) => kinds.includes(association.associationType) && !(nested && above.some((model) => baseOf(model) === baseOf(association.target))))
+    .map((association) => {
+      const children = nested ? expand(association.target as IncludeModel, [...above, parent]) : [];
+      return { ...rest, association, ...(children.length > 0 ? { include: children } : {}) };
+    });
+  return expand(source, []);
 }
 
 function scopedWhere(model: IncludeModel, association: AnyAssociation, where: unknown): unknown {
@@ -240,8 +254,11 @@ function parentReferenceJoin(source: IncludeModel, association: AnyAssociation, 
 }
 
 /** Resolves the `include` option of a finder on `source` into the include tree. */
-export function planIncludes(source: IncludeModel, include: unknown, dialect: Dialect, parentAlias = '', path: readonly IncludeModel[] = [source]): IncludeNode[] {
-  const items = toArray(include).flatMap((item) => (isPlainObject(item) && item['all'] ? expandAll(source, item, path) : [item]));
+export function planIncludes(source: IncludeModel, include: unknown, dialect: Dialect, parentAlias = ''): IncludeNode[] {
+  // As v6, what `all` expands to comes after the includes given one by one, which win over it.
+  const given = toArray(include);
+  const isAll = (item: unknown) => isPlainObject(item) && item['all'] !== undefined && item['all'] !== false;
+  const items = [...given.filter((item) => !isAll(item)), ...given.filter(isAll).flatMap((item) => expandAll(source, item as Record<string, unknown>))];
   const nodes: IncludeNode[] = [];
   for (const item of items) {
     const { association, model } = associationOf(source, item);
@@ -285,7 +302,7 @@ export function planIncludes(source: IncludeModel, include: unknown, dialect: Di
     if (limit !== undefined && (!Number.isInteger(limit) || limit < 0)) throw new UsageError(`Invalid limit ${String(limit)} in the include of ${model.name} on ${source.name}: expected a non-negative integer.`);
     const nestedInclude = options['include'] ?? model.activeScope?.['include'];
     const rightOuter = right && !separate && !(explicitRequired ?? filtered);
-    const children = planIncludes(model, nestedInclude, dialect, alias, [...path, model]);
+    const children = planIncludes(model, nestedInclude, dialect, alias);
     const rightChild = separate ? undefined : children.find((child) => !child.separate && (child.rightOuter || child.rightPath));
     const rightPath = rightChild ? [rightChild, ...(rightChild.rightPath ?? [])] : undefined;
     nodes.push({
