@@ -119,6 +119,15 @@ for (const dialect of testDialects) {
       assert.deepEqual(pug['toys'], []);
     });
 
+    test('through: { as } sets the join row under that key, on instances and in raw rows', async () => {
+      const [pug] = (await Pug.findAll({ where: { id: 1 }, include: [{ model: Friend, through: { as: 'link', attributes: ['level'] } }], order: [[Friend, 'id', 'ASC']] })) as Row[];
+      const friend = (pug!['friends'] as unknown as Row[])[0]!;
+      assert.deepEqual([(friend.get('link') as Model).get('level'), 'friendship' in friend.dataValues], [3, false]);
+      assert.deepEqual((friend.toJSON() as Flat)['link'], { level: 3 });
+      const rows = await Pug.findAll({ where: { id: 1 }, attributes: ['name'], include: [{ model: Friend, attributes: ['name'], through: { as: 'link', attributes: ['level'] } }], order: [[Friend, 'id', 'ASC']], raw: true });
+      assert.deepEqual((rows as unknown as Flat[])[0], { name: 'Cody', 'friends.name': 'x', 'friends.link.friendId': 1, 'friends.link.pugId': 1, 'friends.link.level': 3 });
+    });
+
     test("an include whose model's scope has a where is required, as v6 merges it into the include's where", async () => {
       const Walker = db.define('walker', { name: DataTypes.STRING, active: DataTypes.BOOLEAN }, { defaultScope: { where: { active: true } }, scopes: { listed: { attributes: ['id', 'name'] } } });
       const Dog = db.define('dog', { name: DataTypes.STRING });

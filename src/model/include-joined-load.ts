@@ -1,7 +1,7 @@
 import type { FindOptions } from '../query/find-options.js';
 import { levelOrder, splitOrder } from '../query/include-order.js';
 import { chainTo, keyAttributes, levelFilter, type JoinedWhere } from '../query/include-joined-where.js';
-import type { IncludeNode } from '../query/include-plan.js';
+import { linkName, type IncludeNode } from '../query/include-plan.js';
 import { levelSelect } from '../query/include-sql.js';
 import type { SelectedColumn } from '../query/select-builder.js';
 import { sql } from '../sql/nodes.js';
@@ -89,7 +89,7 @@ export class JoinedLoader implements LevelLoader {
         for (let index = 0; index < chainWidth; index += 1) chainValues.push(row[filter.chainColumns[index]!.alias!]);
         const parentChain = this.parentChain(chain, chainValues);
         const child = new target(readChild(row), childOptions);
-        if (attachThrough && readLink && Through) setIncluded(child, through!.model.name, new Through(readLink(row), hydrated));
+        if (attachThrough && readLink && Through) setIncluded(child, linkName(node), new Through(readLink(row), hydrated));
         this.chains.set(child, `${parentChain}/${rowKey(ownKeys.map((name) => child.dataValues[name]))}`);
         const list = groups.get(parentChain);
         if (list) list.push(child);

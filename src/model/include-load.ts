@@ -1,6 +1,6 @@
 import type { FindOptions } from '../query/find-options.js';
 import { levelOrder, splitOrder } from '../query/include-order.js';
-import type { IncludeNode } from '../query/include-plan.js';
+import { linkName, type IncludeNode } from '../query/include-plan.js';
 import { levelSelect, parentKeyColumn } from '../query/include-sql.js';
 import { chunk } from '../utils/object.js';
 import type { ModelClass, ModelInstance } from './model-internals.js';
@@ -127,7 +127,7 @@ async function loadRows(node: IncludeNode, keys: unknown[], pushed: readonly unk
   let added: readonly string[] = [];
   const size = Math.max(1, dialect.supports.maxParameters - 100);
   const json = dialect.jsonRows;
-  const linkKey = attachThrough ? through!.model.name : undefined;
+  const linkKey = attachThrough ? linkName(node) : undefined;
   // Rows of one parent usually come together: the previous row's list is reused without a lookup.
   let lastKey: unknown;
   let lastList: Instance[] | undefined;

@@ -1,4 +1,4 @@
-import type { IncludeNode } from '../query/include-plan.js';
+import { linkName, type IncludeNode } from '../query/include-plan.js';
 import { isLoaded, type Instance } from './include-load.js';
 
 /*
@@ -56,7 +56,7 @@ function nullsFor(node: IncludeNode, prefix: string): Flat {
   for (const name of attributeNames(node)) values[prefix + name] = null;
   const through = node.keys.through;
   if (through && (node.throughAttributes === undefined || node.throughAttributes.length > 0)) {
-    for (const name of node.throughAttributes ?? through.model.definition.columnAttributes) values[`${prefix}${through.model.name}.${name}`] = null;
+    for (const name of node.throughAttributes ?? through.model.definition.columnAttributes) values[`${prefix}${linkName(node)}.${name}`] = null;
   }
   for (const child of node.children) if (isLoaded(child)) Object.assign(values, nullsFor(child, `${prefix}${child.as}.`));
   return values;
@@ -82,7 +82,7 @@ function expand(instance: Instance, nodes: readonly IncludeNode[], prefix: strin
 }
 
 function expandItem(item: Instance, node: IncludeNode, path: string): Flat[] {
-  const throughName = node.keys.through?.model.name;
+  const throughName = node.keys.through ? linkName(node) : undefined;
   const hidden = new Set(node.children.map((child) => child.as));
   if (throughName) hidden.add(throughName);
   const own = ownValues(item, hidden, path);

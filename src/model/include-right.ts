@@ -1,6 +1,6 @@
 import type { FindOptions } from '../query/find-options.js';
 import { levelOrder, splitOrder } from '../query/include-order.js';
-import type { IncludeNode } from '../query/include-plan.js';
+import { linkName, type IncludeNode } from '../query/include-plan.js';
 import { unmatchedRightRow } from '../query/include-right-sql.js';
 import { correlation, hopFilters, levelSelect, type ParentScope } from '../query/include-sql.js';
 import type { SelectedColumn } from '../query/select-builder.js';
@@ -62,7 +62,7 @@ export async function rightOuterParents(input: RightOuterInput): Promise<Instanc
   const childOptions = node.attributes !== undefined ? { isNewRecord: false, raw: true, attributes: select.columns.map((column) => column.key).filter((name) => !select.added.includes(name)) } : hydrated;
   const children = rows.map((row) => {
     const child = new Target(readChild(row), childOptions);
-    if (readLink && Through && (node.throughAttributes === undefined || node.throughAttributes.length > 0)) setIncluded(child, through!.model.name, new Through(readLink(row), hydrated));
+    if (readLink && Through && (node.throughAttributes === undefined || node.throughAttributes.length > 0)) setIncluded(child, linkName(node), new Through(readLink(row), hydrated));
     return child;
   });
   if (node.children.length > 0) {

@@ -8,6 +8,7 @@ import { isPlainObject, toArray } from '../utils/object.js';
 import type { FindAttributeOptions } from './find-options.js';
 import type { BuildContext } from './query-context.js';
 import { selectColumns } from './select-builder.js';
+import { associationsOf, baseOf, expandAll } from './include-all.js';
 import { buildWhere } from './where.js';
 
 /*
@@ -62,6 +63,8 @@ export interface IncludeNode {
   readonly where: ExprNode | undefined;
   readonly throughWhere: ExprNode | undefined;
   readonly throughAttributes: readonly string[] | undefined;
+  /** `through: { as }`: the key the join row is set under on each target, in place of the join model's name. */
+  readonly throughAs?: string;
   readonly order: unknown;
   readonly limit: number | undefined;
   readonly children: IncludeNode[];
@@ -78,14 +81,6 @@ const includeOptionNames = new Set([
   'model', 'as', 'association', 'where', 'required', 'attributes', 'include', 'through', 'separate', 'limit', 'order',
   'paranoid', 'right', 'all', 'nested', 'duplicating', 'subQuery', 'on',
 ]);
-
-export function baseOf(model: IncludeModel): IncludeModel {
-  return model.baseModel ?? model;
-}
-
-export function associationsOf(model: IncludeModel): AnyAssociation[] {
-  return Object.values(model.associations ?? {}) as AnyAssociation[];
-}
 
 /**
  * As v6: without `as` only an association defined without one matches (the others need their alias), with `as`
@@ -156,40 +151,6 @@ export function hopKeys(association: AnyAssociation, alias: string): HopKeys {
   }
 }
 
-// v6's names for `include: { all }`; with a list or a name, belongsToMany is left out (v6 has no name for it).
-const allKinds: Record<string, readonly string[]> = {
-  BelongsTo: ['BelongsTo'], HasOne: ['HasOne'], HasMany: ['HasMany'], One: ['BelongsTo', 'HasOne'], Has: ['HasOne', 'HasMany'], Many: ['HasMany'],
-};
-const everyKind = ['BelongsTo', 'HasOne', 'HasMany', 'BelongsToMany'];
-
-function allowedKinds(source: IncludeModel, all: unknown): readonly string[] {
-  if (all === true) return everyKind;
-  const names = (Array.isArray(all) ? all : [all]) as unknown[];
-  if (names.includes('All')) return everyKind;
-  return names.flatMap((name) => {
-    const kinds = allKinds[String(name)];
-    if (!kinds) throw new EagerLoadingError(`include: { all: '${String(name)}' } on ${source.name}: expected true, 'All' or one of ${Object.keys(allKinds).join(', ')} (or a list of them).`);
-    return kinds;
-  });
-}
-
-/**
- * `{ all: true }`, `{ all: 'HasMany' }`, `{ all: true, nested: true }`: every association of the source, as v6
- * expands it: with `nested`, recursively, never back into a model above on the path from where the `all` stands
- * (so one include back to the source itself, Person friends, but none back up); without, one level, of everything.
- */
-function expandAll(source: IncludeModel, options: Record<string, unknown>): unknown[] {
-  const kinds = allowedKinds(source, options['all']);
-  const { all: _all, nested, ...rest } = options;
-  const expand = (parent: IncludeModel, above: readonly IncludeModel[]): unknown[] => associationsOf(parent)
-    .filter((association) => kinds.includes(association.associationType) && !(nested && above.some((model) => baseOf(model) === baseOf(association.target))))
-    .map((association) => {
-      const children = nested ? expand(association.target as IncludeModel, [...above, parent]) : [];
-      return { ...rest, association, ...(children.length > 0 ? { include: children } : {}) };
-    });
-  return expand(source, []);
-}
-
 function scopedWhere(model: IncludeModel, association: AnyAssociation, where: unknown): unknown {
   const parts = [model.activeScope?.['where'], association.scope, where].filter((part) => part !== undefined);
   return parts.length === 0 ? undefined : parts.length === 1 ? parts[0] : { [Op.and]: parts };
@@ -253,6 +214,11 @@ function parentReferenceJoin(source: IncludeModel, association: AnyAssociation, 
   return { condition, parentKey: primaryKeys[0]!, parent };
 }
 
+/** The key a belongsToMany include sets each target's join row under (`friend.friendship`, or `through.as`). */
+export function linkName(node: IncludeNode): string {
+  return node.throughAs ?? node.keys.through!.model.name;
+}
+
 /** Resolves the `include` option of a finder on `source` into the include tree. */
 export function planIncludes(source: IncludeModel, include: unknown, dialect: Dialect, parentAlias = ''): IncludeNode[] {
   // As v6, what `all` expands to comes after the includes given one by one, which win over it.
@@ -309,7 +275,7 @@ export function planIncludes(source: IncludeModel, include: unknown, dialect: Di
       item, association, model, as, alias, keys, isMany: association.isMultiAssociation, required: required || rightPath !== undefined, separate, right,
       ...(rightOuter ? { rightOuter } : {}), ...(rightPath ? { rightPath } : {}),
       paranoid: options['paranoid'] !== false, ...(throughOptions['paranoid'] === false ? { throughParanoid: false as const } : {}), attributes, noAttributes: Array.isArray(attributes) && attributes.length === 0,
-      where, throughWhere, throughAttributes, order: options['order'], limit,
+      where, throughWhere, throughAttributes, ...(typeof throughOptions['as'] === 'string' ? { throughAs: throughOptions['as'] } : {}), order: options['order'], limit,
       children,
       ...(on ? { on: { condition: on.condition, parent: on.parent } } : {}),
       context, throughContext,
