@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { ConnectionConfig, PoolOptions } from './dialects/connection.js';
+import type { SequelizeHookOptions } from './types/hooks.js';
 
 export type { RetryOptions } from './query/query-runner.js';
 import type { RetryOptions } from './query/query-runner.js';
@@ -47,7 +48,7 @@ export interface SequelizeOptions {
   operatorsAliases?: Record<string, symbol> | false;
   standardConformingStrings?: boolean;
   clientMinMessages?: string | boolean;
-  hooks?: Record<string, unknown>;
+  hooks?: SequelizeHookOptions;
   minifyAliases?: boolean;
   logQueryParameters?: boolean;
   retry?: RetryOptions;

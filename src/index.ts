@@ -1,5 +1,5 @@
 import { Sequelize as SequelizeClass } from './sequelize.js';
-import type { SequelizeStatics } from './statics.js';
+import { sequelizeStatics, type SequelizeStatics } from './statics.js';
 import type { ClassHookStatics } from './model/class-hooks.js';
 import { Association as AssociationBase } from './associations/association.js';
 import { BelongsTo as BelongsToClass } from './associations/belongs-to.js';
@@ -25,9 +25,9 @@ export type { SequelizeOptions } from './config.js';
 export type {
   FindOptions, CountOptions, FindAndCountOptions, FindOrCreateOptions, AggregateOptions, CreateOptions, BulkCreateOptions, UpsertOptions,
   UpdateOptions, DestroyOptions, RestoreOptions, TruncateOptions, IncrementDecrementOptions, SaveOptions, InstanceUpdateOptions,
-  InstanceDestroyOptions, InstanceRestoreOptions, InstanceReloadOptions, BuildOptions, QueryOptions, Logging, Transactionable, Hookable,
+  InstanceDestroyOptions, InstanceRestoreOptions, InstanceReloadOptions, BuildOptions, QueryOptions, Logging, Transactionable, Hookable, GroupOption, InitOptions,
 } from './types/options.js';
-export type { ModelOptions, IndexOptions } from './metadata/model-options.js';
+export type { IndexOptions } from './metadata/model-options.js';
 export type { AttributeSpec, AttributeSpecObject, AttributeMap, DataTypeLike, InferredAttributes, InferredCreationAttributes } from './types/attributes.js';
 export type { Attributes, CreationAttributes, DefinedModel, DefinedInstance, ModelBrand } from './types/model-types.js';
 export type { CreationOptional, NonAttribute, ForeignKey, InferAttributes, InferCreationAttributes } from './types/class-attributes.js';
@@ -54,5 +54,18 @@ export type BelongsToMany<_Source = unknown, _Target = unknown> = BelongsToManyC
 // v6's `Sequelize.Association` also carries the four kinds (`Sequelize.Association.HasMany`).
 Object.assign(AssociationBase, { Association: AssociationBase, BelongsTo: BelongsToClass, HasOne: HasOneClass, HasMany: HasManyClass, BelongsToMany: BelongsToManyClass });
 export type * from './types/mixins.js';
+// sequelize@6's other exported type names (ModelDefined, ModelAttributes, Options, IncludeOptions, …).
+export type * from './types/v6-model-names.js';
+export type * from './types/v6-other-names.js';
+// v6's DataType is a type (what `type:` takes), not joinery's base class: the explicit export wins over both `export *`.
+export type { DataType } from './types/v6-other-names.js';
+export type { RetryOptions } from './config.js';
+export type { TransactionOptions } from './transaction/transaction.js';
+export type { IncludeOptions, IncludeThroughOptions } from './types/query-options.js';
+export { BaseError as Error } from './errors/index.js';
+export { Validator } from './model/validator-export.js';
+export { useInflection } from './utils/inflection.js';
+/** v6's `Utils`: the SQL helper classes (`Utils.Fn`, `Utils.Literal`) that plugins test with `instanceof`. */
+export const Utils = sequelizeStatics.Utils;
 
 export default Sequelize;

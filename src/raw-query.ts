@@ -130,3 +130,28 @@ export async function runRawQuery(runner: QueryRunner, input: string | { query: 
       return shapes.untyped(compiled.sql, rows === result.rows ? result : { ...result, rows });
   }
 }
+
+type Sql = string | { query: string; values?: unknown[] };
+type WithType<T extends string> = RawQueryOptions & { type: T };
+type WithModel<M> = RawQueryOptions & { model: abstract new (...args: never) => M };
+
+// `sequelize.query`'s results typed as sequelize@6 types them, by `type`, `model` and `plain`
+// (`query<{ n: number }>(sql, { type: QueryTypes.SELECT })` is `Promise<{ n: number }[]>`).
+declare module './sequelize.js' {
+  interface Sequelize {
+    query(sql: Sql, options: WithType<'UPDATE'>): Promise<[undefined, number]>;
+    query(sql: Sql, options: WithType<'BULKUPDATE'>): Promise<number>;
+    query(sql: Sql, options: WithType<'INSERT'>): Promise<[number, number]>;
+    query(sql: Sql, options: WithType<'UPSERT'>): Promise<number>;
+    query(sql: Sql, options: WithType<'DELETE'>): Promise<void>;
+    query(sql: Sql, options: WithType<'BULKDELETE'>): Promise<number>;
+    query(sql: Sql, options: WithType<'SHOWTABLES'>): Promise<string[]>;
+    query(sql: Sql, options: WithType<'DESCRIBE'>): Promise<Record<string, unknown>>;
+    query<M>(sql: Sql, options: WithModel<M> & { plain: true }): Promise<M | null>;
+    query<M>(sql: Sql, options: WithModel<M>): Promise<M[]>;
+    query<T extends object>(sql: Sql, options: WithType<'SELECT'> & { plain: true }): Promise<T | null>;
+    query<T extends object>(sql: Sql, options: WithType<'SELECT'>): Promise<T[]>;
+    query(sql: Sql, options: RawQueryOptions & { plain: true }): Promise<Record<string, unknown> | null>;
+    query(sql: Sql, options?: RawQueryOptions): Promise<[unknown[], unknown]>;
+  }
+}

@@ -20,9 +20,10 @@ import { sequelizeStatics } from './statics.js';
 import { QueryTypes } from './query-types.js';
 import { installHookShorthands, type HookShorthands } from './model/hook-shorthands.js';
 import type { AttributeMap, InferenceOptions } from './types/attributes.js';
-import type { DefinedModel } from './types/model-types.js';
+import type { DeclaredOr, DefinedModel } from './types/model-types.js';
 import type { DefineOptions, ModelOptionKey, TruncateOptions } from './types/options.js';
 import type { NoExtraKeys } from './types/include-check.js';
+import type { SyncOptions } from './types/v6-other-names.js';
 import type { ModelOptions } from './metadata/model-options.js';
 
 type DefineAttributes = Record<string, unknown>;
@@ -111,7 +112,8 @@ export class Sequelize implements ModelHost {
 
   /** The attribute types are inferred from the definition: `define('pugs', { name: DataTypes.STRING })`. */
   // `attributes` is required here: an optional parameter's `A | undefined` hides ThisType from getters.
-  define<const Name extends string, const A extends AttributeMap, const O extends DefineOptions & InferenceOptions = {}>(modelName: Name, attributes: A, options?: O & NoInfer<NoExtraKeys<O, ModelOptionKey>>): DefinedModel<Name, A, O>;
+  // `R` is the declared type when the result is assigned to one (v6's `const Note: ModelDefined<NoteAttributes, …> = define(…)`).
+  define<const Name extends string, const A extends AttributeMap, const O extends DefineOptions & InferenceOptions = {}, R extends ModelStatic<Model> = DefinedModel<Name, A, O>>(modelName: Name, attributes: A, options?: O & NoInfer<NoExtraKeys<O, ModelOptionKey>>): DeclaredOr<R, DefinedModel<Name, A, O>>;
   define<const Name extends string>(modelName: Name): DefinedModel<Name, {}, {}>;
   /** Sequelize v6's form: the instance type is given, not inferred. */
   define<M extends Model>(modelName: string, attributes?: DefineAttributes, options?: DefineOptions): ModelStatic<M>;
@@ -140,7 +142,7 @@ export class Sequelize implements ModelHost {
 
   /** The server's version string (`15.4`, `10.11.6-MariaDB`, `3.45.1`). */
   async databaseVersion(options: { logging?: unknown } = {}): Promise<string> {
-    const row = (await this.query(this.dialect.introspection.versionQuery, { ...options, plain: true } as RawQueryOptions)) as Record<string, unknown>;
+    const row = (await this.query(this.dialect.introspection.versionQuery, { ...(options as RawQueryOptions), plain: true })) ?? {};
     return String(Object.values(row)[0]);
   }
 
@@ -199,7 +201,7 @@ export class Sequelize implements ModelHost {
     return this.transaction((transaction) => work(transaction));
   }
 
-  async sync(options: { force?: boolean; alter?: boolean; logging?: unknown; match?: RegExp; hooks?: boolean } = {}): Promise<this> {
+  async sync(options: SyncOptions = {}): Promise<this> {
     if (options.match && !options.match.test(this.config.database ?? '')) {
       throw new UsageError(`Database "${this.config.database ?? ''}" does not match sync match parameter "${String(options.match)}"`);
     }

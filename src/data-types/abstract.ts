@@ -23,7 +23,8 @@ export abstract class DataType<JsType = unknown> {
   }
 
   /** The dialect-neutral SQL text, as Sequelize v6's abstract types give it: `VARCHAR(100)`, `DECIMAL(10,2)` … */
-  toString(): string {
+  // v6 passes the dialect's options (`type.toString({ dialect })`); the text here is dialect-neutral.
+  toString(_options?: object): string {
     return this.key;
   }
 
@@ -36,7 +37,8 @@ export abstract class DataType<JsType = unknown> {
 type TypeConstructor<T extends DataType> = new (...args: never[]) => T;
 
 /** `DataTypes.STRING`, `DataTypes.STRING(50)` and `new DataTypes.STRING(50)` all work, as in Sequelize. */
-export type Invokable<C extends TypeConstructor<DataType>> = C & ((...args: ConstructorParameters<C>) => InstanceType<C>);
+// With the instance's members too: the Proxy below answers `DataTypes.INTEGER.UNSIGNED`, `.BINARY`, `.key` from an instance.
+export type Invokable<C extends TypeConstructor<DataType>> = C & ((...args: ConstructorParameters<C>) => InstanceType<C>) & Omit<InstanceType<C>, keyof C>;
 
 export function invokable<C extends TypeConstructor<DataType>>(Type: C, family?: abstract new (...args: never[]) => DataType): Invokable<C> {
   // ABSTRACT and NUMBER are bases in v6: `DataTypes.INTEGER() instanceof DataTypes.NUMBER` holds.

@@ -24,6 +24,16 @@ export class DatabaseError extends BaseError {
   }
 }
 
+/** v6's constraint errors take one options object (`new ForeignKeyConstraintError({ parent, fields })`); joinery's drivers pass (parent, options). */
+type ParentOrOptions<O> = Error | (O & { parent?: Error });
+function splitArguments<O extends object>(first: ParentOrOptions<O>, options: O): [Error, O] {
+  if (first instanceof Error) return [first, options];
+  const given = first as O & { parent?: Error & { sql?: string }; message?: string; sql?: string };
+  const parent = given.parent ?? new Error(given.message ?? '');
+  // v6 reads the statement from the parent, as drivers attach it there.
+  return [parent, { ...given, sql: given.sql ?? (parent as { sql?: string }).sql }];
+}
+
 export class TimeoutError extends DatabaseError {
   constructor(parent: Error, options?: DatabaseErrorOptions) {
     super(parent, options);
@@ -47,7 +57,8 @@ export class ForeignKeyConstraintError extends DatabaseError {
   index: string | undefined;
   reltype: 'parent' | 'child' | undefined;
 
-  constructor(parent: Error, options: ForeignKeyConstraintErrorOptions = {}) {
+  constructor(parentOrOptions: ParentOrOptions<ForeignKeyConstraintErrorOptions>, maybeOptions: ForeignKeyConstraintErrorOptions = {}) {
+    const [parent, options] = splitArguments(parentOrOptions, maybeOptions);
     super(parent, options);
     this.name = 'SequelizeForeignKeyConstraintError';
     this.message = options.message ?? 'Database Error';
@@ -59,12 +70,15 @@ export class ForeignKeyConstraintError extends DatabaseError {
   }
 }
 
+type ConstraintErrorOptions = DatabaseErrorOptions & { message?: string; constraint?: string; fields?: Record<string, unknown>; table?: string };
+
 export class ExclusionConstraintError extends DatabaseError {
   constraint: string | undefined;
   fields: Record<string, unknown> | undefined;
   table: string | undefined;
 
-  constructor(parent: Error, options: DatabaseErrorOptions & { message?: string; constraint?: string; fields?: Record<string, unknown>; table?: string } = {}) {
+  constructor(parentOrOptions: ParentOrOptions<ConstraintErrorOptions>, maybeOptions: ConstraintErrorOptions = {}) {
+    const [parent, options] = splitArguments(parentOrOptions, maybeOptions);
     super(parent, options);
     this.name = 'SequelizeExclusionConstraintError';
     this.message = options.message ?? parent.message;
@@ -79,7 +93,8 @@ export class UnknownConstraintError extends DatabaseError {
   fields: Record<string, unknown> | undefined;
   table: string | undefined;
 
-  constructor(parent: Error, options: DatabaseErrorOptions & { message?: string; constraint?: string; fields?: Record<string, unknown>; table?: string } = {}) {
+  constructor(parentOrOptions: ParentOrOptions<ConstraintErrorOptions>, maybeOptions: ConstraintErrorOptions = {}) {
+    const [parent, options] = splitArguments(parentOrOptions, maybeOptions);
     super(parent, options);
     this.name = 'SequelizeUnknownConstraintError';
     this.message = options.message ?? 'The specified constraint does not exist';

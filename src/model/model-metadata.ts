@@ -36,7 +36,8 @@ export class ModelMetadata {
   }
 
   /** v6's entries also name their model (`Model`) and say `_modelAttribute: true`; stamped when read. */
-  private static stampedAttributes(): ModelDefinition['attributes'] {
+  /** @internal Not `private`: a private static makes `typeof Model` nominal, so casts to and from ModelStatic fail. */
+  static stampedAttributes(): ModelDefinition['attributes'] {
     const attributes = this.definition.attributes;
     for (const attribute of Object.values(attributes)) {
       if (attribute['Model'] === this) continue;

@@ -15,14 +15,14 @@ import * as associate from './association-methods.js';
 import { installHookShorthands } from './hook-shorthands.js';
 import type { Attributes, CreationAttributes, LooseAttributes } from '../types/model-types.js';
 import type { IncludeList, UpdateValues } from '../types/query-options.js';
-import type { FindResult, OrderInput, ShapedFindOptions } from '../types/query-result.js';
+import type { FindResult, OrNull, OrderInput, ShapedFindOptions } from '../types/query-result.js';
 import type * as options from '../types/options.js';
 import { buildIncluded, checkIncludes, createWithIncludes } from './include-create.js';
 type AttributeKey<M extends Model> = keyof Attributes<M> & string;
 type IncrementFieldsInput = string | string[] | Record<string, number>;
 
-// Declared with the real constructor parameters: `never[]` would make `InstanceType<typeof Pug>` silently `any`.
-export type ModelStatic<M extends Model = Model> = (abstract new (values?: Record<string, unknown>, options?: BuildOptions) => M) & Omit<typeof Model, 'prototype'>;
+// Real constructor parameters (`never[]` makes `InstanceType<typeof Pug>` `any`), with the public BuildOptions so v5's `typeof Model & { new (…): Pet }` matches.
+export type ModelStatic<M extends Model = Model> = (new (values?: Record<string, unknown>, options?: options.BuildOptions) => M) & Omit<typeof Model, 'prototype'>;
 
 /**
  * The public Model API. It keeps Sequelize's surface and delegates: finders, writers, persistence and schema
@@ -64,7 +64,8 @@ export class Model<TAttributes extends object = object, TCreationAttributes exte
     if (options.raw) persistence.markClean(this.#state);
   }
 
-  static init<M extends Model>(this: ModelStatic<M>, attributes: Record<string, unknown>, options: options.InitOptions): ModelStatic<M> {
+  // Returns the class typed as itself, as v6: `static initModel(s): typeof User { return User.init(…) }`.
+  static init<MS extends ModelStatic<Model>>(this: MS, attributes: Record<string, unknown>, options: options.InitOptions<InstanceType<MS>>): MS {
     initModel(this as unknown as ModelClass & typeof Model, attributes, options as ModelOptions & { sequelize: unknown });
     return this;
   }
@@ -87,11 +88,11 @@ export class Model<TAttributes extends object = object, TCreationAttributes exte
   static findAll<M extends Model, const I extends IncludeList = [], K extends AttributeKey<M> = AttributeKey<M>, const O extends OrderInput = []>(this: ModelStatic<M>, options?: ShapedFindOptions<M, I, K, O>): Promise<Array<FindResult<M, I, K>>> {
     return finders.findAll(this as unknown as ModelClass, options as FindOptions) as Promise<Array<FindResult<M, I, K>>>;
   }
-  static findOne<M extends Model, const I extends IncludeList = [], K extends AttributeKey<M> = AttributeKey<M>, const O extends OrderInput = []>(this: ModelStatic<M>, options?: ShapedFindOptions<M, I, K, O>): Promise<FindResult<M, I, K> | null> {
-    return finders.findOne(this as unknown as ModelClass, options as FindOptions) as Promise<FindResult<M, I, K> | null>;
+  static findOne<M extends Model, const I extends IncludeList = [], K extends AttributeKey<M> = AttributeKey<M>, const O extends OrderInput = [], R extends boolean | Error = false>(this: ModelStatic<M>, options?: ShapedFindOptions<M, I, K, O> & { rejectOnEmpty?: R }): Promise<FindResult<M, I, K> | OrNull<R>> {
+    return finders.findOne(this as unknown as ModelClass, options as FindOptions) as Promise<FindResult<M, I, K> | OrNull<R>>;
   }
-  static findByPk<M extends Model, const I extends IncludeList = [], K extends AttributeKey<M> = AttributeKey<M>, const O extends OrderInput = []>(this: ModelStatic<M>, key: unknown, options?: Omit<ShapedFindOptions<M, I, K, O>, 'where'>): Promise<FindResult<M, I, K> | null> {
-    return finders.findByPk(this as unknown as ModelClass, key, options as FindOptions) as Promise<FindResult<M, I, K> | null>;
+  static findByPk<M extends Model, const I extends IncludeList = [], K extends AttributeKey<M> = AttributeKey<M>, const O extends OrderInput = [], R extends boolean | Error = false>(this: ModelStatic<M>, key: unknown, options?: Omit<ShapedFindOptions<M, I, K, O>, 'where'> & { rejectOnEmpty?: R }): Promise<FindResult<M, I, K> | OrNull<R>> {
+    return finders.findByPk(this as unknown as ModelClass, key, options as FindOptions) as Promise<FindResult<M, I, K> | OrNull<R>>;
   }
   static findAndCountAll<M extends Model, const I extends IncludeList = [], K extends AttributeKey<M> = AttributeKey<M>, const O extends OrderInput = []>(this: ModelStatic<M>, options?: ShapedFindOptions<M, I, K, O, options.FindAndCountOptions<Attributes<M>>>): Promise<{ count: number; rows: Array<FindResult<M, I, K>> }> {
     return finders.findAndCountAll(this as unknown as ModelClass, options as FindOptions) as Promise<{ count: number; rows: Array<FindResult<M, I, K>> }>;
@@ -108,17 +109,18 @@ export class Model<TAttributes extends object = object, TCreationAttributes exte
   static count<M extends Model>(this: ModelStatic<M>, options?: options.CountOptions<Attributes<M>>): Promise<number> {
     return finders.count(this as unknown as ModelClass, options as FindOptions) as Promise<number>;
   }
-  static aggregate(field: string, fn: string, options?: options.AggregateOptions): Promise<unknown> {
-    return finders.aggregate(this as unknown as ModelClass, field, fn, options as FindOptions);
+  // v6's type parameters: the result's type, then the model (`Product.max<number, Product>('price')`).
+  static aggregate<T = unknown, _M extends Model = Model>(field: string, fn: string, options?: options.AggregateOptions): Promise<T> {
+    return finders.aggregate(this as unknown as ModelClass, field, fn, options as FindOptions) as Promise<T>;
   }
-  static max(field: string, options?: options.AggregateOptions): Promise<unknown> {
-    return finders.aggregate(this as unknown as ModelClass, field, 'max', options as FindOptions);
+  static max<T = unknown, _M extends Model = Model>(field: string, options?: options.AggregateOptions): Promise<T> {
+    return finders.aggregate(this as unknown as ModelClass, field, 'max', options as FindOptions) as Promise<T>;
   }
-  static min(field: string, options?: options.AggregateOptions): Promise<unknown> {
-    return finders.aggregate(this as unknown as ModelClass, field, 'min', options as FindOptions);
+  static min<T = unknown, _M extends Model = Model>(field: string, options?: options.AggregateOptions): Promise<T> {
+    return finders.aggregate(this as unknown as ModelClass, field, 'min', options as FindOptions) as Promise<T>;
   }
-  static sum(field: string, options?: options.AggregateOptions): Promise<number> {
-    return finders.aggregate(this as unknown as ModelClass, field, 'sum', options as FindOptions) as Promise<number>;
+  static sum<T = number, _M extends Model = Model>(field: string, options?: options.AggregateOptions): Promise<T> {
+    return finders.aggregate(this as unknown as ModelClass, field, 'sum', options as FindOptions) as Promise<T>;
   }
 
   // ---- writers ----

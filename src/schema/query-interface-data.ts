@@ -8,6 +8,7 @@ import { aliasMap, groupNodes, orderNodes, selectColumns } from '../query/select
 import { buildWhere } from '../query/where.js';
 import { SqlFragment } from '../sql/sql-helpers.js';
 import { entriesWithSymbols, isPlainObject } from '../utils/object.js';
+import { loggingOf, type QueryLogging } from './table-name.js';
 import { sampleValue, typeOfValue } from './bulk-rows.js';
 
 /** Column names a where/values object mentions (also under Op.and/Op.or), each with a sample value to type it. */
@@ -49,12 +50,12 @@ function namedTableContext(dialect: Dialect, table: string, schema: string | und
 
 export interface DataOptions {
   transaction?: unknown;
-  logging?: RunOptions['logging'];
+  logging?: QueryLogging;
   [extra: string]: unknown;
 }
 
 export function runOptionsOf(options: DataOptions): RunOptions {
-  return { transaction: options.transaction as never, ...(options.logging !== undefined ? { logging: options.logging } : {}) };
+  return { transaction: options.transaction as never, ...loggingOf(options) };
 }
 
 /** `queryInterface.bulkUpdate(table, values, where)`: the number of rows changed. */

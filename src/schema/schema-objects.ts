@@ -1,7 +1,7 @@
 import { UsageError } from '../errors/usage-errors.js';
 import { RowQueries } from './row-queries.js';
 import type { FunctionParam, TriggerSpec } from '../dialects/dialect.js';
-import { splitTable, type QueryOptions, type TableName } from './table-name.js';
+import { loggingOf, splitTable, type QueryOptions, type TableName } from './table-name.js';
 
 /**
  * The QueryInterface's statements runner and the schema objects beside tables: constraints as the database lists
@@ -10,12 +10,12 @@ import { splitTable, type QueryOptions, type TableName } from './table-name.js';
 export class SchemaObjects extends RowQueries {
   async execute(statements: readonly string[], options: QueryOptions = {}): Promise<void> {
     for (const statement of statements) {
-      await this.runner.run({ sql: statement, parameters: [] }, { expectRows: false, transaction: options.transaction as never, ...(options.logging !== undefined ? { logging: options.logging } : {}) });
+      await this.runner.run({ sql: statement, parameters: [] }, { expectRows: false, transaction: options.transaction as never, ...loggingOf(options) });
     }
   }
 
   protected async rows(sql: string, parameters: readonly unknown[] = [], options: QueryOptions = {}): Promise<Record<string, unknown>[]> {
-    return this.runner.rows({ sql, parameters: [...parameters] }, { transaction: options.transaction as never, ...(options.logging !== undefined ? { logging: options.logging } : {}) });
+    return this.runner.rows({ sql, parameters: [...parameters] }, { transaction: options.transaction as never, ...loggingOf(options) });
   }
 
   protected introspectionRunner(options: QueryOptions) {

@@ -1,7 +1,8 @@
+import type { Association } from '../associations/association.js';
 import type { Model } from '../model/model.js';
 import type { AssociationMap } from './query-result.js';
 import type { Attributes, InstanceOf } from './model-types.js';
-import type { Direction, FindAttributeOptions, ModelReference, Order, SqlExpression, WhereOptions } from './query-options.js';
+import type { Direction, FindAttributeOptions, ModelReference, Order, OrderItem, SqlExpression, WhereOptions } from './query-options.js';
 
 // Finders infer `include` and `order` as written (so the result type can follow the includes), which turns
 // off the compiler's own excess-property checks there. These types rebuild what each item should look
@@ -45,7 +46,8 @@ type CheckedItemOn<Item, T> = {
           : P extends IncludeOptionKey ? Item[P] : never;
 };
 
-type CheckedItem<M, Item> = Item extends ModelReference | string ? Item : CheckedItemOn<Item, StepTarget<M, Item>>;
+// An association object (`include: [User.associations.projects]`) names its target itself.
+type CheckedItem<M, Item> = Item extends ModelReference | string | Association ? Item : CheckedItemOn<Item, StepTarget<M, Item>>;
 
 /** What each include item must look like, given the model `M` it is under. */
 export type CheckedIncludes<M, I> = I extends readonly unknown[] ? { [K in keyof I]: CheckedItem<M, I[K]> } : CheckedItem<M, I>;
@@ -74,4 +76,6 @@ type CheckedOrderItem<M, Item> = Item extends string
           : Path extends readonly [...infer Steps, unknown] ? readonly [...Steps, Column<Reached<M, Steps>>, Direction] : Item
         : Item;
 
-export type CheckedOrder<M, O> = O extends readonly unknown[] ? { [K in keyof O]: CheckedOrderItem<M, O[K]> } : O;
+// A value already typed as an `Order` (v6's plain one, or this model's) is checked by that type: it passes as it is.
+type TypedItem<M> = M extends Model ? OrderItem<Attributes<M>> : OrderItem;
+export type CheckedOrder<M, O> = O extends readonly (infer Item)[] ? ([TypedItem<M>] extends [Item] ? O : { [K in keyof O]: CheckedOrderItem<M, O[K]> }) : O;

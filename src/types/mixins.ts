@@ -47,3 +47,31 @@ export type BelongsToManyCountAssociationsMixin = (options?: CountOptions & Scop
 
 /** `Optional<Attributes, 'id'>`: the creation-attributes helper of Sequelize v6's older typing style. */
 export type Optional<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
+
+// The mixins' option types under v6's names (`options: HasManyGetAssociationsMixinOptions`).
+export type BelongsToGetAssociationMixinOptions = GetOptions;
+export type BelongsToSetAssociationMixinOptions = WriteOptions & { save?: boolean };
+export type BelongsToCreateAssociationMixinOptions = CreateOptions;
+export type HasOneGetAssociationMixinOptions = GetOptions;
+export type HasOneSetAssociationMixinOptions = WriteOptions;
+export type HasOneCreateAssociationMixinOptions = CreateOptions;
+export type HasManyGetAssociationsMixinOptions = GetOptions;
+export type HasManySetAssociationsMixinOptions = WriteOptions;
+export type HasManyAddAssociationsMixinOptions = WriteOptions;
+export type HasManyAddAssociationMixinOptions = WriteOptions;
+export type HasManyCreateAssociationMixinOptions = CreateOptions;
+export type HasManyRemoveAssociationMixinOptions = WriteOptions;
+export type HasManyRemoveAssociationsMixinOptions = WriteOptions;
+export type HasManyHasAssociationMixinOptions = GetOptions;
+export type HasManyHasAssociationsMixinOptions = GetOptions;
+export type HasManyCountAssociationsMixinOptions = CountOptions & ScopeOption;
+export type BelongsToManyGetAssociationsMixinOptions = GetOptions & { joinTableAttributes?: readonly string[] };
+export type BelongsToManySetAssociationsMixinOptions = ThroughOptions;
+export type BelongsToManyAddAssociationsMixinOptions = ThroughOptions;
+export type BelongsToManyAddAssociationMixinOptions = ThroughOptions;
+export type BelongsToManyCreateAssociationMixinOptions = CreateOptions & { through?: Record<string, unknown> };
+export type BelongsToManyRemoveAssociationMixinOptions = WriteOptions;
+export type BelongsToManyRemoveAssociationsMixinOptions = WriteOptions;
+export type BelongsToManyHasAssociationMixinOptions = GetOptions;
+export type BelongsToManyHasAssociationsMixinOptions = GetOptions;
+export type BelongsToManyCountAssociationsMixinOptions = CountOptions & ScopeOption;

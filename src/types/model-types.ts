@@ -15,8 +15,11 @@ export interface ModelBrand<Name extends string, PrimaryKey extends string> {
 /** A model declared without attribute types (`Model`, `db.model('friendship')`) accepts any attribute name. */
 export type LooseAttributes<A> = object extends A ? Record<string, unknown> : A;
 export type Attributes<M extends Model> = LooseAttributes<M['_attributes']>;
-type UndefinedKeys<T> = { [K in keyof T]-?: undefined extends T[K] ? K : never }[keyof T];
-/** Keys whose type accepts undefined become optional (the class style marks them `CreationOptional`). */
+type UndefinedKeys<T> = { [K in keyof T]-?: undefined extends T[K] ? K : null extends T[K] ? K : never }[keyof T];
+/**
+ * Keys whose type accepts undefined (the class style's `CreationOptional`) or null become optional, as in v6
+ * (a nullable column may be left out of `create`).
+ */
 export type OptionalUndefined<T> = { [K in keyof T as K extends UndefinedKeys<T> ? never : K]: T[K] } & { [K in keyof T as K extends UndefinedKeys<T> ? K : never]?: T[K] };
 export type CreationAttributes<M extends Model> = OptionalUndefined<LooseAttributes<M['_creationAttributes']>>;
 export type AttributeName<M extends Model> = keyof Attributes<M> & string;
@@ -25,6 +28,9 @@ export type AttributeName<M extends Model> = keyof Attributes<M> & string;
 export type DefinedInstance<A extends AttributeMap, O> = Model<InferredAttributes<A, O>, InferredCreationAttributes<A, O>> & InferredAttributes<A, O>;
 
 export type DefinedModel<Name extends string, A extends AttributeMap, O> = ModelStatic<DefinedInstance<A, O>> & ModelBrand<Name, PrimaryKeyOf<A>>;
+
+/** `define`'s result: the inferred model, unless the context declares a model type (a generic bound such as associate's is not one). */
+export type DeclaredOr<R, Inferred> = ModelStatic<Model> extends R ? Inferred : R;
 
 export type InstanceOf<S> = S extends abstract new (...args: never) => infer M ? (M extends Model ? M : never) : never;
 

@@ -1,5 +1,7 @@
+import type { RetryOptions } from '../config.js';
 import type { ModelOptions } from '../metadata/model-options.js';
 import type { Model } from '../model/model.js';
+import type { ModelHookOptions } from './hooks.js';
 import type { Col, Fn, Literal } from '../sql/sql-helpers.js';
 import type { LOCK, Transaction } from '../transaction/transaction.js';
 import type { FindAttributeOptions, IncludeList, ModelReference, Order, WhereOptions } from './query-options.js';
@@ -48,7 +50,7 @@ export interface QueryOptions extends Logging, Transactionable {
   bind?: BindOrReplacements;
   instance?: Model;
   mapToModel?: boolean;
-  retry?: { match?: readonly (string | RegExp | (new (...args: never) => Error))[]; max?: number };
+  retry?: RetryOptions;
   fieldMap?: Record<string, string>;
 }
 
@@ -201,11 +203,15 @@ export type ModelOptionKey =
   | 'collate' | 'initialAutoIncrement' | 'hooks' | 'validate' | 'setterMethods' | 'getterMethods' | 'version' | 'whereMergeStrategy';
 
 /** `define`/`init` options by name only, so a misspelt one (`parnoid: true`) fails to compile. */
-export type DefineOptions = Pick<ModelOptions, Exclude<ModelOptionKey, 'hasTrigger' | 'setterMethods' | 'getterMethods' | 'whereMergeStrategy'>> & {
+export type DefineOptions = Pick<ModelOptions, Exclude<ModelOptionKey, 'hasTrigger' | 'setterMethods' | 'getterMethods' | 'whereMergeStrategy' | 'validate' | 'hooks'>> & {
   hasTrigger?: boolean;
   setterMethods?: Record<string, (this: Model, value: never) => void>;
   getterMethods?: Record<string, (this: Model) => unknown>;
   whereMergeStrategy?: 'and' | 'overwrite';
+  /** Named model validators, run with the instance as `this` (v6's ModelValidateOptions). */
+  validate?: Record<string, unknown>;
+  hooks?: ModelHookOptions;
 };
 
-export type InitOptions = DefineOptions & { sequelize: unknown };
+/** `Model.init`'s options; the type parameter is v6's (`InitOptions<User>`). */
+export type InitOptions<M extends Model = Model> = Omit<DefineOptions, 'hooks'> & { sequelize: unknown; hooks?: ModelHookOptions<M> };

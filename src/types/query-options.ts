@@ -1,3 +1,4 @@
+import type { Association } from '../associations/association.js';
 import type { Model } from '../model/model.js';
 import type { Cast, Col, Fn, Json, Literal, Where } from '../sql/sql-helpers.js';
 import { Op } from './operators.js';
@@ -63,7 +64,7 @@ type NestedColumns = { [key: `$${string}$`]: unknown };
 
 export type WhereAttributes<A> = { [K in keyof A]?: WhereAttributeValue<A[K]> } & WhereLogic<A> & NestedColumns;
 
-export type WhereOptions<A> = WhereAttributes<A> | Where | Literal | Fn;
+export type WhereOptions<A = Record<string, unknown>> = WhereAttributes<A> | Where | Literal | Fn;
 
 export type ModelReference = abstract new (...args: never) => Model;
 
@@ -77,7 +78,7 @@ type AssociationStep = ModelReference | { model: ModelReference; as?: string } |
  * An attribute of this model, optionally with a direction; or a path through associations ending with the
  * included model's attribute and a direction (`[Owner, 'name', 'DESC']`, `['owner', 'name', 'DESC']`).
  */
-export type OrderItem<A> =
+export type OrderItem<A = Record<string, unknown>> =
   | OrderTarget<A>
   | readonly [OrderTarget<A>]
   | readonly [OrderTarget<A>, Direction]
@@ -85,39 +86,47 @@ export type OrderItem<A> =
   | readonly [AssociationStep, string, Direction]
   | readonly [AssociationStep, AssociationStep, string, Direction?];
 
-export type Order<A> = Fn | Literal | Col | readonly OrderItem<A>[];
+export type Order<A = Record<string, unknown>> = Fn | Literal | Col | readonly OrderItem<A>[];
 
 /** `['name', [fn('COUNT', col('id')), 'n']]`: attribute names are checked, aliases are free. */
 export type AttributeAlias<A> = readonly [(keyof A & string) | SqlExpression, string];
 
-export type FindAttributeOptions<A> =
+export type FindAttributeOptions<A = Record<string, unknown>> =
   | readonly ((keyof A & string) | AttributeAlias<A>)[]
   | { include?: readonly AttributeAlias<A>[]; exclude?: readonly (keyof A & string)[] };
 
+/** `through` of an include across a belongsToMany: the join model's columns and conditions. */
+export interface IncludeThroughOptions {
+  as?: string;
+  attributes?: readonly string[];
+  where?: object;
+  paranoid?: boolean;
+}
+
+/** An include written as an object (v6's IncludeOptions). */
+export interface IncludeOptions {
+  model?: ModelReference;
+  as?: string;
+  association?: string | Association;
+  where?: object;
+  on?: object;
+  required?: boolean;
+  right?: boolean;
+  separate?: boolean;
+  duplicating?: boolean;
+  attributes?: readonly (string | readonly [unknown, string])[] | { include?: readonly unknown[]; exclude?: readonly string[] };
+  include?: IncludeList;
+  through?: IncludeThroughOptions;
+  order?: readonly unknown[];
+  limit?: number;
+  paranoid?: boolean;
+  all?: boolean;
+  nested?: boolean;
+  subQuery?: boolean;
+}
+
 /** An include as written in `findAll({ include })`; the result type reads the models and aliases from it. */
-export type Includeable =
-  | ModelReference
-  | string
-  | {
-      model?: ModelReference;
-      as?: string;
-      association?: string;
-      where?: object;
-      on?: object;
-      required?: boolean;
-      right?: boolean;
-      separate?: boolean;
-      duplicating?: boolean;
-      attributes?: readonly (string | readonly [unknown, string])[] | { include?: readonly unknown[]; exclude?: readonly string[] };
-      include?: IncludeList;
-      through?: { as?: string; attributes?: readonly string[]; where?: object; paranoid?: boolean };
-      order?: readonly unknown[];
-      limit?: number;
-      paranoid?: boolean;
-      all?: boolean;
-      nested?: boolean;
-      subQuery?: boolean;
-    };
+export type Includeable = ModelReference | string | Association | IncludeOptions;
 export type IncludeList = Includeable | readonly Includeable[];
 
 /** The finder options with `where`, `attributes` and `order` checked against the attributes `A`. */

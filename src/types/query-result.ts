@@ -1,4 +1,5 @@
 import type { Model } from '../model/model.js';
+import type { Col, Fn, Literal } from '../sql/sql-helpers.js';
 import type { associationsKey, Attributes, ModelNameOf } from './model-types.js';
 import type { AssociationEntry } from './associations.js';
 import type { CheckedIncludes, CheckedOrder } from './include-check.js';
@@ -44,6 +45,9 @@ export type Selected<M extends Model, K> = [Exclude<keyof Attributes<M>, K>] ext
 
 export type FindResult<M extends Model, Include, K> = Selected<M, K> & IncludedProperties<M, Include>;
 
+/** `rejectOnEmpty: true` (or an error) makes findOne/findByPk throw instead of resolving null, as v6 types it. */
+export type OrNull<R> = R extends true | Error ? never : null;
+
 /** What `order` may be before it is checked (`CheckedOrder`). */
 export type OrderInput = Order<Record<string, unknown>>;
 
@@ -55,5 +59,6 @@ export type OrderInput = Order<Record<string, unknown>>;
 export type ShapedFindOptions<M extends Model, I, K extends string, O, Base = FindOptions<Attributes<M>>> = Omit<Base, 'include' | 'attributes' | 'order'> & {
   include?: I & NoInfer<CheckedIncludes<M, I>>;
   attributes?: readonly (K | AttributeAlias<Attributes<M>>)[] | { include?: readonly AttributeAlias<Attributes<M>>[]; exclude?: readonly (keyof Attributes<M> & string)[] };
-  order?: O & NoInfer<CheckedOrder<M, O>>;
+  // Fn, Col and Literal apart, so that a value typed as an Order union infers `O` from its list alone.
+  order?: (O & NoInfer<CheckedOrder<M, O>>) | Fn | Col | Literal;
 };
