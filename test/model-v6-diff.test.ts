@@ -144,6 +144,16 @@ for (const dialect of testDialects) {
       });
     });
 
+    test('error items: getValidatorKey() lower-cased as in v6, a thrown string kept as original', async () => {
+      const Pug = sequelize.define('pug', { name: { type: DataTypes.STRING, validate: { notEmpty: true, plain(value: string) { if (value === 's') throw 'no s'; } } } });
+      await sequelize.sync({ force: true });
+      const [empty] = ((await rejection(() => Pug.create({ name: '' }))) as ValidationError).errors;
+      assert.deepEqual([empty!.getValidatorKey(), empty!.getValidatorKey(false), empty!.getValidatorKey(true, '/')], ['function.notempty', 'notempty', 'function/notempty']);
+      const [plain] = ((await rejection(() => Pug.create({ name: 's' }))) as ValidationError).errors;
+      assert.deepEqual([plain!.message, plain!.original as unknown], ['no s', 'no s']);
+      assert.equal(new UniqueConstraintError({}).message, 'Validation Error');
+    });
+
     describe('UniqueConstraintError', () => {
       test('unique: { msg } without a name is a unique key, and its msg is the message', async () => {
         const Pug = sequelize.define('pug', { name: { type: DataTypes.STRING, unique: { msg: 'that name is taken' } } });

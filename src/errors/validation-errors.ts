@@ -47,9 +47,11 @@ export class ValidationErrorItem {
   static readonly Origins = ValidationErrorItemOrigin;
   static readonly TypeStringMap = ValidationErrorItemType;
 
-  getValidatorKey(useTypeAsNS = true, separator = '.'): string | null {
-    if (!this.validatorKey) return null;
-    return useTypeAsNS && this.origin ? `${this.origin.toLowerCase()}${separator}${this.validatorKey}` : this.validatorKey;
+  /** v6's key for i18n lookups: `function.notempty` (origin and key lower-cased), `''` when there is no key. */
+  getValidatorKey(useTypeAsNS = true, separator = '.'): string {
+    const key = this.validatorKey || this.validatorName;
+    if (!key) return '';
+    return (useTypeAsNS && this.origin ? `${this.origin}${separator}${key}` : key).toLowerCase();
   }
 }
 
@@ -86,7 +88,8 @@ export class UniqueConstraintError extends ValidationError {
   sql: string | undefined;
 
   constructor(options: { message?: string; errors?: ValidationErrorItem[]; fields?: Record<string, unknown> | string[]; parent?: Error; sql?: string } = {}) {
-    super(options.message ?? 'Validation error', options.errors ?? []);
+    // v6's default when built by hand; the dialects pass 'Validation error' for a violation the database reports.
+    super(options.message ?? 'Validation Error', options.errors ?? []);
     this.name = 'SequelizeUniqueConstraintError';
     this.fields = options.fields ?? {};
     this.parent = options.parent;

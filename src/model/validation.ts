@@ -139,7 +139,8 @@ async function runCustom(run: () => unknown, path: string, key: string, value: u
     const message = error instanceof Error ? error.message : String(error);
     // Sequelize names no validator function for custom validators: validatorName stays null.
     const item = new ValidationErrorItem(message, 'Validation error', path, value, instance, key, null);
-    if (error instanceof Error) item.original = error;
+    // v6 keeps what was thrown, also a string.
+    item.original = error as Error;
     sink.errors.push(item);
   }
 }

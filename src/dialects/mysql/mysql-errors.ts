@@ -39,7 +39,7 @@ function uniqueViolation(error: MysqlDriverError, context: ErrorContext): Error 
   const field = match ? match[2]!.split('.').pop()! : 'PRIMARY';
   const value = match ? match[1] : undefined;
   const errors = [new ValidationErrorItem(`${field} must be unique`, 'unique violation', field, value, undefined, 'not_unique')];
-  return new UniqueConstraintError({ errors, parent: error, sql: context.sql, fields: { [field]: value } });
+  return new UniqueConstraintError({ message: 'Validation error', errors, parent: error, sql: context.sql, fields: { [field]: value } });
 }
 
 /**

@@ -48,7 +48,7 @@ function uniqueViolation(error: PgDriverError, context: ErrorContext): Error {
   if (Object.keys(fields).length === 0) return new UniqueConstraintError({ message: error.message, parent: error, sql: context.sql });
   const errors = Object.entries(fields).map(([field, value]) =>
     new ValidationErrorItem(`${field} must be unique`, 'unique violation', field, value, undefined, 'not_unique'));
-  return new UniqueConstraintError({ errors, parent: error, sql: context.sql, fields });
+  return new UniqueConstraintError({ message: 'Validation error', errors, parent: error, sql: context.sql, fields });
 }
 
 /** "still referenced" means a parent row was deleted or changed; "not present" that a child row points nowhere. */

@@ -40,7 +40,7 @@ export function convertSqliteError(error: unknown, context: { sql: string; param
     const fields = match ? match[1]!.split(', ').map((qualified) => qualified.split('.').pop()!) : [];
     const errors = fields.map((field) => new ValidationErrorItem(`${field} must be unique`, 'unique violation', field, null, undefined, 'not_unique'));
     // On SQLite, Sequelize v6 reports `fields` as the list of column names (the message carries no values).
-    const unique = new UniqueConstraintError({ errors, parent: driverError, sql: context.sql, fields });
+    const unique = new UniqueConstraintError({ message: 'Validation error', errors, parent: driverError, sql: context.sql, fields });
     return unique;
   }
   if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || message.includes('FOREIGN KEY constraint failed')) {
