@@ -79,6 +79,20 @@ for (const dialect of testDialects) {
       assert.equal(unchecked.get('age'), 99);
     });
 
+    test('getterMethods show on included instances, as in v6 (not on the loaded root, nor with include attributes)', async () => {
+      const Pug = sequelize.define('pug', { name: DataTypes.STRING }, { getterMethods: { shout() { return 'pug!'; } } });
+      const Toy = sequelize.define('toy', { name: DataTypes.STRING }, { getterMethods: { shout(this: { get(key: string): unknown }) { return `${String(this.get('name'))}!`; } } });
+      Pug.hasMany(Toy);
+      await sequelize.sync({ force: true });
+      await Pug.create({ name: 'Cody', toys: [{ name: 'ball' }] } as never, { include: [Toy] });
+      const pug = (await Pug.findOne({ include: [Toy] }))!;
+      const json = pug.toJSON() as { shout?: string; toys: Array<Record<string, unknown>> };
+      assert.equal(json.shout, undefined);
+      assert.equal(json.toys[0]!['shout'], 'ball!');
+      const picked = (await Pug.findOne({ include: [{ model: Toy, attributes: ['id', 'name'] }] }))!;
+      assert.deepEqual(Object.keys((picked.toJSON() as { toys: object[] }).toys[0]!), ['id', 'name']);
+    });
+
     describe('validation errors come in v6 order', () => {
       test('empties and custom validators that throw (in attribute order), then model validators, come before built-in failures', async () => {
         const Pug = sequelize.define('pug', {

@@ -21,7 +21,8 @@ type Build = new (values: Record<string, unknown>, options: Record<string, unkno
 
 const byKey = (column: SelectedColumn) => column.key;
 const byAttribute = (column: SelectedColumn) => column.attribute!;
-const hydrated = { isNewRecord: false, raw: true };
+// `included`: shows the target's getterMethods, as v6's included instances do.
+const hydrated = { isNewRecord: false, raw: true, included: true };
 
 function rowKey(values: readonly unknown[]): string {
   return values.map((value) => String(keyOf(value))).join(',');

@@ -28,7 +28,8 @@ const byKey = (column: SelectedColumn) => column.key;
 const byAttribute = (column: SelectedColumn) => column.attribute!;
 
 // Not frozen: save() writes isNewRecord = false into it, which it already is.
-const hydrated = { isNewRecord: false, raw: true };
+// `included`: shows the target's getterMethods, as v6's included instances do.
+const hydrated = { isNewRecord: false, raw: true, included: true };
 
 /** Keys compare by their text: drivers may hand a BIGINT back as a string on one side and a number on the other. */
 export function keyOf(value: unknown): unknown {

@@ -87,8 +87,10 @@ export function getValues(instance: InstanceLike, options: GetOptions = {}): Rec
   const getterKeys = options.raw ? [] : customGetterKeys(definition);
   if (getterKeys.length === 0 && !options.plain && !options.clone && !options.forInspect) return instance.dataValues;
   const restrict = instance._options.attributes;
-  // v6 lists the selected attributes on instances a query loaded, which leaves `getterMethods` out of their get().
-  const loaded = (instance._options as { raw?: boolean; isNewRecord?: boolean }).raw === true && (instance._options as { isNewRecord?: boolean }).isNewRecord === false;
+  // v6 lists the selected attributes on instances a query loaded, which leaves `getterMethods` out of their get();
+  // included rows list none unless the include names its attributes (then `restrict` applies).
+  const built = instance._options as { raw?: boolean; isNewRecord?: boolean; included?: boolean };
+  const loaded = built.raw === true && built.isNewRecord === false && built.included !== true;
   const definitionAttributes = definition.attributes;
   const values: Record<string, unknown> = {};
   // Attributes with getters come first, then the stored values, as Sequelize's get() orders them.
