@@ -58,13 +58,16 @@ for (const dialect of testDialects) {
       assert.equal((pug.get('createdAt') as Date).toISOString(), '2020-01-01T00:00:00.000Z');
     });
 
-    test('instance.sequelize, Model.primaryKeys and Model.tableAttributes', async () => {
+    test('instance.sequelize, Model.primaryKeys, tableAttributes and autoIncrementAttribute', async () => {
       const Key = sequelize.define('key', { a: { type: DataTypes.INTEGER, primaryKey: true }, b: { type: DataTypes.INTEGER, primaryKey: true }, label: DataTypes.VIRTUAL }, { timestamps: false });
       await sequelize.sync({ force: true });
       assert.equal(Key.build({ a: 1, b: 2 }).sequelize, sequelize);
       assert.deepEqual(Object.keys(Key.primaryKeys), ['a', 'b']);
       assert.equal(Key.primaryKeys['a']!.field, 'a');
       assert.deepEqual(Object.keys(Key.tableAttributes), ['a', 'b']);
+      assert.equal(Key.autoIncrementAttribute, undefined);
+      const Numbered = sequelize.define('numbered', { num: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true } });
+      assert.equal(Numbered.autoIncrementAttribute, 'num');
     });
 
     test('build(list) builds a list; findOrCreate hands fields, silent and validate on to its create', async () => {
@@ -91,6 +94,20 @@ for (const dialect of testDialects) {
       assert.equal(json.toys[0]!['shout'], 'ball!');
       const picked = (await Pug.findOne({ include: [{ model: Toy, attributes: ['id', 'name'] }] }))!;
       assert.deepEqual(Object.keys((picked.toJSON() as { toys: object[] }).toys[0]!), ['id', 'name']);
+    });
+
+    test('a type given as SQL text is used as written, in define and in migrations', async () => {
+      const queryInterface = sequelize.getQueryInterface();
+      await queryInterface.createTable('users', { id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true }, name: { type: 'VARCHAR(20)' } });
+      await queryInterface.addColumn('users', 'email', { type: 'VARCHAR(30)', allowNull: false, defaultValue: 'x' });
+      const columns = await queryInterface.describeTable('users');
+      assert.match(String(columns['name']!.type), /^(VARCHAR|CHARACTER VARYING)\(20\)$/i);
+      assert.deepEqual([columns['email']!.allowNull, columns['email']!.defaultValue], [false, 'x']);
+      const Thing = sequelize.define('thing', { name: 'VARCHAR(10)' as never, rank: { type: 'INTEGER' as never } });
+      assert.equal(String(Thing.getAttributes()['name']!.type), 'VARCHAR(10)');
+      await sequelize.sync({ force: true });
+      const thing = await Thing.create({ name: 'abc', rank: 5 } as never);
+      assert.deepEqual([(await Thing.findByPk(thing.get('id') as number))!.get('name'), (await Thing.findByPk(thing.get('id') as number))!.get('rank')], ['abc', 5]);
     });
 
     describe('validation errors come in v6 order', () => {

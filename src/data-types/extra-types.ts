@@ -12,6 +12,22 @@ export class AbstractType extends DataType<unknown> {
   }
 }
 
+/**
+ * A type written as SQL text (`type: 'VARCHAR(20)'`, `'TIMESTAMP'`, common in migrations): as in v6 the text goes
+ * into the DDL as is, and values pass through unconverted and unchecked.
+ */
+export class RawSqlType extends AbstractType {
+  constructor(readonly sql: string) {
+    super();
+  }
+  override get key(): string {
+    return 'RAW_SQL';
+  }
+  override toString(): string {
+    return this.sql;
+  }
+}
+
 /** PostgreSQL's key/value column (needs the hstore extension): plain objects whose values are strings or null. */
 export class HstoreType extends DataType<Record<string, string | null>> {
   readonly key: string = 'HSTORE';

@@ -1,5 +1,6 @@
 import { DataType, toDataTypeInstance } from '../data-types/abstract.js';
 import { EnumType, VirtualType } from '../data-types/misc-types.js';
+import { RawSqlType } from '../data-types/extra-types.js';
 import { UsageError } from '../errors/usage-errors.js';
 import { isPlainObject } from '../utils/object.js';
 
@@ -70,7 +71,8 @@ export function isVirtual(attribute: NormalizedAttribute): boolean {
 
 export function normalizeAttribute(modelName: string, name: string, raw: unknown, columnName: string): NormalizedAttribute {
   const options: AttributeOptions = isPlainObject(raw) && 'type' in raw ? (raw as unknown as AttributeOptions) : { type: raw };
-  let type = toDataTypeInstance(options.type);
+  // SQL text as the type (`'VARCHAR(20)'`) is kept as written, as v6 does.
+  let type = typeof options.type === 'string' && options.type.trim() !== '' ? new RawSqlType(options.type) : toDataTypeInstance(options.type);
   if (!type) {
     throw new UsageError(
       `Unrecognized data type for ${modelName}.${name}: expected a DataTypes member such as DataTypes.STRING, got ${describeType(options.type)}.`,

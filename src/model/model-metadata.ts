@@ -51,6 +51,11 @@ export class ModelMetadata {
     const attributes = this.stampedAttributes();
     return Object.fromEntries(this.definition.primaryKeyAttributes.map((name) => [name, attributes[name]!]));
   }
+  /** v6's `autoIncrementAttribute`: the attribute the database numbers, if any. */
+  static get autoIncrementAttribute(): string | undefined {
+    const attributes = this.definition.attributes;
+    return Object.keys(attributes).find((name) => attributes[name]!.autoIncrement === true);
+  }
   /** v6's `tableAttributes`: the attributes stored in columns (VIRTUAL ones left out). */
   static get tableAttributes(): ModelDefinition['attributes'] {
     const attributes = this.stampedAttributes();
