@@ -115,4 +115,47 @@ for (const dialect of testDialects) {
       assert.throws(() => Pug.scope('nope'), (error: Error) => error instanceof SequelizeScopeError && error.name === 'SequelizeScopeError' && /nope/.test(error.message) && /pug/.test(error.message));
     });
   });
+  describe(`scoped models in includes on ${dialect}`, () => {
+    let sequelize: Sequelize;
+    before(async () => {
+      sequelize = await connect(dialect);
+    });
+    after(async () => {
+      await sequelize.close();
+    });
+
+    test('a where from the included model`s scope (default or named) makes the include required, as in v6; the association`s scope does not', async () => {
+      const Team = sequelize.define('scopeTeam', { name: DataTypes.STRING }, { defaultScope: { where: { name: { [Op.ne]: 'Z' } } } });
+      const Member = sequelize.define('scopeMember', { name: DataTypes.STRING, age: DataTypes.INTEGER, active: DataTypes.BOOLEAN }, {
+        defaultScope: { where: { active: true } },
+        scopes: { adults: { where: { age: { [Op.gte]: 18 } } }, ordered: { order: [['age', 'DESC']] } },
+      });
+      Member.belongsTo(Team);
+      Team.hasMany(Member);
+      Team.hasMany(Member, { as: 'seniors', scope: { age: 40 } });
+      await sequelize.sync({ force: true });
+      await Team.bulkCreate([{ name: 'A' }, { name: 'B' }, { name: 'Z' }]);
+      await Member.bulkCreate([
+        { name: 'ann', age: 10, active: true, scopeTeamId: 1 }, { name: 'cat', age: 30, active: false, scopeTeamId: 2 },
+        { name: 'dan', age: 40, active: true, scopeTeamId: 3 }, { name: 'eve', age: 40, active: true, scopeTeamId: null },
+      ]);
+      const teams = async (include: Record<string, unknown>) => (await Team.unscoped().findAll({ order: [['id', 'ASC']], include: [include] }))
+        .map((team) => [team.get('name'), ((team.get('scopeMembers') ?? team.get('seniors')) as Row[]).map((member) => (member as { get(key: string): unknown }).get('name'))]);
+      // The default scope's where: teams without an active member drop out (INNER JOIN), as v6 gives.
+      assert.deepEqual(await teams({ model: Member }), [['A', ['ann']], ['Z', ['dan']]]);
+      assert.deepEqual(await teams({ model: Member.scope('adults') }), [['B', ['cat']], ['Z', ['dan']]]);
+      assert.deepEqual(await teams({ model: Member.scope('adults'), required: false }), [['A', []], ['B', ['cat']], ['Z', ['dan']]]);
+      assert.deepEqual(await teams({ model: Member.scope('adults'), separate: true }), [['A', []], ['B', ['cat']], ['Z', ['dan']]]);
+      assert.deepEqual(await teams({ model: Member.scope('ordered') }), [['A', ['ann']], ['B', ['cat']], ['Z', ['dan']]], 'a scope without where leaves the include optional');
+      assert.deepEqual(await teams({ model: Member.unscoped() }), [['A', ['ann']], ['B', ['cat']], ['Z', ['dan']]]);
+      assert.deepEqual(await teams({ model: Member.unscoped(), as: 'seniors' }), [['A', []], ['B', []], ['Z', ['dan']]], 'the association scope filters without requiring');
+      // To-one: a belongsTo whose target's default scope has a where drops the rows without a match.
+      const members = async (include: unknown) => (await Member.unscoped().findAll({ order: [['id', 'ASC']], include: [include] }))
+        .map((member) => [member.get('name'), (member.get('scopeTeam') as { get(key: string): unknown } | null)?.get('name') ?? null]);
+      assert.deepEqual(await members(Team), [['ann', 'A'], ['cat', 'B']]);
+      assert.deepEqual(await members({ model: Team, required: false }), [['ann', 'A'], ['cat', 'B'], ['dan', null], ['eve', null]]);
+      assert.equal(await Member.unscoped().count({ include: [Team] }), 2);
+      assert.deepEqual((await Member.unscoped().findAndCountAll({ include: [Team] })).count, 2);
+    });
+  });
 }
