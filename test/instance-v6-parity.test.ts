@@ -160,6 +160,35 @@ for (const dialect of testDialects) {
       assert.equal(User.build({ name: 'live' }).isSoftDeleted(), false);
     });
 
+    test('instance destroy() of a paranoid row stamps updatedAt with deletedAt (not with silent), restore() stamps it too, as v6 saves them; bulk destroy/restore leave it', async () => {
+      const Pet = sequelize.define('pet', { name: DataTypes.STRING }, { paranoid: true });
+      await sequelize.sync({ force: true });
+      const pause = () => new Promise((resolve) => setTimeout(resolve, 15));
+      const stamp = (row: unknown, key: string) => ((row as Row).get(key) as Date).getTime();
+      const reread = async (id: unknown) => (await Pet.findByPk(id as number, { paranoid: false }))!;
+      const pet = await Pet.create({ name: 'a' });
+      const created = stamp(pet, 'updatedAt');
+      await pause();
+      await pet.destroy();
+      assert.ok(stamp(pet, 'updatedAt') > created);
+      assert.equal(stamp(pet, 'updatedAt'), stamp(pet, 'deletedAt'));
+      assert.equal(pet.changed(), false);
+      const stored = await reread(pet.get('id'));
+      assert.equal(stamp(stored, 'updatedAt'), stamp(stored, 'deletedAt'));
+      await pause();
+      await stored.restore();
+      assert.ok(stamp(stored, 'updatedAt') > stamp(pet, 'deletedAt'));
+      assert.equal(stamp(await reread(pet.get('id')), 'updatedAt'), stamp(stored, 'updatedAt'));
+      const quiet = await Pet.create({ name: 'b' });
+      await pause();
+      await quiet.destroy({ silent: true } as never);
+      assert.equal(stamp(await reread(quiet.get('id')), 'updatedAt'), stamp(quiet, 'createdAt'));
+      const bulk = await Pet.create({ name: 'c' });
+      await pause();
+      await Pet.destroy({ where: { name: 'c' } });
+      assert.equal(stamp(await reread(bulk.get('id')), 'updatedAt'), stamp(bulk, 'updatedAt'));
+    });
+
     test('Model.schema(name) is the model in another schema: getTableName, instances of the model', () => {
       const User = sequelize.define('user', { name: DataTypes.STRING });
       const InSchema = User.schema('archive');

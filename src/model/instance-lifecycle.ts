@@ -49,9 +49,12 @@ export async function destroy(instance: Instance, options: InstanceDestroyOption
   const where = buildWhere(primaryKeyWhere(instance), tableContext(model));
   const deletedAt = definition.timestamps.deletedAt;
   if (deletedAt && !(hookOptions as InstanceDestroyOptions).force) {
+    // As v6's save of the soft delete: deletedAt stamped unless already set, updatedAt too unless `silent`.
+    const current = instance.dataValues[deletedAt];
     const now = new Date();
-    instance.dataValues[deletedAt] = now;
-    await runner.run(runner.dialect.compiler.compile(updateStatement(definition, { [deletedAt]: now }, where, tableContext(model))), runOptions(options, false));
+    const changes = withUpdatedStamp(instance, { [deletedAt]: current === undefined || current === null ? now : current }, options, now);
+    Object.assign(instance.dataValues, changes);
+    await runner.run(runner.dialect.compiler.compile(updateStatement(definition, changes, where, tableContext(model))), runOptions(options, false));
   } else {
     const remove = (given: InstanceDestroyOptions) => runner.run(runner.dialect.compiler.compile({ kind: 'delete', table: sql.table(definition.tableName, undefined, definition.schema), ...(where ? { where } : {}) }), runOptions(given, false));
     if (!hasDestroyCascades(model)) await remove(options);
@@ -73,12 +76,20 @@ export async function restore(instance: Instance, state: InstanceState, options:
   const hooks = options.hooks !== false && (hasHooks(model, 'beforeRestore') || hasHooks(model, 'afterRestore'));
   const hookOptions = hooks ? instanceDestroyHookOptions(options as Record<string, unknown>) : options;
   if (hooks) await runHooks(model, 'beforeRestore', instance, hookOptions);
-  instance.dataValues[deletedAt] = null;
+  const changes = withUpdatedStamp(instance, { [deletedAt]: null }, options, new Date());
+  Object.assign(instance.dataValues, changes);
   const runner = model.host.queryRunner;
   const where = buildWhere(primaryKeyWhere(instance), tableContext(model));
-  await runner.run(runner.dialect.compiler.compile(updateStatement(model.definition, { [deletedAt]: null }, where, tableContext(model))), runOptions(options, false));
+  await runner.run(runner.dialect.compiler.compile(updateStatement(model.definition, changes, where, tableContext(model))), runOptions(options, false));
   resetChanges(state);
   if (hooks) await runHooks(model, 'afterRestore', instance, hookOptions);
+}
+
+/** The soft delete's or restore's values plus updatedAt's new stamp, which v6's save of them adds unless `silent`. */
+function withUpdatedStamp(instance: Instance, changes: Record<string, unknown>, options: { silent?: boolean }, now: Date): Record<string, unknown> {
+  const updatedAt = modelOf(instance).definition.timestamps.updatedAt;
+  if (updatedAt !== undefined && !options.silent) changes[updatedAt] = now;
+  return changes;
 }
 
 export async function increment(instance: Instance, fields: string | string[] | Record<string, number>, options: IncrementOptions, sign: 1 | -1): Promise<Instance> {

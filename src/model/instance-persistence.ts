@@ -25,6 +25,8 @@ export interface SaveOptions {
 
 export interface InstanceDestroyOptions {
   force?: boolean;
+  /** As v6 (its save of the soft delete): the updatedAt stamp is left as it was. */
+  silent?: boolean;
   hooks?: boolean;
   transaction?: unknown;
   logging?: unknown;
