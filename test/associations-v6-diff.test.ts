@@ -128,6 +128,20 @@ for (const dialect of testDialects) {
       assert.deepEqual((rows as unknown as Flat[])[0], { name: 'Cody', 'friends.name': 'x', 'friends.link.friendId': 1, 'friends.link.pugId': 1, 'friends.link.level': 3 });
     });
 
+    test("create with include lists each record's keys as v6's save does (updatedAt first, a belongsTo key last)", async () => {
+      const keys = (value: unknown): unknown => (Array.isArray(value) ? value.map(keys) : value && typeof value === 'object' && !(value instanceof Date)
+        ? Object.entries(value as Flat).map(([key, item]) => (item && typeof item === 'object' && !(item instanceof Date) ? [key, keys(item)] : key)) : value);
+      const toy = await Toy.create({ name: 'rope', parts: [{ name: 'knot' }], pug: { name: 'Rex', owner: { name: 'Ann' } } }, { include: [Part, { model: Pug, include: [Owner] }] });
+      assert.deepEqual(keys(toy.toJSON()), [
+        'id', 'name', ['parts', [['id', 'name', 'toyId', 'updatedAt', 'createdAt']]],
+        ['pug', ['id', 'name', ['owner', ['id', 'name', 'updatedAt', 'createdAt']], 'updatedAt', 'createdAt', 'ownerId']],
+        'updatedAt', 'createdAt', 'pugId',
+      ]);
+      // bulkCreate writes each level at once, as v6 does: createdAt first.
+      const [bulk] = await Toy.bulkCreate([{ name: 'disc', parts: [{ name: 'rim' }] }], { include: [Part] });
+      assert.deepEqual((keys(bulk!.toJSON()) as unknown[]).slice(0, 3), ['id', 'name', ['parts', [['id', 'name', 'toyId', 'createdAt', 'updatedAt']]]]);
+    });
+
     test("an include whose model's scope has a where is required, as v6 merges it into the include's where", async () => {
       const Walker = db.define('walker', { name: DataTypes.STRING, active: DataTypes.BOOLEAN }, { defaultScope: { where: { active: true } }, scopes: { listed: { attributes: ['id', 'name'] } } });
       const Dog = db.define('dog', { name: DataTypes.STRING });

@@ -74,16 +74,44 @@ function attributeValues(instance: Instance): Record<string, unknown> {
   return values;
 }
 
+/**
+ * Under `create`, v6 saves each included record with `save()`, which sets updatedAt before createdAt: the values
+ * coming back are added in that order, so a created tree's toJSON lists its keys as v6's does.
+ */
+function savedValues(model: ModelClass, values: Record<string, unknown>): Record<string, unknown> {
+  const { createdAt, updatedAt } = model.definition.timestamps;
+  if (!createdAt || !updatedAt || !(createdAt in values) || !(updatedAt in values)) return values;
+  const { [createdAt]: created, [updatedAt]: updated, ...rest } = values;
+  return { ...rest, [updatedAt]: updated, [createdAt]: created };
+}
+
 /** One multi-row INSERT for a level of new instances; generated keys and timestamps flow back into them. */
-async function insertLevel(model: ModelClass, instances: readonly Instance[], options: Record<string, unknown>, rootOptions?: Record<string, unknown>): Promise<void> {
+async function insertLevel(model: ModelClass, instances: readonly Instance[], options: Record<string, unknown>, one: boolean, rootOptions?: Record<string, unknown>): Promise<void> {
   const fresh = instances.filter((instance) => instance.isNewRecord);
   if (fresh.length === 0) return;
   const levelOptions = rootOptions ?? { transaction: options['transaction'], logging: options['logging'], validate: true, individualHooks: options['hooks'] !== false, hooks: options['hooks'] as boolean | undefined };
   const created = (await bulkCreate(model, fresh.map(attributeValues), levelOptions)) as Instance[];
   fresh.forEach((instance, index) => {
-    Object.assign(instance.dataValues, created[index]!.dataValues);
+    const values = created[index]!.dataValues;
+    Object.assign(instance.dataValues, one ? savedValues(model, values) : values);
     instance.isNewRecord = false;
     resetChanges((model as unknown as WithState)._stateOf(instance));
+  });
+}
+
+/**
+ * v6's `save()` sets a belongsTo include's key on its record after the record's timestamps: where the key was not
+ * among the values before, it goes last again (joinery sets it before the INSERT, which needs it).
+ */
+function moveSetKeysLast(instances: readonly Instance[], nodes: readonly IncludeNode[], before: ReadonlyArray<ReadonlySet<string>>): void {
+  instances.forEach((instance, index) => {
+    for (const node of nodes) {
+      const key = node.keys.parentKey;
+      if (before[index]!.has(key) || !(key in instance.dataValues)) continue;
+      const value = instance.dataValues[key];
+      delete instance.dataValues[key];
+      instance.dataValues[key] = value;
+    }
   });
 }
 
@@ -96,24 +124,30 @@ function includedOf(instances: readonly Instance[], node: IncludeNode): Array<{ 
   return pairs;
 }
 
-/** Saves one level of the tree; `root` says how the first level is written (one save, or the caller's bulkCreate). */
-async function saveLevel(model: ModelClass, instances: readonly Instance[], nodes: readonly IncludeNode[], options: Record<string, unknown>, root?: 'save' | Record<string, unknown>): Promise<void> {
-  for (const node of nodes.filter((item) => item.association.associationType === 'BelongsTo')) {
+/**
+ * Saves one level of the tree; `root` says how the first level is written (one save, or the caller's bulkCreate),
+ * `one` whether the tree is a `create`'s (v6 saves its records one by one) or a `bulkCreate`'s.
+ */
+async function saveLevel(model: ModelClass, instances: readonly Instance[], nodes: readonly IncludeNode[], options: Record<string, unknown>, one: boolean, root?: 'save' | Record<string, unknown>): Promise<void> {
+  const owners = nodes.filter((item) => item.association.associationType === 'BelongsTo');
+  const before = one && owners.length > 0 ? instances.map((instance) => new Set(Object.keys(instance.dataValues))) : undefined;
+  for (const node of owners) {
     const pairs = includedOf(instances, node);
-    await saveLevel(node.model as unknown as ModelClass, pairs.map((pair) => pair.child), node.children, options);
+    await saveLevel(node.model as unknown as ModelClass, pairs.map((pair) => pair.child), node.children, options, one);
     for (const { parent, child } of pairs) parent.set(node.keys.parentKey, child.get(node.keys.childKey, { raw: true }));
   }
   if (root === 'save') for (const instance of instances) await (instance as Saving).save({ ...options, include: undefined });
-  else await insertLevel(model, instances, options, root);
+  else await insertLevel(model, instances, options, one, root);
+  if (before) moveSetKeysLast(instances, owners, before);
   for (const node of nodes.filter((item) => item.association.associationType === 'HasOne' || item.association.associationType === 'HasMany')) {
     const pairs = includedOf(instances, node);
     for (const { parent, child } of pairs) child.set(node.keys.childKey, parent.get(node.keys.parentKey, { raw: true }));
-    await saveLevel(node.model as unknown as ModelClass, pairs.map((pair) => pair.child), node.children, options);
+    await saveLevel(node.model as unknown as ModelClass, pairs.map((pair) => pair.child), node.children, options, one);
   }
   for (const node of nodes.filter((item) => item.keys.through !== undefined)) {
     const through = node.keys.through!;
     const pairs = includedOf(instances, node);
-    await saveLevel(node.model as unknown as ModelClass, [...new Set(pairs.map((pair) => pair.child))], node.children, options);
+    await saveLevel(node.model as unknown as ModelClass, [...new Set(pairs.map((pair) => pair.child))], node.children, options, one);
     if (pairs.length === 0) continue;
     const links = pairs.map(({ parent, child }) => {
       const given = child.dataValues[through.model.name] as Instance | undefined;
@@ -128,7 +162,7 @@ export async function createWithIncludes(model: ModelClass, instance: Instance, 
   const tree = planIncludes(model as unknown as IncludeModel, options['include'], model.host.queryRunner.dialect);
   try {
     return await model.host.transactionWith(options, async (transaction) => {
-      await saveLevel(model, [instance], tree, { ...options, transaction }, 'save');
+      await saveLevel(model, [instance], tree, { ...options, transaction }, true, 'save');
       return instance;
     });
   } catch (error) {
@@ -143,7 +177,7 @@ export async function createWithIncludes(model: ModelClass, instance: Instance, 
 export async function bulkCreateWithIncludes(model: ModelClass, instances: Instance[], options: Record<string, unknown>): Promise<Instance[]> {
   const tree = planIncludes(model as unknown as IncludeModel, options['include'], model.host.queryRunner.dialect);
   return model.host.transactionWith(options, async (transaction) => {
-    await saveLevel(model, instances, tree, { ...options, transaction }, { ...options, include: undefined, transaction });
+    await saveLevel(model, instances, tree, { ...options, transaction }, false, { ...options, include: undefined, transaction });
     return instances;
   });
 }
