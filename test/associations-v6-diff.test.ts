@@ -142,6 +142,26 @@ for (const dialect of testDialects) {
       assert.deepEqual((keys(bulk!.toJSON()) as unknown[]).slice(0, 3), ['id', 'name', ['parts', [['id', 'name', 'toyId', 'createdAt', 'updatedAt']]]]);
     });
 
+    test('through: { unique: false } linking a pair twice: an include shows the target once (as v6), the getter and count see both links', async () => {
+      const Cat = db.define('cat', { name: DataTypes.STRING });
+      const Ball = db.define('ball', { color: DataTypes.STRING });
+      const Play = db.define('play', { id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true }, round: DataTypes.INTEGER });
+      Cat.belongsToMany(Ball, { through: { model: Play, unique: false } });
+      Ball.belongsToMany(Cat, { through: { model: Play, unique: false } });
+      for (const model of [Cat, Ball, Play]) await model.sync({ force: true });
+      const cat = (await Cat.create({ name: 'tom' })) as Row;
+      const [red, blue] = await Ball.bulkCreate([{ color: 'red' }, { color: 'blue' }]);
+      await Play.bulkCreate([{ catId: 1, ballId: 1, round: 1 }, { catId: 1, ballId: 1, round: 2 }, { catId: 1, ballId: 2, round: 3 }]);
+      const [loaded] = (await Cat.findAll({ include: [Ball], order: [[Ball, 'id', 'ASC'], [Ball, Play, 'round', 'ASC']] })) as Row[];
+      // In its first place, with the last of its join rows, as v6's merge of the joined rows leaves it.
+      assert.deepEqual((loaded!['balls'] as unknown as Row[]).map((ball) => [ball.get('color'), (ball.get('play') as Model).get('round')]), [['red', 2], ['blue', 3]]);
+      const [colors] = (await Cat.findAll({ include: [{ model: Ball, attributes: ['color'] }], order: [[Ball, 'id', 'ASC']] })) as Row[];
+      assert.deepEqual((colors!['balls'] as unknown as Row[]).map((ball) => ball.get('color')), ['red', 'blue']);
+      assert.equal(((await cat['getBalls']!()) as unknown[]).length, 3);
+      assert.equal(await cat['countBalls']!(), 3);
+      assert.ok(red && blue);
+    });
+
     test("an include whose model's scope has a where is required, as v6 merges it into the include's where", async () => {
       const Walker = db.define('walker', { name: DataTypes.STRING, active: DataTypes.BOOLEAN }, { defaultScope: { where: { active: true } }, scopes: { listed: { attributes: ['id', 'name'] } } });
       const Dog = db.define('dog', { name: DataTypes.STRING });

@@ -102,6 +102,8 @@ export async function loadNode(parents: readonly Instance[], node: IncludeNode, 
   }
   const groups = new Map<unknown, Instance[]>();
   if (parentKeys.size > 0) await loadRows(node, [...parentKeys.values()], pushed, options, groups);
+  // `through: { unique: false }` lets a pair link twice; v6 folds a target's joined rows into one.
+  if ((node.association['through'] as { unique?: boolean } | undefined)?.unique === false && !options.raw) for (const list of groups.values()) onePerTarget(node, list);
   return parents.map((parent) => {
     const list = groups.get(keyOf(parent.dataValues[node.keys.parentKey])) ?? [];
     if (!node.isMany) return list[0] ?? null;
@@ -111,6 +113,27 @@ export async function loadNode(parents: readonly Instance[], node: IncludeNode, 
     // process (always ~30 with --no-allocation-site-pretenuring); without them, ~30.
     return list.slice();
   });
+}
+
+function onePerTarget(node: IncludeNode, list: Instance[]): void {
+  const keys = node.model.definition.primaryKeyAttributes;
+  if (list.length < 2) return;
+  const at = new Map<string, number>();
+  let kept = 0;
+  for (const child of list) {
+    // The target's key, else the join row's key to it; with neither read, a row cannot be told from another: it stays.
+    const values = keys.map((name) => keyOf(child.dataValues[name]));
+    const link = child.dataValues[linkName(node)] as Instance | undefined;
+    const key = keys.length > 0 && !values.includes(undefined) ? values.join('\u0000') : link ? keyOf(link.dataValues[node.keys.through!.otherKey]) as string | undefined : undefined;
+    const index = key === undefined ? undefined : at.get(key);
+    // The target keeps its first place and, as v6's merge of the joined rows leaves it, the last join row.
+    if (index !== undefined) list[index] = child;
+    else {
+      if (key !== undefined) at.set(key, kept);
+      list[kept++] = child;
+    }
+  }
+  list.length = kept;
 }
 
 async function loadRows(node: IncludeNode, keys: unknown[], pushed: readonly unknown[] | undefined, options: FindOptions, groups: Map<unknown, Instance[]>): Promise<Instance[]> {
