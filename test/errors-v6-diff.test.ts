@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { BaseError, DatabaseError, DataTypes, EagerLoadingError, ForeignKeyConstraintError, Op, UsageError, type Model, type ModelStatic, type Sequelize } from '../src/index.js';
-import { captureSql, connect, testDialects } from './setup/dialects.js';
+import { BaseError, DatabaseError, DataTypes, EagerLoadingError, ForeignKeyConstraintError, Op, Sequelize, UsageError, ValidationError, type Model, type ModelStatic } from '../src/index.js';
+import { captureSql, connect, testDatabaseUrl, testDialects } from './setup/dialects.js';
 
 for (const dialect of testDialects) {
   const isMysql = dialect === 'mysql' || dialect === 'mariadb';
@@ -85,6 +85,26 @@ for (const dialect of testDialects) {
       const wrapped = new DatabaseError(Object.assign(new Error('failed'), { sql: 'SELECT 1', parameters: [1] }));
       assert.equal(wrapped.sql, 'SELECT 1');
       assert.deepEqual(wrapped.parameters, [1]);
+    });
+
+    test('validation errors as v6 shows them: lower-cased validator keys, no message key in JSON', async () => {
+      const Checked = sequelize.define('ev_checked', { email: { type: DataTypes.STRING, validate: { isEmail: true } } }, { timestamps: false });
+      const error = await Checked.build({ email: 'nope' }).validate().then(() => undefined, (caught: unknown) => caught);
+      assert.ok(error instanceof ValidationError);
+      assert.equal(error.errors[0]!.getValidatorKey(), 'function.isemail');
+      assert.equal(error.errors[0]!.getValidatorKey(false), 'isemail');
+      assert.equal(error.errors[0]!.getValidatorKey(true, '-'), 'function-isemail');
+      assert.deepEqual(Object.keys(JSON.parse(JSON.stringify(error)) as object), ['name', 'errors']);
+    });
+
+    test('an error thrown by a beforeConnect hook reaches the caller as thrown', async () => {
+      const other = new Sequelize(testDatabaseUrl(dialect), { logging: false });
+      const refusal = new Error('no token');
+      other.addHook('beforeConnect', () => {
+        throw refusal;
+      });
+      await assert.rejects(other.authenticate(), (error: unknown) => error === refusal);
+      await other.close();
     });
   });
 }

@@ -71,6 +71,17 @@ for (const dialect of testDialects) {
       ]);
     });
 
+    test('Model.update with individualHooks writes what every beforeUpdate changed alike; records changed apart are saved one by one', async () => {
+      Pug.addHook('beforeUpdate', 'test', (pug: Model) => void pug.set('secret', 'by hook'));
+      assert.equal((await Pug.update({ age: 7 }, { where: {}, individualHooks: true }))[0], 3);
+      assert.deepEqual((await rows()).map((row) => [row['age'], row['secret']]), [[7, 'by hook'], [7, 'by hook'], [7, 'by hook']]);
+      Pug.removeHook('beforeUpdate', 'test');
+      Pug.addHook('beforeUpdate', 'test', (pug: Model) => void pug.set('age', pug.get('name') === 'a' ? 100 : 8));
+      const [count, instances] = await Pug.update({ age: 8 }, { where: {}, individualHooks: true });
+      assert.deepEqual([count, instances?.length], [3, 3]);
+      assert.deepEqual((await rows()).map((row) => row['age']), [100, 8, 8]);
+    });
+
     test('beforeBulkDestroy and beforeBulkRestore: the where they set is the one used', async () => {
       Pug.addHook('beforeBulkDestroy', 'test', (options: { where: unknown }) => {
         options.where = { name: { [Op.in]: ['b', 'c'] } };

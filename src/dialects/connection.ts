@@ -79,8 +79,20 @@ export async function configAfterBeforeConnect(config: ConnectionConfig): Promis
   if (!config.connectionHooks?.has('beforeConnect')) return config;
   const editable = { ...config, dialectOptions: { ...config.dialectOptions } };
   delete editable.connectionHooks;
-  await config.connectionHooks.run('beforeConnect', editable);
+  try {
+    await config.connectionHooks.run('beforeConnect', editable);
+  } catch (error) {
+    if (error !== null && typeof error === 'object') hookErrors.add(error);
+    throw error;
+  }
   return { ...editable, connectionHooks: config.connectionHooks };
+}
+
+/** Errors thrown by a `beforeConnect` hook: they reach the caller as thrown, as in v6, not wrapped as the database's. */
+const hookErrors = new WeakSet<object>();
+
+export function thrownByConnectionHook(error: unknown): boolean {
+  return error !== null && typeof error === 'object' && hookErrors.has(error);
 }
 
 /** Loads a peer-dependency driver by name, or explains which package to install. */

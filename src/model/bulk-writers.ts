@@ -75,6 +75,15 @@ export async function update(model: ModelClass, values: Record<string, unknown>,
     individuals = (await findAll(model, { where: options.where, transaction: options.transaction, logging: options.logging, benchmark: options.benchmark, paranoid: options.paranoid } as never)) as ModelInstance[];
     for (const instance of individuals) instance.set(changes);
     await runHooksForEach(model, 'beforeUpdate', individuals, individualOptions);
+    const plan = afterRecordHooks(model, individuals, changes);
+    if (plan === 'row by row') {
+      // As v6: records the hooks changed differently are saved one by one, each its own values of the fields.
+      for (const instance of individuals) await (instance as unknown as { save(options: unknown): Promise<unknown> }).save({ ...individualOptions, individualHooks: undefined, hooks: false, validate: false });
+      await runHooksForEach(model, 'afterUpdate', individuals, { ...individualOptions, hasTrigger: undefined });
+      if (hooks) await runHooks(model, 'afterBulkUpdate', hookOptions);
+      return [individuals.length, individuals];
+    }
+    changes = plan;
   }
   const runner = model.host.queryRunner;
   const returning = options.returning && runner.dialect.supports.updateReturning ? options.returning : undefined;
@@ -89,6 +98,21 @@ export async function update(model: ModelClass, values: Record<string, unknown>,
   }
   // With individual hooks the second element is the instances the hooks saw, as in Sequelize.
   return individuals ? [sameChanges(individuals) ? result.affectedRows : individuals.length, individuals] : [result.affectedRows];
+}
+
+/**
+ * What to write after the records' beforeUpdate hooks, as v6 decides: when every record now changes the same
+ * values, those (what the hooks set included) in one UPDATE; when they differ only because some rows already
+ * held the values, the update's values; else record by record.
+ */
+function afterRecordHooks(model: ModelClass, instances: readonly ModelInstance[], changes: Record<string, unknown>): Record<string, unknown> | 'row by row' {
+  const definition = model.definition;
+  const stored = (key: string) => definition.attribute(key) !== undefined && !isVirtual(definition.attributes[key]!);
+  const sets = instances.map((instance) => Object.fromEntries((instance.changed() || []).filter(stored).map((key) => [key, instance.dataValues[key]])));
+  if (sets.length === 0) return changes;
+  if (sets.every((set) => isDeepStrictEqual(set, sets[0]))) return Object.keys(sets[0]!).length > 0 ? { ...changes, ...sets[0] } : changes;
+  const asUpdated = instances.every((instance) => Object.keys(changes).every((key) => isDeepStrictEqual(instance.dataValues[key], changes[key])));
+  return asUpdated ? changes : 'row by row';
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Dialect } from '../dialects/dialect.js';
-import type { ConnectionPool, DriverConnection, QueryResult, RowShape } from '../dialects/connection.js';
+import { thrownByConnectionHook, type ConnectionPool, type DriverConnection, type QueryResult, type RowShape } from '../dialects/connection.js';
 import { UsageError } from '../errors/usage-errors.js';
 import type { CompiledQuery } from '../sql/compiler.js';
 import { clsTransaction, transactionStorage } from '../transaction/transaction-context.js';
@@ -104,6 +104,10 @@ export class QueryRunner {
     return transaction ?? (transactionStorage.getStore() as ConnectionHolder | undefined) ?? (clsTransaction() as ConnectionHolder | undefined);
   }
 
+  private convertError(error: unknown, query: CompiledQuery): Error {
+    return thrownByConnectionHook(error) ? (error as Error) : this.settings.dialect.convertError(error, query);
+  }
+
   /** The pool of a statement outside a transaction: a read server's for reads under `replication`, else the write pool. */
   poolFor(options: { read?: boolean }): ConnectionPool {
     return options.read === true && this.settings.readPool !== undefined ? this.settings.readPool() : this.settings.pool;
@@ -131,9 +135,9 @@ export class QueryRunner {
       if (answered !== undefined) return Promise.resolve(answered);
       running = target.execute(query.sql, query.parameters, options.expectRows ?? true, options.shape);
     } catch (error) {
-      return this.retryOrThrow(this.settings.dialect.convertError(error, query), query, options, attempt);
+      return this.retryOrThrow(this.convertError(error, query), query, options, attempt);
     }
-    return running.then(undefined, (error: unknown) => this.retryOrThrow(this.settings.dialect.convertError(error, query), query, options, attempt));
+    return running.then(undefined, (error: unknown) => this.retryOrThrow(this.convertError(error, query), query, options, attempt));
   }
 
   /** The next attempt after v6's backoff when `retry` allows one and matches the (converted) error, else the error. */
@@ -159,7 +163,7 @@ export class QueryRunner {
     try {
       return target.executeNow(query.sql, query.parameters, options.expectRows ?? true, options.shape);
     } catch (error) {
-      throw this.settings.dialect.convertError(error, query);
+      throw this.convertError(error, query);
     }
   }
 
@@ -181,7 +185,7 @@ export class QueryRunner {
     try {
       result = await target.execute(query.sql, query.parameters, options.expectRows ?? true, options.shape);
     } catch (error) {
-      throw this.settings.dialect.convertError(error, query);
+      throw this.convertError(error, query);
     } finally {
       if (logging && benchmark) logging(`Executed (${transaction?.id ?? 'default'}): ${logged}`, performance.now() - started, { ...hookOptions, bind: query.parameters });
     }
