@@ -75,6 +75,12 @@ for (const dialect of testDialects) {
       await assert.rejects(User.findAll({ where: literal('age > :min'), replacements: { max: 1 } }), (error: Error) => error instanceof UsageError && /:min/.test(error.message));
     });
 
+    test('a JSON path key with a cast (v6\'s \'meta.a::integer\') compares the value as that type', async () => {
+      assert.deepEqual(ids(await User.findAll({ where: { 'meta.a::integer': { [Op.gt]: 1 } }, order: ['id'] })), [2, 4]);
+      assert.deepEqual(ids(await User.findAll({ where: { meta: { 'a::integer': 3 } } })), [4]);
+      assert.deepEqual(ids(await User.findAll({ where: { 'meta.a::text': '2' } })), [2]);
+    });
+
     test('aggregate applies order and limit, as v6 selects with the finder options', async () => {
       const rows = await User.aggregate('age', 'max', { plain: false, where: { age: { [Op.ne]: null } }, group: ['active'], attributes: ['active'], order: [[literal('max'), 'DESC']], limit: 2 } as never);
       assert.deepEqual((rows as Array<Record<string, unknown>>).map((row) => row['max']), [30, 25]);

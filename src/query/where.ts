@@ -107,7 +107,19 @@ function jsonCondition(operand: Operand, value: Record<string, unknown>, context
 
 function jsonOperand(operand: Operand, path: string[]): Operand {
   if (path.length === 0) return operand;
-  return { node: sql.jsonPath(operand.node, path), label: `${operand.label}.${path.join('.')}` };
+  return { node: jsonPathNode(operand.node, path), label: `${operand.label}.${path.join('.')}` };
+}
+
+const jsonCastType = /^[A-Za-z][A-Za-z0-9_ (),]*$/;
+
+/** A JSON path's value; v6's `'meta.a::integer'` (a cast on the last key) compares it as that type. */
+function jsonPathNode(column: ExprNode, path: readonly string[]): ExprNode {
+  const last = path[path.length - 1]!;
+  const cast = last.indexOf('::');
+  if (cast === -1) return sql.jsonPath(column, path);
+  const type = last.slice(cast + 2);
+  if (!jsonCastType.test(type)) throw new UsageError(`Invalid cast type "${type}" in the JSON path "${path.join('.')}".`);
+  return sql.cast(sql.jsonPath(column, [...path.slice(0, -1), last.slice(0, cast)]), type.toUpperCase());
 }
 
 /** `name`, `field_name`, `$friends.name$`, `friends.name` (an include alias), or `meta.a.b` into a JSON attribute. */
@@ -135,7 +147,7 @@ export function resolveOperand(key: string, context: BuildContext): Operand {
     }
     const jsonAttribute = attributeByNameOrColumn(definition, path[0]!);
     if (jsonAttribute && jsonAttribute.type instanceof JsonType) {
-      return { node: sql.jsonPath(sql.column(jsonAttribute.field, alias), path.slice(1)), label: `${definition.modelName}.${key}` };
+      return { node: jsonPathNode(sql.column(jsonAttribute.field, alias), path.slice(1)), label: `${definition.modelName}.${key}` };
     }
     if (key.startsWith('$')) {
       // A reference the include tree does not know (raw join aliases): keep it as a qualified column.
