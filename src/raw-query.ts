@@ -112,8 +112,12 @@ export async function runRawQuery(runner: QueryRunner, input: string | { query: 
       return options.plain ? (selected[0] ?? null) : selected;
     }
     case QueryTypes.INSERT:
-    case QueryTypes.UPSERT:
       return shapes.insert(result);
+    case QueryTypes.UPSERT:
+      return shapes.upsert(result);
+    case QueryTypes.VERSION:
+      // v6 reads the `version` column (PostgreSQL's SHOW SERVER_VERSION: `server_version`).
+      return rows[0]?.['version'] ?? rows[0]?.['server_version'];
     case QueryTypes.UPDATE:
       return shapes.update(result);
     case QueryTypes.DELETE:

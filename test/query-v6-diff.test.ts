@@ -93,6 +93,19 @@ for (const dialect of testDialects) {
       assert.deepEqual(nulls, [{ id: 3 }]);
     });
 
+    test('sequelize.query: VERSION answers the version text, UPSERT v6\'s [id, created] per dialect', async () => {
+      const version = dialect === 'sqlite' ? 'SELECT sqlite_version() AS version' : dialect === 'postgres' ? 'SHOW SERVER_VERSION' : 'SELECT VERSION() AS version';
+      assert.match(String(await sequelize.query(version, { type: QueryTypes.VERSION })), /^\d+\.\d+/);
+      assert.equal(typeof (await sequelize.query(version, { type: QueryTypes.VERSION })), 'string');
+      const upsert = dialect === 'mysql' || dialect === 'mariadb'
+        ? "INSERT INTO tasks (id, title) VALUES (1, 't1') ON DUPLICATE KEY UPDATE title = 'up'"
+        : "INSERT INTO tasks (id, title) VALUES (1, 't1') ON CONFLICT (id) DO UPDATE SET title = 'up'";
+      const [, created] = (await sequelize.query(upsert, { type: QueryTypes.UPSERT })) as unknown[];
+      // v6: no created flag on SQLite and PostgreSQL; on MySQL an update of the duplicate affects two rows.
+      assert.equal(created, dialect === 'sqlite' || dialect === 'postgres' ? null : false);
+      await Task.update({ title: 't1' }, { where: { id: 1 } });
+    });
+
     test('sequelize.query with a model: instances hold the attribute types\' values, as a finder\'s do', async () => {
       // v6 does so on PostgreSQL and MySQL; on SQLite it leaves the DATE text and the JSON text in the instance.
       const [alice] = (await sequelize.query('SELECT * FROM users ORDER BY id', { model: User })) as Model[];

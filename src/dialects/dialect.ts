@@ -155,6 +155,8 @@ export interface RawResultShapes {
   /** No type, or `QueryTypes.RAW`: usually `[rows, driver metadata]`. */
   untyped(sql: string, result: QueryResult): unknown;
   insert(result: QueryResult): unknown;
+  /** `QueryTypes.UPSERT`: v6's `[instance or insert id, created]` per dialect. */
+  upsert(result: QueryResult): unknown;
   update(result: QueryResult): unknown;
   delete(result: QueryResult): unknown;
   showTables(rows: Record<string, unknown>[]): unknown;

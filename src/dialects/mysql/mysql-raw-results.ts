@@ -17,6 +17,8 @@ export const mysqlRawResults: RawResultShapes = {
     if (isInsertText(sql)) return [result.insertId, result.affectedRows];
     return [result.metadata, result.metadata];
   },
+  // v6: created when one row was affected (an update of a duplicate counts two).
+  upsert: (result) => [result.insertId, result.affectedRows === 1],
   insert: (result) => (isHeader(result) ? [result.insertId, result.affectedRows] : [result.rows, result.rows.length]),
   update: (result) => [undefined, result.affectedRows],
   delete: () => undefined,

@@ -18,6 +18,8 @@ export const sqliteRawResults: RawResultShapes = {
     if (!Array.isArray(result.metadata) && isInsertText(sql)) return [undefined, statementMetadata(result)];
     return [result.rows, statementMetadata(result)];
   },
+  // v6 answers the insert id and no created flag.
+  upsert: (result) => [result.insertId === undefined ? undefined : Number(result.insertId), null],
   insert: (result) => [result.insertId === undefined ? result.rows : Number(result.insertId), result.affectedRows],
   update: (result) => [undefined, result.affectedRows],
   delete: () => undefined,
