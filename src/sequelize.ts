@@ -24,6 +24,7 @@ import type { DeclaredOr, DefinedModel } from './types/model-types.js';
 import type { DefineOptions, ModelOptionKey, TruncateOptions } from './types/options.js';
 import type { NoExtraKeys } from './types/include-check.js';
 import type { SyncOptions } from './types/v6-other-names.js';
+import type { ModelAttributes } from './types/v6-model-names.js';
 import type { ModelOptions } from './metadata/model-options.js';
 
 type DefineAttributes = Record<string, unknown>;
@@ -111,16 +112,15 @@ export class Sequelize implements ModelHost {
   }
 
   /** The attribute types are inferred from the definition: `define('pugs', { name: DataTypes.STRING })`. */
-  // `attributes` is required here: an optional parameter's `A | undefined` hides ThisType from getters.
-  // `R` is the declared type when the result is assigned to one (v6's `const Note: ModelDefined<NoteAttributes, …> = define(…)`).
+  // `attributes` is required (an optional `A | undefined` hides ThisType from getters); `R` is a declared type (v6's `const Note: ModelDefined<…> = define(…)`).
   define<const Name extends string, const A extends AttributeMap, const O extends DefineOptions & InferenceOptions = {}, R extends ModelStatic<Model> = DefinedModel<Name, A, O>>(modelName: Name, attributes: A, options?: O & NoInfer<NoExtraKeys<O, ModelOptionKey>>): DeclaredOr<R, DefinedModel<Name, A, O>>;
   define<const Name extends string>(modelName: Name): DefinedModel<Name, {}, {}>;
   /** Sequelize v6's form: the instance type is given, not inferred. */
-  define<M extends Model>(modelName: string, attributes?: DefineAttributes, options?: DefineOptions): ModelStatic<M>;
+  define<M extends Model>(modelName: string, attributes?: ModelAttributes<M>, options?: DefineOptions): ModelStatic<M>;
   define<M extends Model = Model>(modelName: string, attributes: DefineAttributes = {}, options: Record<string, unknown> = {}): ModelStatic<M> {
     const model = class extends Model {};
     Object.defineProperty(model, 'name', { value: modelName });
-    model.init(attributes, { ...options, modelName, sequelize: this });
+    model.init(attributes as ModelAttributes, { ...options, modelName, sequelize: this });
     return model as unknown as ModelStatic<M>;
   }
 

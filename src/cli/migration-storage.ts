@@ -1,4 +1,5 @@
 import type { Sequelize } from '../sequelize.js';
+import type { DataTypeLike } from '../types/attributes.js';
 import type { Model, ModelStatic } from '../model/model.js';
 
 /**
@@ -12,7 +13,8 @@ export class MigrationStorage {
   constructor(sequelize: Sequelize, readonly tableName: string, schema: string | undefined, stringType: unknown) {
     this.model = sequelize.define(
       tableName,
-      { name: { type: stringType, allowNull: false, unique: true, primaryKey: true } },
+      // The library's own STRING (joinery's or an app's sequelize), as sequelize-cli uses the app's.
+      { name: { type: stringType as DataTypeLike, allowNull: false, unique: true, primaryKey: true } },
       { tableName, timestamps: false, ...(schema ? { schema } : {}) },
     );
   }

@@ -1,5 +1,6 @@
 import type { ModelDefinition } from '../metadata/model-definition.js';
 import type { ModelOptions } from '../metadata/model-options.js';
+import type { Sequelize } from '../sequelize.js';
 import type { HookRegistry } from './hooks.js';
 import type { ModelHost } from './model-internals.js';
 
@@ -82,8 +83,9 @@ export class ModelMetadata {
   static get uniqueKeys(): ModelDefinition['uniqueKeys'] {
     return this.definition.uniqueKeys;
   }
-  static get sequelize(): ModelHost | undefined {
-    return Object.prototype.hasOwnProperty.call(this, 'host') || this.host ? this.host : undefined;
+  /** The Sequelize instance (typed as v6's `Model.sequelize?: Sequelize`: `User.sequelize!.transaction(…)`). */
+  static get sequelize(): Sequelize | undefined {
+    return (Object.prototype.hasOwnProperty.call(this, 'host') || this.host ? this.host : undefined) as Sequelize | undefined;
   }
   static getTableName(): string | { tableName: string; table: string; name: string; schema: string; delimiter: string; toString(): string } {
     const { tableName, schema } = this.definition;
@@ -101,8 +103,8 @@ export class ModelMetadata {
   }
 
   /** `instance.sequelize`, as in v6: the connection of the instance's model. */
-  get sequelize(): ModelHost | undefined {
-    return (this.constructor as typeof ModelMetadata).sequelize;
+  get sequelize(): Sequelize {
+    return (this.constructor as typeof ModelMetadata).sequelize as Sequelize;
   }
 
 }

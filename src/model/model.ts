@@ -7,19 +7,22 @@ import * as finders from './finders.js';
 import * as writers from './writers.js';
 import * as persistence from './instance-persistence.js';
 import { initModel } from './model-init.js';
-import { ModelHookStatics } from './model-hook-statics.js';
+import { ModelAssociationStatics } from './model-association-statics.js';
 import type { BuildOptions, ModelClass } from './model-internals.js';
 import { schemaModel, scopedModel, addScope } from './scopes.js';
 import * as schema from './model-schema.js';
-import * as associate from './association-methods.js';
 import { installHookShorthands } from './hook-shorthands.js';
 import type { Attributes, CreationAttributes, LooseAttributes } from '../types/model-types.js';
 import type { IncludeList, UpdateValues } from '../types/query-options.js';
-import type { FindResult, OrNull, OrderInput, ShapedFindOptions } from '../types/query-result.js';
+import type { CountResult, FindResult, OrNull, OrderInput, ShapedFindOptions, UpdateResult } from '../types/query-result.js';
+import type { GroupOption } from '../types/options.js';
+import type { ModelAttributes } from '../types/v6-model-names.js';
 import type * as options from '../types/options.js';
 import { buildIncluded, checkIncludes, createWithIncludes } from './include-create.js';
 type AttributeKey<M extends Model> = keyof Attributes<M> & string;
 type IncrementFieldsInput = string | string[] | Record<string, number>;
+/** `get({ plain: true })` and `toJSON()`: the attributes, and whatever else was included. */
+type PlainValues<A extends object> = A & Record<string, unknown>;
 
 // Real constructor parameters (`never[]` makes `InstanceType<typeof Pug>` `any`), with the public BuildOptions so v5's `typeof Model & { new (…): Pet }` matches.
 export type ModelStatic<M extends Model = Model> = (new (values?: Record<string, unknown>, options?: options.BuildOptions) => M) & Omit<typeof Model, 'prototype'>;
@@ -30,14 +33,14 @@ export type ModelStatic<M extends Model = Model> = (new (values?: Record<string,
  */
 // The defaults are `object` so that every model, also one whose attributes are an interface (no index
 // signature), is assignable to `Model`; `Attributes<M>` reads a bare `object` as "any attribute name".
-export class Model<TAttributes extends object = object, TCreationAttributes extends object = TAttributes> extends ModelHookStatics {
+export class Model<TAttributes extends object = object, TCreationAttributes extends object = TAttributes> extends ModelAssociationStatics {
 
   declare readonly _attributes: TAttributes;
   declare readonly _creationAttributes: TCreationAttributes;
 
-  /** Attribute values; plain and enumerable, as code written for Sequelize reads them. */
+  /** Attribute values (typed as v6 types them); plain and enumerable, as code written for Sequelize reads them. */
   // Declared, not class fields: the constructor creates them by assignment, cheaper than field definitions.
-  declare dataValues: Record<string, unknown>;
+  declare dataValues: PlainValues<TAttributes>;
   declare isNewRecord: boolean;
   declare _options: BuildOptions & { includeNames?: string[] };
   /** Change tracking, off the public surface; a private field costs less per instance than defineProperty. */
@@ -49,13 +52,13 @@ export class Model<TAttributes extends object = object, TCreationAttributes exte
     const isNewRecord = options.isNewRecord ?? true;
     if (!isNewRecord && options.raw && values) {
       // Hydration from a query: the converted row becomes the values as is; change tracking starts on first use.
-      this.dataValues = values;
+      this.dataValues = values as PlainValues<TAttributes>;
       this.isNewRecord = false;
       this._options = options;
       return;
     }
     if (options.include !== undefined) checkIncludes(model as never, options.include);
-    this.dataValues = isNewRecord ? initialValues(model.definition, values) : {};
+    this.dataValues = (isNewRecord ? initialValues(model.definition, values) : {}) as PlainValues<TAttributes>;
     this.isNewRecord = isNewRecord;
     this._options = options;
     this.#state = new InstanceTracking(this.dataValues);
@@ -65,8 +68,8 @@ export class Model<TAttributes extends object = object, TCreationAttributes exte
   }
 
   // Returns the class typed as itself, as v6: `static initModel(s): typeof User { return User.init(…) }`.
-  static init<MS extends ModelStatic<Model>>(this: MS, attributes: Record<string, unknown>, options: options.InitOptions<InstanceType<MS>>): MS {
-    initModel(this as unknown as ModelClass & typeof Model, attributes, options as ModelOptions & { sequelize: unknown });
+  static init<MS extends ModelStatic<Model>>(this: MS, attributes: ModelAttributes<InstanceType<MS>>, options: options.InitOptions<InstanceType<MS>>): MS {
+    initModel(this as unknown as ModelClass & typeof Model, attributes as Record<string, unknown>, options as ModelOptions & { sequelize: unknown });
     return this;
   }
 
@@ -85,17 +88,17 @@ export class Model<TAttributes extends object = object, TCreationAttributes exte
   }
 
   // ---- finders ----
-  static findAll<M extends Model, const I extends IncludeList = [], K extends AttributeKey<M> = AttributeKey<M>, const O extends OrderInput = []>(this: ModelStatic<M>, options?: ShapedFindOptions<M, I, K, O>): Promise<Array<FindResult<M, I, K>>> {
+  static findAll<M extends Model, const I extends IncludeList = [], K extends string = string, const O extends OrderInput = []>(this: ModelStatic<M>, options?: ShapedFindOptions<M, I, K, O>): Promise<Array<FindResult<M, I, K>>> {
     return finders.findAll(this as unknown as ModelClass, options as FindOptions) as Promise<Array<FindResult<M, I, K>>>;
   }
-  static findOne<M extends Model, const I extends IncludeList = [], K extends AttributeKey<M> = AttributeKey<M>, const O extends OrderInput = [], R extends boolean | Error = false>(this: ModelStatic<M>, options?: ShapedFindOptions<M, I, K, O> & { rejectOnEmpty?: R }): Promise<FindResult<M, I, K> | OrNull<R>> {
+  static findOne<M extends Model, const I extends IncludeList = [], K extends string = string, const O extends OrderInput = [], R extends boolean | Error = false>(this: ModelStatic<M>, options?: ShapedFindOptions<M, I, K, O> & { rejectOnEmpty?: R }): Promise<FindResult<M, I, K> | OrNull<R>> {
     return finders.findOne(this as unknown as ModelClass, options as FindOptions) as Promise<FindResult<M, I, K> | OrNull<R>>;
   }
-  static findByPk<M extends Model, const I extends IncludeList = [], K extends AttributeKey<M> = AttributeKey<M>, const O extends OrderInput = [], R extends boolean | Error = false>(this: ModelStatic<M>, key: unknown, options?: Omit<ShapedFindOptions<M, I, K, O>, 'where'> & { rejectOnEmpty?: R }): Promise<FindResult<M, I, K> | OrNull<R>> {
+  static findByPk<M extends Model, const I extends IncludeList = [], K extends string = string, const O extends OrderInput = [], R extends boolean | Error = false>(this: ModelStatic<M>, key: unknown, options?: Omit<ShapedFindOptions<M, I, K, O>, 'where'> & { rejectOnEmpty?: R }): Promise<FindResult<M, I, K> | OrNull<R>> {
     return finders.findByPk(this as unknown as ModelClass, key, options as FindOptions) as Promise<FindResult<M, I, K> | OrNull<R>>;
   }
-  static findAndCountAll<M extends Model, const I extends IncludeList = [], K extends AttributeKey<M> = AttributeKey<M>, const O extends OrderInput = []>(this: ModelStatic<M>, options?: ShapedFindOptions<M, I, K, O, options.FindAndCountOptions<Attributes<M>>>): Promise<{ count: number; rows: Array<FindResult<M, I, K>> }> {
-    return finders.findAndCountAll(this as unknown as ModelClass, options as FindOptions) as Promise<{ count: number; rows: Array<FindResult<M, I, K>> }>;
+  static findAndCountAll<M extends Model, const I extends IncludeList = [], K extends string = string, const O extends OrderInput = [], G extends GroupOption | undefined = undefined>(this: ModelStatic<M>, options?: ShapedFindOptions<M, I, K, O, options.FindAndCountOptions<Attributes<M>>> & { group?: G }): Promise<{ count: CountResult<G>; rows: Array<FindResult<M, I, K>> }> {
+    return finders.findAndCountAll(this as unknown as ModelClass, options as FindOptions) as Promise<{ count: CountResult<G>; rows: Array<FindResult<M, I, K>> }>;
   }
   static findOrCreate<M extends Model>(this: ModelStatic<M>, options: options.FindOrCreateOptions<Attributes<M>, CreationAttributes<M>>): Promise<[M, boolean]> {
     return finders.findOrCreate(this as unknown as ModelClass, options as FindOptions) as Promise<[M, boolean]>;
@@ -106,8 +109,8 @@ export class Model<TAttributes extends object = object, TCreationAttributes exte
   static findCreateFind<M extends Model>(this: ModelStatic<M>, options: options.FindOrCreateOptions<Attributes<M>, CreationAttributes<M>>): Promise<[M, boolean]> {
     return finders.findCreateFind(this as unknown as ModelClass, options as FindOptions) as Promise<[M, boolean]>;
   }
-  static count<M extends Model>(this: ModelStatic<M>, options?: options.CountOptions<Attributes<M>>): Promise<number> {
-    return finders.count(this as unknown as ModelClass, options as FindOptions) as Promise<number>;
+  static count<M extends Model, G extends GroupOption | undefined = undefined>(this: ModelStatic<M>, options?: options.CountOptions<Attributes<M>> & { group?: G }): Promise<CountResult<G>> {
+    return finders.count(this as unknown as ModelClass, options as FindOptions) as Promise<CountResult<G>>;
   }
   // v6's type parameters: the result's type, then the model (`Product.max<number, Product>('price')`).
   static aggregate<T = unknown, _M extends Model = Model>(field: string, fn: string, options?: options.AggregateOptions): Promise<T> {
@@ -130,8 +133,8 @@ export class Model<TAttributes extends object = object, TCreationAttributes exte
   static bulkCreate<M extends Model>(this: ModelStatic<M>, records: readonly CreationAttributes<M>[], options?: options.BulkCreateOptions<Attributes<M>>): Promise<M[]> {
     return writers.bulkCreate(this as unknown as ModelClass, records as Record<string, unknown>[], options as writers.BulkCreateOptions) as Promise<M[]>;
   }
-  static update<M extends Model>(this: ModelStatic<M>, values: UpdateValues<Attributes<M>>, options: options.UpdateOptions<Attributes<M>>): Promise<[number, M[]?]> {
-    return writers.update(this as unknown as ModelClass, values as Record<string, unknown>, options as writers.UpdateOptions) as Promise<[number, M[]?]>;
+  static update<M extends Model, R extends boolean | readonly string[] = false>(this: ModelStatic<M>, values: UpdateValues<Attributes<M>>, options: options.UpdateOptions<Attributes<M>> & { returning?: R }): Promise<UpdateResult<M, R>> {
+    return writers.update(this as unknown as ModelClass, values as Record<string, unknown>, options as writers.UpdateOptions) as Promise<UpdateResult<M, R>>;
   }
   static destroy<M extends Model>(this: ModelStatic<M>, options?: options.DestroyOptions<Attributes<M>>): Promise<number> {
     return writers.destroy(this as unknown as ModelClass, options as writers.DestroyOptions);
@@ -160,29 +163,6 @@ export class Model<TAttributes extends object = object, TCreationAttributes exte
     return schema.dropModel(this as unknown as ModelClass, options);
   }
 
-  // ---- associations ----
-  static hasOne(target: unknown, options?: Record<string, unknown>): ReturnType<typeof associate.hasOne> {
-    return associate.hasOne(this as unknown as ModelClass, target, options);
-  }
-  static belongsTo(target: unknown, options?: Record<string, unknown>): ReturnType<typeof associate.belongsTo> {
-    return associate.belongsTo(this as unknown as ModelClass, target, options);
-  }
-  static hasMany(target: unknown, options?: Record<string, unknown>): ReturnType<typeof associate.hasMany> {
-    return associate.hasMany(this as unknown as ModelClass, target, options);
-  }
-  static belongsToMany(target: unknown, options: Record<string, unknown>): ReturnType<typeof associate.belongsToMany> {
-    return associate.belongsToMany(this as unknown as ModelClass, target, options);
-  }
-  static getAssociations(target: unknown): ReturnType<typeof associate.getAssociations> {
-    return associate.getAssociations(this as unknown as ModelClass, target);
-  }
-  static getAssociationForAlias(target: unknown, alias: string | { singular?: string; plural?: string } | undefined): ReturnType<typeof associate.getAssociationForAlias> {
-    return associate.getAssociationForAlias(this as unknown as ModelClass, target, alias);
-  }
-  static hasAlias(alias: string): boolean {
-    return Object.prototype.hasOwnProperty.call((this as unknown as ModelClass).associations ?? {}, alias);
-  }
-
   // ---- scopes ----
   static scope<M extends Model>(this: ModelStatic<M>, ...names: unknown[]): ModelStatic<M> {
     return scopedModel(this as unknown as ModelClass, names) as unknown as ModelStatic<M>;
@@ -199,6 +179,7 @@ export class Model<TAttributes extends object = object, TCreationAttributes exte
 
   // ---- instance values ----
   get<K extends keyof TAttributes & string>(key: K, options?: GetOptions): TAttributes[K];
+  get(options?: GetOptions): PlainValues<TAttributes>;
   get(key?: string | GetOptions, options?: GetOptions): unknown;
   get(key?: string | GetOptions, options?: GetOptions): unknown {
     if (typeof key === 'string') return getValue(this, key, options);
@@ -212,10 +193,10 @@ export class Model<TAttributes extends object = object, TCreationAttributes exte
   setAttributes(key: string | Record<string, unknown>, value?: unknown, options?: SetOptions): this {
     return this.set(key, value, options);
   }
-  getDataValue(key: string): unknown {
-    return this.dataValues[key];
+  getDataValue<K extends string>(key: K): PlainValues<TAttributes>[K] {
+    return this.dataValues[key] as PlainValues<TAttributes>[K];
   }
-  setDataValue(key: string, value: unknown): void {
+  setDataValue<K extends string>(key: K, value: PlainValues<TAttributes>[K]): void {
     const before = this.dataValues[key];
     this.dataValues[key] = value;
     if (before !== value) persistence.noteChange(this.#tracking(), key, before);
@@ -226,14 +207,17 @@ export class Model<TAttributes extends object = object, TCreationAttributes exte
   changed(key?: string, value?: boolean): string[] | false | boolean | this {
     return persistence.changed(this as never, this.#tracking(), key, value) as string[] | false | boolean | this;
   }
+  previous(): Partial<PlainValues<TAttributes>>;
+  previous<K extends string>(key: K): PlainValues<TAttributes>[K] | undefined;
   previous(key?: string): unknown {
     return key === undefined ? previousValues(this.#tracking()) : previousValue(this.#tracking(), key);
   }
   get _previousDataValues(): Record<string, unknown> {
     return previousDataValues(this.#tracking());
   }
-  toJSON(): Record<string, unknown> {
-    return getValues(this, { plain: true, clone: true }) as Record<string, unknown>;
+  /** The attributes typed, included associations and other keys as `unknown`; v6's `toJSON<T>()` names a shape of its own. */
+  toJSON<T extends object = PlainValues<TAttributes>>(): T {
+    return getValues(this, { plain: true, clone: true }) as T;
   }
   equals(other: unknown): boolean {
     return persistence.equals(this as never, other);

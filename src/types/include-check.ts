@@ -2,7 +2,7 @@ import type { Association } from '../associations/association.js';
 import type { Model } from '../model/model.js';
 import type { AssociationMap } from './query-result.js';
 import type { Attributes, InstanceOf } from './model-types.js';
-import type { Direction, FindAttributeOptions, ModelReference, Order, OrderItem, SqlExpression, WhereOptions } from './query-options.js';
+import type { AssociationStep, Direction, FindAttributeOptions, Includeable, ModelReference, Order, SqlExpression, WhereOptions } from './query-options.js';
 
 // Finders infer `include` and `order` as written (so the result type can follow the includes), which turns
 // off the compiler's own excess-property checks there. These types rebuild what each item should look
@@ -50,7 +50,8 @@ type CheckedItemOn<Item, T> = {
 type CheckedItem<M, Item> = Item extends ModelReference | string | Association ? Item : CheckedItemOn<Item, StepTarget<M, Item>>;
 
 /** What each include item must look like, given the model `M` it is under. */
-export type CheckedIncludes<M, I> = I extends readonly unknown[] ? { [K in keyof I]: CheckedItem<M, I[K]> } : CheckedItem<M, I>;
+// A list typed as v6's plain `Includeable[]` names nothing to check (decided before M is looked at, so generic code passes).
+export type CheckedIncludes<M, I> = I extends readonly (infer Item)[] ? ([Includeable] extends [Item] ? I : { [K in keyof I]: CheckedItem<M, I[K]> }) : [Includeable] extends [I] ? I : CheckedItem<M, I>;
 
 // ---- order ----
 
@@ -77,5 +78,6 @@ type CheckedOrderItem<M, Item> = Item extends string
         : Item;
 
 // A value already typed as an `Order` (v6's plain one, or this model's) is checked by that type: it passes as it is.
-type TypedItem<M> = M extends Model ? OrderItem<Attributes<M>> : OrderItem;
-export type CheckedOrder<M, O> = O extends readonly (infer Item)[] ? ([TypedItem<M>] extends [Item] ? O : { [K in keyof O]: CheckedOrderItem<M, O[K]> }) : O;
+// (Told apart by a member only such a type has, not by M: generic code's `Order<Attributes<M>>` passes too.)
+type TypedItem = readonly [AssociationStep, AssociationStep, string, Direction?];
+export type CheckedOrder<M, O> = O extends readonly (infer Item)[] ? ([TypedItem] extends [Item] ? O : { [K in keyof O]: CheckedOrderItem<M, O[K]> }) : O;

@@ -72,7 +72,7 @@ type OrderDirection = 'ASC' | 'DESC' | 'ASC NULLS FIRST' | 'ASC NULLS LAST' | 'D
 export type Direction = OrderDirection | Lowercase<OrderDirection>;
 
 type OrderTarget<A> = (keyof A & string) | Fn | Col | Literal | Cast | Json;
-type AssociationStep = ModelReference | { model: ModelReference; as?: string } | string;
+export type AssociationStep = ModelReference | { model: ModelReference; as?: string } | string;
 
 /**
  * An attribute of this model, optionally with a direction; or a path through associations ending with the

@@ -1,10 +1,11 @@
 import type { Model } from '../model/model.js';
+import type { GroupedCountResultItem } from './v6-model-names.js';
 import type { Col, Fn, Literal } from '../sql/sql-helpers.js';
 import type { associationsKey, Attributes, ModelNameOf } from './model-types.js';
 import type { AssociationEntry } from './associations.js';
 import type { CheckedIncludes, CheckedOrder } from './include-check.js';
 import type { FindOptions } from './options.js';
-import type { AttributeAlias, IncludeList, Order } from './query-options.js';
+import type { AttributeAlias, IncludeList, Includeable, Order } from './query-options.js';
 
 type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
 
@@ -41,12 +42,23 @@ export type IncludedProperties<M, Include> = Include extends readonly unknown[]
   : ItemProperties<M, Include>;
 
 /** `attributes: ['name']` leaves out the attributes that were not selected. */
-export type Selected<M extends Model, K> = [Exclude<keyof Attributes<M>, K>] extends [never] ? M : Omit<M, Exclude<keyof Attributes<M>, K>>;
+// `string` (no `attributes` given) is decided before M is looked at, so a generic `ModelStatic<M>`'s finders give `M`.
+export type Selected<M extends Model, K> = string extends K ? M : [Exclude<keyof Attributes<M>, K>] extends [never] ? M : Omit<M, Exclude<keyof Attributes<M>, K>>;
 
-export type FindResult<M extends Model, Include, K> = Selected<M, K> & IncludedProperties<M, Include>;
+/**
+ * Options typed as v6's FindOptions (their `include` is the whole IncludeList, not a written list) shape nothing, as in
+ * v6: the result is the model. Decided before M is looked at, so generic code (`ModelStatic<M>`) gets `M`.
+ */
+export type FindResult<M extends Model, Include, K> = [Includeable] extends [Include] ? M : Selected<M, K> & IncludedProperties<M, Include>;
 
 /** `rejectOnEmpty: true` (or an error) makes findOne/findByPk throw instead of resolving null, as v6 types it. */
 export type OrNull<R> = R extends true | Error ? never : null;
+
+/** `count({ group })` counts per group, as v6 types it: `[{ kind: 'fruit', count: 2 }, …]`. */
+export type CountResult<G> = [G] extends [undefined] ? number : GroupedCountResultItem[];
+
+/** `Model.update(…, { returning: true })` gives the rows too, as v6 types it (MySQL has no RETURNING: no rows there). */
+export type UpdateResult<M, R> = [R] extends [false] ? [number, M[]?] : R extends false ? [number, M[]?] : [number, M[]];
 
 /** What `order` may be before it is checked (`CheckedOrder`). */
 export type OrderInput = Order<Record<string, unknown>>;
@@ -58,7 +70,7 @@ export type OrderInput = Order<Record<string, unknown>>;
  */
 export type ShapedFindOptions<M extends Model, I, K extends string, O, Base = FindOptions<Attributes<M>>> = Omit<Base, 'include' | 'attributes' | 'order'> & {
   include?: I & NoInfer<CheckedIncludes<M, I>>;
-  attributes?: readonly (K | AttributeAlias<Attributes<M>>)[] | { include?: readonly AttributeAlias<Attributes<M>>[]; exclude?: readonly (keyof Attributes<M> & string)[] };
+  attributes?: readonly ((K & keyof Attributes<M>) | AttributeAlias<Attributes<M>>)[] | { include?: readonly AttributeAlias<Attributes<M>>[]; exclude?: readonly (keyof Attributes<M> & string)[] };
   // Fn, Col and Literal apart, so that a value typed as an Order union infers `O` from its list alone.
   order?: (O & NoInfer<CheckedOrder<M, O>>) | Fn | Col | Literal;
 };

@@ -26,8 +26,9 @@ export type Identifier = number | bigint | string | Buffer;
 /** One attribute written out in full; `this` in getters and setters is the model's instance. */
 export type ModelAttributeColumnOptions<M extends Model = Model> = AttributeOptions<DataTypeLike, M, never>;
 /** An attribute map for `init`/`define`/`queryInterface.createTable`, keyed by attribute. */
+// `ThisType`: in a getter or setter, `this` is the instance (`this.getDataValue('name')`).
 export type ModelAttributes<M extends Model = Model, TAttributes = Record<string, unknown>> = {
-  [K in keyof TAttributes]: DataTypeLike | ModelAttributeColumnOptions<M>;
+  [K in keyof TAttributes]: DataTypeLike | (ModelAttributeColumnOptions<M> & ThisType<M>);
 };
 export type ModelAttributeColumnReferencesOptions = Exclude<AttributeOptions['references'], string | undefined>;
 export interface ColumnOptions {

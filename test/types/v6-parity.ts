@@ -2,7 +2,7 @@
 import {
   DataTypes, ForeignKeyConstraintError, Model, Op, QueryTypes, Sequelize, type Association, type Attributes, type BuildOptions, type CreationAttributes,
   type CreationOptional, type FindOptions, type InferAttributes, type InferCreationAttributes, type IntegerDataType, type ModelDefined, type ModelStatic,
-  type Order, type SaveOptions,
+  type GroupedCountResultItem, type Order, type SaveOptions,
 } from '../../src/index.js';
 import { type Equal, expectType } from './helpers.js';
 
@@ -116,3 +116,43 @@ expectType<Equal<typeof pet.name, string>>();
 const fk = new ForeignKeyConstraintError({ parent: new Error('x'), fields: ['userId'], table: 'posts', reltype: 'child' });
 void fk;
 void Op;
+
+// Instance values typed as v6 types them.
+const user = await User.create({ name: 'Ann' });
+expectType<Equal<ReturnType<typeof user.getDataValue<'name'>>, string>>();
+expectType<Equal<ReturnType<typeof user.getDataValue<'posts'>>, unknown>>();
+user.setDataValue('name', 'Bo');
+// @ts-expect-error a number given to a string attribute
+user.setDataValue('name', 3);
+const userJson = user.toJSON();
+expectType<Equal<typeof userJson.name, string>>();
+expectType<Equal<ReturnType<typeof user.toJSON<{ custom: 1 }>>, { custom: 1 }>>();
+const plainUser = user.get({ plain: true });
+expectType<Equal<typeof plainUser.bio, string | null>>();
+expectType<Equal<ReturnType<typeof user.previous<'name'>>, string | undefined>>();
+expectType<Equal<typeof user.dataValues.name, string>>();
+expectType<Equal<typeof User.sequelize, Sequelize | undefined>>();
+
+// count/findAndCountAll with group count per group; update with returning gives the rows.
+const perGroup = await User.count({ group: ['name'] });
+expectType<Equal<typeof perGroup, GroupedCountResultItem[]>>();
+expectType<Equal<Awaited<ReturnType<typeof User.count<User>>>, number>>();
+const grouped = await User.findAndCountAll({ group: 'name' });
+expectType<Equal<typeof grouped.count, GroupedCountResultItem[]>>();
+const [changed, changedRows] = await User.update({ bio: 'x' }, { where: { id: 1 }, returning: true });
+expectType<Equal<typeof changedRows, User[]>>();
+void changed;
+const [onlyCount, noRows] = await User.update({ bio: 'x' }, { where: { id: 1 } });
+expectType<Equal<typeof noRows, User[] | undefined>>();
+void onlyCount;
+
+// Generic code over ModelStatic<M> gets M back, as in v6.
+async function firstOf<M extends Model>(model: ModelStatic<M>, options: FindOptions<Attributes<M>>): Promise<M | null> {
+  const all: M[] = await model.findAll(options);
+  return all[0] ?? (await model.findOne({ where: options.where }));
+}
+expectType<Equal<Awaited<ReturnType<typeof firstOf<User>>>, User | null>>();
+// A written include still shapes the result and is still checked.
+const withPosts = await User.findAll({ include: [{ model: Post, as: 'posts' }], attributes: ['name'] });
+// @ts-expect-error bio was not selected
+void withPosts[0]?.bio;
