@@ -161,8 +161,8 @@ for (const dialect of testDialects) {
       const indexes = await queryInterface.showIndex('cli_toys');
       assert.ok(indexes.some((index) => index.unique && index.fields.map((field) => field.attribute).join() === 'name'), JSON.stringify(indexes));
       const Toy = sequelize.define('cli_toys', { name: DataTypes.STRING, squeaky: DataTypes.BOOLEAN }, { tableName: 'cli_toys', updatedAt: false });
-      const toys = await Toy.findAll({ order: [['name', 'ASC']], raw: true });
-      assert.deepEqual(toys.map((toy) => [toy['name'], toy['squeaky'], (toy['createdAt'] as Date).toISOString()]), [
+      const toys = await Toy.findAll({ order: [['name', 'ASC']] });
+      assert.deepEqual(toys.map((toy) => [toy.get('name'), toy.get('squeaky'), (toy.get('createdAt') as Date).toISOString()]), [
         ['ball', true, '2024-01-02T03:04:05.678Z'],
         ['rope!', false, '2024-01-02T03:04:05.678Z'],
       ]);

@@ -159,3 +159,38 @@ for (const dialect of testDialects) {
     });
   });
 }
+
+for (const dialect of testDialects) {
+  describe(`raw include rows hold v6's raw values on ${dialect}`, () => {
+    let db: Sequelize;
+    before(async () => {
+      db = await connect(dialect);
+    });
+    after(async () => {
+      await db.close();
+    });
+
+    test('booleans, JSON and dates of the root and of included rows are the driver`s values, as a plain query reads them (what v6 shows)', async () => {
+      const Keeper = db.define('rawKeeper', { name: DataTypes.STRING, active: DataTypes.BOOLEAN, meta: DataTypes.JSON, since: DataTypes.DATE });
+      const Pet = db.define('rawPet', { name: DataTypes.STRING, good: DataTypes.BOOLEAN, info: DataTypes.JSON, seen: DataTypes.DATE });
+      Keeper.hasMany(Pet);
+      Pet.belongsTo(Keeper);
+      await db.sync({ force: true });
+      const keeper = await Keeper.create({ name: 'k', active: true, meta: { a: 1 }, since: new Date('2020-01-01T00:00:00.123Z') });
+      await Pet.create({ name: 'p', good: false, info: [1, 2], seen: new Date('2021-02-03T04:05:06.789Z'), rawKeeperId: keeper.get('id') });
+      const quote = (name: string) => db.getQueryInterface().quoteIdentifier(name);
+      const [keeperRow] = (await db.query(`SELECT ${['active', 'meta', 'since'].map(quote).join(', ')} FROM ${quote(Keeper.getTableName() as string)}`, { type: 'SELECT' })) as Array<Record<string, unknown>>;
+      const [petRow] = (await db.query(`SELECT ${['good', 'info', 'seen'].map(quote).join(', ')} FROM ${quote(Pet.getTableName() as string)}`, { type: 'SELECT' })) as Array<Record<string, unknown>>;
+      // A finder reads dates on every dialect where its driver does (where a plain query gets text, so does a raw row).
+      const asRaw = (value: unknown, parsed: unknown) => (typeof value === 'string' ? value : parsed);
+      const [flat] = (await Keeper.findAll({ raw: true, include: [Pet] })) as unknown as Array<Record<string, unknown>>;
+      assert.deepEqual([flat!['active'], flat!['meta'], flat!['rawPets.good'], flat!['rawPets.info']], [keeperRow!['active'], keeperRow!['meta'], petRow!['good'], petRow!['info']]);
+      assert.deepEqual(flat!['since'], asRaw(keeperRow!['since'], new Date('2020-01-01T00:00:00.123Z')));
+      assert.deepEqual(flat!['rawPets.seen'], asRaw(petRow!['seen'], new Date('2021-02-03T04:05:06.789Z')));
+      const [fromPet] = (await Pet.findAll({ raw: true, nest: true, include: [Keeper] })) as unknown as Array<Record<string, Record<string, unknown>>>;
+      assert.deepEqual([fromPet!['good'], fromPet!['rawKeeper']!['active'], fromPet!['rawKeeper']!['meta']], [petRow!['good'], keeperRow!['active'], keeperRow!['meta']]);
+      const [plain] = (await Pet.findAll({ raw: true })) as unknown as Array<Record<string, unknown>>;
+      assert.deepEqual([plain!['good'], plain!['info'], plain!['seen']], [petRow!['good'], petRow!['info'], asRaw(petRow!['seen'], new Date('2021-02-03T04:05:06.789Z'))]);
+    });
+  });
+}

@@ -145,6 +145,10 @@ export interface DialectTypes {
   fromDriver(type: DataType, value: unknown): unknown;
   /** Whether `fromDriver` may change a value of this type; rows skip types that need no work. */
   needsParsing(type: DataType): boolean;
+  /** Whether `raw: true` finder rows parse this type: not where v6 hands back the driver's value. */
+  parsesInRawRows(type: DataType): boolean;
+  /** A parsed value as a `raw: true` row shows it: the driver's form where v6 leaves that unparsed. */
+  rawRowValue(type: DataType, value: unknown): unknown;
 }
 
 /**

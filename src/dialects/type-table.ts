@@ -7,6 +7,8 @@ export interface TypeRule {
   sql(type: DataType & Record<string, unknown>): string;
   toDriver?(value: unknown, type: DataType & Record<string, unknown>): unknown;
   fromDriver?(value: unknown, type: DataType & Record<string, unknown>): unknown;
+  /** v6 leaves this type's driver value unparsed in `raw: true` finder rows (SQLite's date text, MySQL's 1/0). */
+  keptInRawRows?: true;
 }
 
 export type TypeTable = Readonly<Record<string, TypeRule>>;
@@ -42,6 +44,15 @@ export class TableDrivenTypes implements DialectTypes {
 
   needsParsing(type: DataType): boolean {
     return this.table[type.key]?.fromDriver !== undefined;
+  }
+
+  parsesInRawRows(type: DataType): boolean {
+    const rule = this.table[type.key];
+    return rule?.fromDriver !== undefined && rule.keptInRawRows !== true;
+  }
+
+  rawRowValue(type: DataType, value: unknown): unknown {
+    return this.table[type.key]?.keptInRawRows === true ? this.toDriver(type, value) : value;
   }
 }
 

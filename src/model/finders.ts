@@ -42,7 +42,7 @@ export async function findAll(model: ModelClass, given?: FindOptions): Promise<u
     if (root.node.columns.length === 0) throw new QueryError(`Attempted a SELECT query for model '${model.name}' without selecting any columns: attributes is empty.`);
     const runner = model.host.queryRunner;
     const rows = await runner.rows(runner.dialect.compiler.compile(root.node), readOptions(options));
-    const convert = rowConverter(model.definition, runner.dialect, root.columns);
+    const convert = rowConverter(model.definition, runner.dialect, root.columns, options.raw === true);
     if (options.raw) {
       results = options.nest ? rows.map((row) => nestDotted(convert(row))) : rows.map(convert);
     } else {

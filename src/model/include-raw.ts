@@ -1,5 +1,6 @@
 import { linkName, type IncludeNode } from '../query/include-plan.js';
 import { isLoaded, type Instance } from './include-load.js';
+import type { ModelClass } from './model-internals.js';
 
 /*
  * `raw: true` with includes, in Sequelize's shape: one flat row per combination of a root row with its
@@ -37,9 +38,16 @@ export function withRawKeys(nodes: readonly IncludeNode[], nested = false): Incl
   });
 }
 
+/** An instance's values as v6's raw rows show them: the driver's form for the types it leaves unparsed there. */
 function ownValues(instance: Instance, hidden: ReadonlySet<string>, prefix: string): Flat {
+  const model = instance.constructor as ModelClass;
+  const types = model.host.queryRunner.dialect.types;
   const values: Flat = {};
-  for (const [key, value] of Object.entries(instance.dataValues)) if (!hidden.has(key)) values[prefix + key] = value;
+  for (const [key, value] of Object.entries(instance.dataValues)) {
+    if (hidden.has(key)) continue;
+    const attribute = model.definition.attributes[key];
+    values[prefix + key] = attribute === undefined || value === null || value === undefined ? value : types.rawRowValue(attribute.type, value);
+  }
   return values;
 }
 

@@ -6,14 +6,15 @@ export type RowConverter = (row: Record<string, unknown>) => Record<string, unkn
 
 /**
  * Builds, once per query shape, the function that turns a driver row into attribute values: only the
- * columns whose type needs parsing (dates on SQLite, booleans on MySQL, JSON text) are touched.
+ * columns whose type needs parsing (dates on SQLite, booleans on MySQL, JSON text) are touched. For
+ * `raw: true` rows, only those v6 parses there.
  */
-export function rowConverter(definition: ModelDefinition, dialect: Dialect, columns: readonly SelectedColumn[]): RowConverter {
+export function rowConverter(definition: ModelDefinition, dialect: Dialect, columns: readonly SelectedColumn[], forRawRows = false): RowConverter {
   const parsers: Array<[string, (value: unknown) => unknown]> = [];
   for (const column of columns) {
     if (column.attribute === undefined) continue;
     const attribute = definition.attribute(column.attribute);
-    if (!attribute || !dialect.types.needsParsing(attribute.type)) continue;
+    if (!attribute || !(forRawRows ? dialect.types.parsesInRawRows(attribute.type) : dialect.types.needsParsing(attribute.type))) continue;
     const type = attribute.type;
     parsers.push([column.key, (value) => dialect.types.fromDriver(type, value)]);
   }

@@ -59,7 +59,7 @@ export const mysqlTypeTable: TypeTable = {
   REAL: numericType('REAL'),
   // DECIMAL stays the driver's exact string (decimalNumbers: false), as Sequelize returns it.
   DECIMAL: numericType('DECIMAL'),
-  BOOLEAN: { sql: () => 'TINYINT(1)', toDriver: (v) => (toBoolean(v) ? 1 : 0), fromDriver: toBoolean },
+  BOOLEAN: { sql: () => 'TINYINT(1)', toDriver: (v) => (toBoolean(v) ? 1 : 0), fromDriver: toBoolean, keptInRawRows: true },
   // DATETIME(3) where Sequelize writes DATETIME, which truncates: with it, milliseconds survive the round trip.
   // The pool reads dates as strings (dateStrings) and they are parsed here as UTC, so no local time zone leaks in.
   DATE: {
