@@ -162,6 +162,18 @@ for (const dialect of testDialects) {
       assert.ok(red && blue);
     });
 
+    test("order by a join-table column through v6's join aliases sorts each pug's friends (col, literal, $path$)", async () => {
+      const levels = async (item: unknown) => {
+        const rows = (await Pug.findAll({ where: { id: 1 }, include: [Friend], order: [['id', 'ASC'], item] as never })) as Row[];
+        return (rows[0]!['friends'] as unknown as Row[]).map((friend) => friend.get('name'));
+      };
+      const quote = db.getDialect() === 'postgres' ? '"' : '`';
+      assert.deepEqual(await levels([db.col('friends->friendship.level'), 'DESC']), ['x', 'y']);
+      assert.deepEqual(await levels([db.col('friends->friendship.level'), 'ASC']), ['y', 'x']);
+      assert.deepEqual(await levels([db.literal(`${quote}friends->friendship${quote}.${quote}level${quote}`), 'ASC']), ['y', 'x']);
+      assert.deepEqual(await levels(['$friends.friendship.level$', 'ASC']), ['y', 'x']);
+    });
+
     test("an include whose model's scope has a where is required, as v6 merges it into the include's where", async () => {
       const Walker = db.define('walker', { name: DataTypes.STRING, active: DataTypes.BOOLEAN }, { defaultScope: { where: { active: true } }, scopes: { listed: { attributes: ['id', 'name'] } } });
       const Dog = db.define('dog', { name: DataTypes.STRING });

@@ -1,10 +1,10 @@
 import { Association } from '../associations/association.js';
 import { UsageError } from '../errors/usage-errors.js';
 import { sql, type ExprNode, type OrderNode } from '../sql/nodes.js';
-import { Col, SqlFragment } from '../sql/sql-helpers.js';
+import { BoundLiteral, Col, Literal, SqlFragment } from '../sql/sql-helpers.js';
 import { isPlainObject, toArray } from '../utils/object.js';
 import { baseOf } from './include-all.js';
-import { associationOf, planIncludes, type HopKeys, type IncludeModel, type IncludeNode } from './include-plan.js';
+import { associationOf, linkName, planIncludes, type HopKeys, type IncludeModel, type IncludeNode } from './include-plan.js';
 import { orderSubquery, type ParentScope } from './include-sql.js';
 import type { BuildContext } from './query-context.js';
 import { orderNodes } from './select-builder.js';
@@ -76,22 +76,42 @@ function throughColumn(through: NonNullable<HopKeys['through']>, attribute: unkn
   return sql.column(found.field, through.alias);
 }
 
-/** `'toys.name'`, `'$toys.name$'`, `col('toys.name')` through a to-many include: its path steps and attribute. */
-function manyPath(nodes: readonly IncludeNode[], target: unknown): string[] | undefined {
-  const reference = target instanceof Col && typeof target.col === 'string' ? target.col : typeof target === 'string' ? target : undefined;
+/** `literal('"friends->friendship"."level"')` (or backquoted): nothing but a column of one of v6's join aliases. */
+function quotedReference(target: unknown): string | undefined {
+  if (!(target instanceof Literal) || target instanceof BoundLiteral) return undefined;
+  const match = /^\s*(["`])([^"`]+)\1\.(["`])([^"`]+)\3\s*$/.exec(target.val);
+  return match ? `${match[2]}.${match[4]}` : undefined;
+}
+
+/**
+ * `'toys.name'`, `'$toys.name$'`, `col('toys.name')` through a to-many include: its path steps and attribute. v6's
+ * join aliases work too (`col('friends->pugs.name')`), the join table as the last step (`col('friends->friendship.level')`,
+ * `'$friends.friendship.level$'`), which becomes the join model, as in `[Friend, Friendship, 'level']`.
+ */
+function manyPath(nodes: readonly IncludeNode[], target: unknown): unknown[] | undefined {
+  const reference = target instanceof Col && typeof target.col === 'string' ? target.col : typeof target === 'string' ? target : quotedReference(target);
   if (reference === undefined) return undefined;
   const text = reference.length > 2 && reference.startsWith('$') && reference.endsWith('$') ? reference.slice(1, -1) : reference;
   const parts = text.split('.');
   if (parts.length < 2) return undefined;
+  const steps = parts.slice(0, -1).flatMap((part) => part.split('->'));
+  const path: unknown[] = [];
   let current = nodes;
+  let previous: IncludeNode | undefined;
   let many = false;
-  for (const step of parts.slice(0, -1)) {
+  for (const [index, step] of steps.entries()) {
+    if (index === steps.length - 1 && previous?.keys.through && linkName(previous) === step) {
+      path.push(previous.keys.through.model);
+      break;
+    }
     const node = current.find((item) => item.as === step);
     if (!node) return undefined;
     many ||= node.isMany || node.keys.through !== undefined;
+    path.push(step);
+    previous = node;
     current = node.children;
   }
-  return many ? parts : undefined;
+  return many ? [...path, parts[parts.length - 1]] : undefined;
 }
 
 /** Order items naming a to-many included column as a column reference become include paths (`['toys', 'name', 'DESC']`). */
