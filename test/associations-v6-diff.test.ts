@@ -174,6 +174,15 @@ for (const dialect of testDialects) {
       assert.deepEqual(await levels(['$friends.friendship.level$', 'ASC']), ['y', 'x']);
     });
 
+    test('reload() of a friend from getFriends keeps its join row', async () => {
+      const [friend] = (await cody['getFriends']!({ order: [['id', 'ASC']] })) as Row[];
+      await Friend.update({ name: 'x!' }, { where: { id: friend!.get('id') } });
+      await friend!.reload();
+      assert.deepEqual([friend!.get('name'), (friend!.get('friendship') as Model).get('level')], ['x!', 3]);
+      assert.equal(((friend!.toJSON() as Flat)['friendship'] as Flat)['level'], 3);
+      await Friend.update({ name: 'x' }, { where: { id: friend!.get('id') } });
+    });
+
     test("an include whose model's scope has a where is required, as v6 merges it into the include's where", async () => {
       const Walker = db.define('walker', { name: DataTypes.STRING, active: DataTypes.BOOLEAN }, { defaultScope: { where: { active: true } }, scopes: { listed: { attributes: ['id', 'name'] } } });
       const Dog = db.define('dog', { name: DataTypes.STRING });

@@ -28,6 +28,12 @@ export async function reload(instance: Instance, state: InstanceState, options: 
     resetChangesOf(state, Object.keys(reloaded.dataValues));
     return instance;
   }
+  // A join row a getter attached (`friend.friendship` from getFriends) stays: v6 reads it again with the friend.
+  const included = new Set((instance._options['includeNames'] as string[] | undefined) ?? []);
+  for (const [key, value] of Object.entries(instance.dataValues)) {
+    if (key in reloaded.dataValues || included.has(key) || model.definition.attributes[key]) continue;
+    if (value !== null && typeof value === 'object' && 'dataValues' in value) reloaded.dataValues[key] = value;
+  }
   instance.dataValues = reloaded.dataValues;
   state.dataValues = reloaded.dataValues;
   instance._options = reloaded._options;
