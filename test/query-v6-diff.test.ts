@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { DataTypes, Model, Op, QueryTypes, UsageError, col, fn, literal, where, type ModelStatic, type Sequelize } from '../src/index.js';
+import { DataTypes, Model, Op, QueryTypes, UsageError, col, fn, json, literal, where, type ModelStatic, type Sequelize } from '../src/index.js';
 import { connect, testDialects } from './setup/dialects.js';
 
 // Each expectation was observed on sequelize@6.37 running the same calls on the same dialect, unless it says otherwise.
@@ -79,6 +79,20 @@ for (const dialect of testDialects) {
       assert.deepEqual(ids(await User.findAll({ where: { 'meta.a::integer': { [Op.gt]: 1 } }, order: ['id'] })), [2, 4]);
       assert.deepEqual(ids(await User.findAll({ where: { meta: { 'a::integer': 3 } } })), [4]);
       assert.deepEqual(ids(await User.findAll({ where: { 'meta.a::text': '2' } })), [2]);
+    });
+
+    test('a JSON path key takes an object of nested keys, and a JSON path groups as it is selected', async () => {
+      await User.update({ meta: { a: 1, b: { c: 'x' } } }, { where: { id: 1 } });
+      try {
+        assert.deepEqual(ids(await User.findAll({ where: { 'meta.b': { c: 'x' } } })), [1]);
+        const groups = await User.findAll({
+          attributes: [[json('meta.a'), 'a'], [fn('COUNT', col('id')), 'n']], where: { meta: { [Op.ne]: null } },
+          group: [json('meta.a')], order: [[json('meta.a'), 'ASC']], raw: true,
+        });
+        assert.deepEqual(groups.map((row) => String(row['a' as never])), ['1', '2', '3']);
+      } finally {
+        await User.update({ meta: { a: 1 } }, { where: { id: 1 } });
+      }
     });
 
     test('aggregate applies order and limit, as v6 selects with the finder options', async () => {

@@ -76,7 +76,7 @@ export function valueCondition(operand: Operand, value: unknown, context: BuildC
     if (entries.length > 0 && entries.every(([k]) => typeof k === 'symbol')) {
       return sql.and(entries.map(([operator, operatorValue]) => applyOperator(operand, operator as symbol, operatorValue, context)));
     }
-    if (operand.attribute && operand.attribute.type instanceof JsonType) return jsonCondition(operand, value, context);
+    if ((operand.attribute && operand.attribute.type instanceof JsonType) || (operand.node.kind === 'jsonPath' && operand.node.as === undefined)) return jsonCondition(operand, value, context);
     if (operand.attribute && (operand.attribute.type instanceof HstoreType || operand.attribute.type instanceof GeometryType)) return applyOperator(operand, Op.eq, value, context);
     throw new UsageError(
       `Invalid value for ${operand.label}: got an object with keys ${entries.map(([k]) => String(k)).join(', ')}; expected a value or operators such as { [Op.gt]: 5 }.`,
@@ -107,7 +107,10 @@ function jsonCondition(operand: Operand, value: Record<string, unknown>, context
 
 function jsonOperand(operand: Operand, path: string[]): Operand {
   if (path.length === 0) return operand;
-  return { node: jsonPathNode(operand.node, path), label: `${operand.label}.${path.join('.')}` };
+  // Below a path key (`'meta.b': { c: 'x' }`) the keys extend that path.
+  const base = operand.node;
+  const node = base.kind === 'jsonPath' && base.as === undefined ? jsonPathNode(base.expr, [...base.path, ...path]) : jsonPathNode(base, path);
+  return { node, label: `${operand.label}.${path.join('.')}` };
 }
 
 const jsonCastType = /^[A-Za-z][A-Za-z0-9_ (),]*$/;

@@ -24,6 +24,12 @@ function parameterType(value: unknown): string | undefined {
   return undefined;
 }
 
+/** A JSON path as a text[] of escape-string literals (safe whatever `standard_conforming_strings` says). */
+function jsonPathArray(path: readonly string[]): string {
+  if (path.length === 0) return "'{}'::text[]";
+  return `ARRAY[${path.map((key) => `E'${key.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`).join(', ')}]`;
+}
+
 export class PostgresCompiler extends SqlCompiler {
   override functionCall(state: CompileState, node: FnNode): void {
     if (!untypedArgumentFunctions.has(node.name.toUpperCase())) return super.functionCall(state, node);
@@ -50,7 +56,8 @@ export class PostgresCompiler extends SqlCompiler {
   override jsonPath(state: CompileState, node: JsonPathNode): void {
     const cast = node.as && jsonCasts[node.as];
     if (cast) state.append('CAST(');
-    state.append('(').expr(node.expr).append('#>>').param([...node.path]).append(')');
+    // The path is written out, not bound: the same path in SELECT and GROUP BY must be the same expression.
+    state.append('(').expr(node.expr).append(`#>>${jsonPathArray(node.path)})`);
     if (cast) state.append(` AS ${cast})`);
   }
 
