@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { BaseError, DatabaseError, DataTypes, EagerLoadingError, ForeignKeyConstraintError, Op, Sequelize, UsageError, ValidationError, type Model, type ModelStatic } from '../src/index.js';
+import { BaseError, DatabaseError, DataTypes, EagerLoadingError, ForeignKeyConstraintError, Op, QueryError, Sequelize, UniqueConstraintError, UsageError, ValidationError, type Model, type ModelStatic } from '../src/index.js';
 import { captureSql, connect, testDatabaseUrl, testDialects } from './setup/dialects.js';
 
 for (const dialect of testDialects) {
@@ -85,6 +85,29 @@ for (const dialect of testDialects) {
       const wrapped = new DatabaseError(Object.assign(new Error('failed'), { sql: 'SELECT 1', parameters: [1] }));
       assert.equal(wrapped.sql, 'SELECT 1');
       assert.deepEqual(wrapped.parameters, [1]);
+    });
+
+    test('finder arguments v6 refuses: findAll/findOne of a non-object, a string attributes; increment without where; unknown updateOnDuplicate', async () => {
+      const queryError = (pattern: RegExp) => (error: Error) => error instanceof QueryError && error.name === 'SequelizeQueryError' && pattern.test(error.message);
+      await assert.rejects(Owner.findAll('a' as never), queryError(/^The argument passed to findAll must be an options object, use findByPk if you wish to pass a single primary key value \(ev_owner\.findAll got "a"\)/));
+      await assert.rejects(Owner.findOne(1 as never), queryError(/^The argument passed to findOne must be an options object.*ev_owner\.findOne got 1/));
+      await assert.rejects(Owner.findAll({ attributes: 'name' as never }), queryError(/^The attributes option must be an array of column names or an object \(ev_owner/));
+      await assert.rejects(Owner.increment('age', {} as never), (error: Error) => error instanceof UsageError && /^Missing where attribute in the options parameter passed to ev_owner\.increment/.test(error.message));
+      await assert.rejects(Owner.decrement('age', undefined as never), /ev_owner\.decrement/);
+      await assert.rejects(Owner.bulkCreate([{ name: 'a' }], { updateOnDuplicate: ['nope'] }), (error: Error) => error instanceof DatabaseError && /ev_owner has no attribute "nope" \(used in updateOnDuplicate\)/.test(error.message));
+      assert.deepEqual(sql.statements, []);
+      assert.deepEqual((await Owner.findAll({ raw: true, attributes: ['age'] })).map((row) => row['age']), [1]);
+    });
+
+    test('a unique failure of upsert names the built instance in its items, as v6', { skip: isMysql ? 'MySQL upserts on any unique key' : false }, async () => {
+      const Keyed = sequelize.define('ev_keyed', { code: { type: DataTypes.STRING, unique: true }, label: { type: DataTypes.STRING, unique: true } }, { timestamps: false });
+      await Keyed.sync({ force: true });
+      await Keyed.create({ code: 'a', label: 'taken' });
+      await assert.rejects(Keyed.upsert({ code: 'b', label: 'taken' }), (error: Error) => {
+        assert.ok(error instanceof UniqueConstraintError);
+        assert.equal((error.errors[0]!.instance as Model | null)?.get('code'), 'b');
+        return true;
+      });
     });
 
     test('validation errors as v6 shows them: lower-cased validator keys, no message key in JSON', async () => {

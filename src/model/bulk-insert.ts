@@ -1,4 +1,5 @@
 import { rowToAttributes } from '../query/mutation-plan.js';
+import { unknownAttribute } from '../query/where.js';
 import type { ConflictAction } from '../sql/nodes.js';
 import { chunk } from '../utils/object.js';
 import { readBackKeys } from './bulk-insert-keys.js';
@@ -40,7 +41,12 @@ function planGroup(model: ModelClass, instances: ModelInstance[], options: BulkC
   let conflict: ConflictAction | undefined;
   if (options.ignoreDuplicates) conflict = { action: 'nothing' };
   if (options.updateOnDuplicate) {
-    const updateColumns = options.updateOnDuplicate.filter((name) => definition.attribute(name)).map((name) => definition.columnOf(name));
+    // Attribute names, or column names as v6 also takes; anything else fails before SQL (v6's database fails it).
+    const updateColumns = options.updateOnDuplicate.map((name) => {
+      if (definition.attribute(name)) return definition.columnOf(name);
+      if (definition.attributeByColumn.has(name)) return name;
+      throw unknownAttribute(definition, name, 'updateOnDuplicate');
+    });
     conflict = { action: 'update', target: conflictTarget(model, attributes, options.conflictAttributes), columns: updateColumns };
   }
   const primaryKey = definition.primaryKeyAttributes[0];

@@ -1,7 +1,9 @@
+import { UsageError } from '../errors/usage-errors.js';
 import type { ConflictAction } from '../sql/nodes.js';
 import { sql } from '../sql/nodes.js';
 import { insertStatement, rowToAttributes, updateStatement } from '../query/mutation-plan.js';
 import { resetChanges } from './instance-values.js';
+import { withInstanceDetails } from './unique-error-details.js';
 import { runHooks, type ModelClass } from './model-internals.js';
 import { runOptions, tableContext } from './query-scope.js';
 import { validateInstance } from './validation.js';
@@ -40,7 +42,10 @@ export async function upsert(model: ModelClass, values: Record<string, unknown>,
   const conflict: ConflictAction = { action: 'update', target, columns: updatable.map((name) => definition.columnOf(name)) };
   const returning = dialect.supports.insertReturning;
   const node = insertStatement(definition, inserted, [instance.dataValues], tableContext(model), { conflict, returning });
-  const result = await runner.run(dialect.compiler.compile(node), runOptions(options, returning));
+  // A unique or foreign key failure names the built instance and its values, as v6's upsert error does.
+  const result = await runner.run(dialect.compiler.compile(node), runOptions(options, returning)).catch((error: unknown) => {
+    throw withInstanceDetails(error, instance);
+  });
   if (result.rows[0]) Object.assign(instance.dataValues, rowToAttributes(definition, dialect, result.rows[0]));
   else if (result.insertId !== undefined && Number(result.insertId) > 0) {
     const primaryKey = definition.primaryKeyAttributes[0];
@@ -65,6 +70,11 @@ function incrementAmounts(model: ModelClass, fields: string | string[] | Record<
  * UPDATE … RETURNING exists and `[[undefined, count]]` where it does not.
  */
 export async function increment(model: ModelClass, fields: string | string[] | Record<string, number>, options: IncrementOptions, sign: 1 | -1): Promise<[[unknown[] | undefined, number]]> {
+  // As v6 (which asserts it): without a where, no statement; `{ where: {} }` changes every row.
+  if (!options || options.where === undefined) {
+    const method = sign === 1 ? 'increment' : 'decrement';
+    throw new UsageError(`Missing where attribute in the options parameter passed to ${model.name}.${method}: pass { where: {} } to ${method} every row.`);
+  }
   const definition = model.definition;
   const amounts = incrementAmounts(model, fields, options.by ?? 1);
   const runner = model.host.queryRunner;

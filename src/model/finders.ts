@@ -23,7 +23,15 @@ function prepareOptions(model: ModelClass, options: FindOptions | undefined): Fi
   return mergeScope(model.activeScope, { ...(options ?? {}) }, model.definition.options.whereMergeStrategy) as FindOptions;
 }
 
+/** v6's QueryError for `findAll(5)` / `findOne('x')` (which would otherwise read every row), naming the model. */
+function checkFinderArgument(model: ModelClass, method: string, given: unknown): void {
+  if (given !== undefined && !isPlainObject(given)) {
+    throw new QueryError(`The argument passed to ${method} must be an options object, use findByPk if you wish to pass a single primary key value (${model.name}.${method} got ${typeof given === 'string' ? `"${given}"` : String(given)})`);
+  }
+}
+
 export async function findAll(model: ModelClass, given?: FindOptions): Promise<unknown[]> {
+  checkFinderArgument(model, 'findAll', given);
   const options = prepareOptions(model, given);
   if (options.hooks !== false && (hasHooks(model, 'beforeFind') || hasHooks(model, 'beforeFindAfterExpandIncludeAll') || hasHooks(model, 'beforeFindAfterOptions'))) {
     findHookDefaults(options as Record<string, unknown>, (model.definition.options as { rejectOnEmpty?: unknown }).rejectOnEmpty);
@@ -106,6 +114,7 @@ function aggregateTarget(model: ModelClass, field: string, clause: string): Expr
 }
 
 export async function findOne(model: ModelClass, given?: FindOptions): Promise<unknown> {
+  checkFinderArgument(model, 'findOne', given);
   const options: FindOptions = { ...(given ?? {}) };
   if (options.limit === undefined && !whereIsPrimaryKey(model, options.where)) options.limit = 1;
   const found = ((await findAll(model, { ...options, plain: true, rejectOnEmpty: false })) as unknown) ?? null;

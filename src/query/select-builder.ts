@@ -1,4 +1,4 @@
-import { UsageError } from '../errors/usage-errors.js';
+import { QueryError, UsageError } from '../errors/usage-errors.js';
 import { JsonType } from '../data-types/misc-types.js';
 import { isVirtual } from '../metadata/attributes.js';
 import type { ModelDefinition } from '../metadata/model-definition.js';
@@ -41,7 +41,7 @@ export function selectColumns(attributes: FindOptions['attributes'], context: Bu
     for (const name of exclude) if (!definition.attribute(name)) throw unknownAttribute(definition, name, 'attributes.exclude');
     items = [...defaultAttributeNames(definition).filter((name) => !exclude.includes(name)), ...include];
   } else {
-    throw new UsageError(`Invalid attributes for ${definition.modelName}: expected an array or { include, exclude }.`);
+    throw new QueryError(`The attributes option must be an array of column names or an object (${definition.modelName} got ${typeof attributes === 'string' ? `"${attributes}"` : String(attributes)}: use [names] or { include, exclude })`);
   }
 
   const columns: SelectColumn[] = [];
