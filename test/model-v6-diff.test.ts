@@ -110,6 +110,23 @@ for (const dialect of testDialects) {
       assert.deepEqual([(await Thing.findByPk(thing.get('id') as number))!.get('name'), (await Thing.findByPk(thing.get('id') as number))!.get('rank')], ['abc', 5]);
     });
 
+    test('toJSON() is a deep copy; set() of a JSON path to the value it holds is no change', async () => {
+      const Pug = sequelize.define('pug', { meta: DataTypes.JSON, bornAt: DataTypes.DATE });
+      await sequelize.sync({ force: true });
+      const pug = await Pug.create({ meta: { a: 1, list: [1] }, bornAt: new Date('2020-01-01T00:00:00Z') });
+      const json = pug.toJSON() as { meta: { a: number; list: number[] }; bornAt: Date };
+      json.meta.a = 99;
+      json.meta.list.push(2);
+      json.bornAt.setUTCFullYear(1999);
+      assert.deepEqual(pug.get('meta'), { a: 1, list: [1] });
+      assert.equal((pug.get('bornAt') as Date).getUTCFullYear(), 2020);
+      pug.set('meta.a', 1);
+      pug.set('meta.list', [1]);
+      assert.equal(pug.changed(), false);
+      pug.set('meta.a', 2);
+      assert.deepEqual([pug.changed(), pug.get('meta')], [['meta'], { a: 2, list: [1] }]);
+    });
+
     describe('validation errors come in v6 order', () => {
       test('empties and custom validators that throw (in attribute order), then model validators, come before built-in failures', async () => {
         const Pug = sequelize.define('pug', {

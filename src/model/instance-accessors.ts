@@ -1,5 +1,6 @@
 import type { ModelDefinition } from '../metadata/model-definition.js';
 import { SqlFragment } from '../sql/sql-helpers.js';
+import { cloneDeepValue } from '../utils/object.js';
 import { InstanceTracking, markChanged, valuesEqual, type InstanceState } from './instance-values.js';
 import type { ModelClass } from './model-internals.js';
 
@@ -103,6 +104,13 @@ export function getValues(instance: InstanceLike, options: GetOptions = {}): Rec
   return values;
 }
 
+/** toJSON(): a deep copy, as v6's, so changing what it gave (a JSON value, a date) leaves the instance alone. */
+export function jsonValues(instance: InstanceLike): Record<string, unknown> {
+  const values = getValues(instance, { plain: true, clone: true });
+  for (const key in values) if (typeof values[key] === 'object' && values[key] !== null) values[key] = cloneDeepValue(values[key]);
+  return values;
+}
+
 export function setValues(instance: InstanceLike, state: InstanceState, values: Record<string, unknown>, options: SetOptions): void {
   const keys = Object.keys(values);
   if (options.reset) {
@@ -180,6 +188,10 @@ function keepsValue(definition: ModelDefinition, instance: InstanceLike, key: st
 function setJsonPath(instance: InstanceLike, state: InstanceState, key: string, value: unknown): void {
   const [head, ...path] = key.split('.');
   const before = instance.dataValues[head!];
+  // The same value at that path is no change, as in v6.
+  let current: unknown = before;
+  for (const part of path) current = current !== null && typeof current === 'object' ? (current as Record<string, unknown>)[part] : undefined;
+  if (current !== undefined && valuesEqual(current, value)) return;
   const root = structuredClone((before ?? {}) as Record<string, unknown>);
   let cursor = root;
   for (const part of path.slice(0, -1)) cursor = (cursor[part] ??= {}) as Record<string, unknown>;

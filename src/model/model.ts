@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
 import type { ModelOptions } from '../metadata/model-options.js';
 import type { FindOptions } from '../query/find-options.js';
-import { buildingOptions, getValue, getValues, setValue, setValues, type GetOptions, type SetOptions } from './instance-accessors.js';
+import { buildingOptions, getValue, getValues, jsonValues, setValue, setValues, type GetOptions, type SetOptions } from './instance-accessors.js';
 import { InstanceTracking, initialValues, previousDataValues, previousValue, previousValues, type InstanceState } from './instance-values.js';
 import * as finders from './finders.js';
 import * as writers from './writers.js';
@@ -217,7 +217,7 @@ export class Model<TAttributes extends object = object, TCreationAttributes exte
   }
   /** The attributes typed, included associations and other keys as `unknown`; v6's `toJSON<T>()` names a shape of its own. */
   toJSON<T extends object = PlainValues<TAttributes>>(): T {
-    return getValues(this, { plain: true, clone: true }) as T;
+    return jsonValues(this) as T;
   }
   equals(other: unknown): boolean {
     return persistence.equals(this as never, other);

@@ -26,6 +26,20 @@ export function entriesWithSymbols(object: object): Array<[string | symbol, unkn
   return entries;
 }
 
+/** cloneDeepPlain that also copies dates and buffers: what v6's toJSON hands out shares nothing with the instance. */
+export function cloneDeepValue<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (value instanceof Date) return new Date(value.getTime()) as T;
+  if (Buffer.isBuffer(value)) return Buffer.from(value) as T;
+  if (Array.isArray(value)) return value.map((item) => cloneDeepValue(item)) as T;
+  if (isPlainObject(value)) {
+    const copy: Record<string | symbol, unknown> = {};
+    for (const [key, item] of entriesWithSymbols(value)) copy[key] = cloneDeepValue(item);
+    return copy as T;
+  }
+  return value;
+}
+
 export function cloneDeepPlain<T>(value: T): T {
   if (Array.isArray(value)) return value.map((item) => cloneDeepPlain(item)) as T;
   if (isPlainObject(value)) {
