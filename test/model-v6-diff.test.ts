@@ -176,6 +176,24 @@ for (const dialect of testDialects) {
         ]);
       });
 
+      test('regex/notRegex exist, isDecimal takes "1." and ".5", isNull passes only the empty string', async () => {
+        const Pug = sequelize.define('pug', {
+          code: { type: DataTypes.STRING, validate: { regex: '^a', notRegex: ['z$', 'i'] } },
+          amount: { type: DataTypes.STRING, validate: { isDecimal: true } },
+          blank: { type: DataTypes.STRING, validate: { isNull: true } },
+        });
+        await sequelize.sync({ force: true });
+        await Pug.create({ code: 'ab', amount: '1.', blank: '' });
+        await Pug.create({ code: 'ab', amount: '.5' });
+        const error = await rejection(() => Pug.create({ code: 'bZ', amount: '', blank: 'x' }));
+        assert.deepEqual((error as ValidationError).errors.map((item) => [item.path, item.validatorKey]), [
+          ['code', 'regex'],
+          ['code', 'notRegex'],
+          ['amount', 'isDecimal'],
+          ['blank', 'isNull'],
+        ]);
+      });
+
       test('isEmail and isUrl report their options object as validatorArgs; min/max let a non-number pass', async () => {
         const Pug = sequelize.define('pug', {
           email: { type: DataTypes.STRING, validate: { isEmail: true } },

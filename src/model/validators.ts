@@ -16,6 +16,8 @@ const regexOf = (args: unknown[]): RegExp => {
 export const builtInValidators: Record<string, BuiltIn> = {
   is: (text, args) => regexOf(args).test(text),
   not: (text, args) => !regexOf(args).test(text),
+  regex: (text, args) => regexOf(args).test(text),
+  notRegex: (text, args) => !regexOf(args).test(text),
   isEmail: (text, args) => validator.isEmail(text, args[0] as never),
   // A copy: the validator package fills in its defaults, which Sequelize's reported isUrl arguments never show.
   isUrl: (text, args) => validator.isURL(text, (args[0] && typeof args[0] === 'object' ? { ...args[0] } : args[0]) as never),
@@ -27,11 +29,13 @@ export const builtInValidators: Record<string, BuiltIn> = {
   isNumeric: (text) => validator.isNumeric(text),
   isInt: (text, args) => validator.isInt(text, args[0] as never),
   isFloat: (text, args) => validator.isFloat(text, args[0] as never),
-  isDecimal: (text) => validator.isDecimal(text),
+  // Sequelize's own pattern ('1.', '.5', '1e3' pass), not the validator package's.
+  isDecimal: (text) => text !== '' && /^(?:-?(?:[0-9]+))?(?:\.[0-9]*)?(?:[eE][+-]?(?:[0-9]+))?$/.test(text),
   isLowercase: (text) => validator.isLowercase(text),
   isUppercase: (text) => validator.isUppercase(text),
   notNull: (_text, _args, raw) => raw !== null && raw !== undefined,
-  isNull: (_text, _args, raw) => raw === null || raw === undefined,
+  // Built-ins never see an empty value, so as in Sequelize (the validator package's isEmpty) only '' passes.
+  isNull: (text) => text === '',
   notEmpty: (text) => !/^[\s\t\r\n]*$/.test(text),
   equals: (text, args) => text === String(args[0]),
   contains: (text, args) => text.includes(String(args[0])),
