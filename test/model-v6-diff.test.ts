@@ -58,6 +58,42 @@ for (const dialect of testDialects) {
       assert.equal((pug.get('createdAt') as Date).toISOString(), '2020-01-01T00:00:00.000Z');
     });
 
+    test('Model.update writes the timestamps it is given (deletedAt, createdAt) and stamps updatedAt unless silent', async () => {
+      const Pug = sequelize.define('pug', { name: DataTypes.STRING }, { paranoid: true });
+      await sequelize.sync({ force: true });
+      const pug = await Pug.create({ name: 'Cody' });
+      await pug.destroy();
+      assert.deepEqual(await Pug.update({ deletedAt: null }, { where: { id: 1 }, paranoid: false }), [1]);
+      const past = new Date('2020-01-01T00:00:00Z');
+      await Pug.update({ createdAt: past, updatedAt: past }, { where: { id: 1 } });
+      const stored = (await Pug.findByPk(1))!;
+      assert.equal((stored.get('createdAt') as Date).toISOString(), past.toISOString());
+      assert.ok((stored.get('updatedAt') as Date).getTime() > past.getTime());
+      await Pug.update({ updatedAt: past }, { where: { id: 1 }, silent: true });
+      assert.equal(((await Pug.findByPk(1))!.get('updatedAt') as Date).toISOString(), past.toISOString());
+    });
+
+    test('a soft destroy and a restore save the instance: updatedAt, version and pending changes are written', async () => {
+      const Pug = sequelize.define('pug', { name: DataTypes.STRING }, { paranoid: true, version: true });
+      await sequelize.sync({ force: true });
+      const pug = await Pug.create({ name: 'Cody' });
+      const past = new Date('2020-01-01T00:00:00Z');
+      await Pug.update({ updatedAt: past }, { where: { id: 1 }, silent: true });
+      await pug.reload();
+      pug.set('name', 'Bo');
+      await pug.destroy();
+      const deleted = (await Pug.findByPk(1, { paranoid: false }))!;
+      assert.deepEqual([deleted.get('name'), deleted.get('version'), pug.get('version'), pug.changed()], ['Bo', 1, 1, false]);
+      assert.ok((deleted.get('updatedAt') as Date).getTime() > past.getTime());
+      const deletedAt = (deleted.get('deletedAt') as Date).getTime();
+      await pug.destroy();
+      const again = (await Pug.findByPk(1, { paranoid: false }))!;
+      assert.deepEqual([(again.get('deletedAt') as Date).getTime(), again.get('version')], [deletedAt, 1]);
+      await pug.restore();
+      const restored = (await Pug.findByPk(1))!;
+      assert.deepEqual([restored.get('deletedAt'), restored.get('version'), pug.get('version')], [null, 2, 2]);
+    });
+
     test('instance.sequelize, Model.primaryKeys, tableAttributes and autoIncrementAttribute', async () => {
       const Key = sequelize.define('key', { a: { type: DataTypes.INTEGER, primaryKey: true }, b: { type: DataTypes.INTEGER, primaryKey: true }, label: DataTypes.VIRTUAL }, { timestamps: false });
       await sequelize.sync({ force: true });

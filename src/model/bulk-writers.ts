@@ -38,12 +38,14 @@ export async function update(model: ModelClass, values: Record<string, unknown>,
   const hooks = options.hooks !== false;
   const fields = updatedFields(model, values, options.fields);
   const built = new model({}, { isNewRecord: false });
-  for (const key of fields) built.set(key, values[key]);
+  for (const key of fields) built.set(key, values[key], { writeReadOnly: true });
   const { updatedAt } = definition.timestamps;
   // v6 stamps updatedAt before its hooks: they see it among `fields` and `attributes`.
   let changes: Record<string, unknown> = Object.fromEntries(fields.map((key) => [key, built.dataValues[key]]));
-  const stamped = fields.length > 0 && updatedAt && !options.silent && changes[updatedAt] === undefined ? [...fields, updatedAt] : fields;
-  if (stamped !== fields) changes[updatedAt!] = new Date();
+  // An updatedAt given among the values is replaced too, as in v6 (`silent: true` writes the one given).
+  const stamps = fields.length > 0 && updatedAt !== undefined && !options.silent;
+  const stamped = stamps && !fields.includes(updatedAt) ? [...fields, updatedAt] : fields;
+  if (stamps) changes[updatedAt] = new Date();
   const hookOptions = hooks ? bulkUpdateHookOptions(model, options as Record<string, unknown>, stamped, changes) : options;
   if (options.validate !== false && fields.length > 0) {
     // Validated as one built instance, with its validation hooks, as Sequelize does.
@@ -73,7 +75,7 @@ export async function update(model: ModelClass, values: Record<string, unknown>,
   const { attributes: _attributes, ...individualOptions } = hookOptions as Record<string, unknown>;
   if (hooks && options.individualHooks) {
     individuals = (await findAll(model, { where: options.where, transaction: options.transaction, logging: options.logging, benchmark: options.benchmark, paranoid: options.paranoid } as never)) as ModelInstance[];
-    for (const instance of individuals) instance.set(changes);
+    for (const instance of individuals) instance.set(changes, { writeReadOnly: true });
     await runHooksForEach(model, 'beforeUpdate', individuals, individualOptions);
     const plan = afterRecordHooks(model, individuals, changes);
     if (plan === 'row by row') {

@@ -14,6 +14,8 @@ export interface GetOptions {
 
 export interface SetOptions {
   raw?: boolean;
+  /** Internal: Model.update's writes, which may set the timestamps and version that a user's set() keeps. */
+  writeReadOnly?: boolean;
   reset?: boolean;
   isBuilding?: boolean;
   include?: unknown;
@@ -164,7 +166,7 @@ export function setValue(instance: InstanceLike, state: InstanceState, key: stri
       if (key.includes('.') && model.definition.attributes[head!]) return setJsonPath(instance, state, key, value);
       return;
     }
-    if (!options.isBuilding && keepsValue(model.definition, instance, key, attribute.primaryKey)) return;
+    if (!options.isBuilding && !options.writeReadOnly && keepsValue(model.definition, instance, key, attribute.primaryKey)) return;
     if (value !== null && value !== undefined && !(value instanceof SqlFragment)) value = attribute.type.setValue(value);
   }
   const before = instance.dataValues[key];

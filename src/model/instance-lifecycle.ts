@@ -5,7 +5,7 @@ import { buildWhere } from '../query/where.js';
 import { sql } from '../sql/nodes.js';
 import { destroyChildren, hasDestroyCascades } from './destroy-cascade.js';
 import { findOne } from './finders.js';
-import { resetChanges, resetChangesOf, type InstanceState } from './instance-values.js';
+import { resetChanges, resetChangesOf, valuesEqual, type InstanceState } from './instance-values.js';
 import { hasHooks, runHooks } from './model-internals.js';
 import { instanceDestroyHookOptions } from './hook-options.js';
 import { runOptions, tableContext } from './query-scope.js';
@@ -55,12 +55,10 @@ export async function destroy(instance: Instance, options: InstanceDestroyOption
   const where = buildWhere(primaryKeyWhere(instance), tableContext(model));
   const deletedAt = definition.timestamps.deletedAt;
   if (deletedAt && !(hookOptions as InstanceDestroyOptions).force) {
-    // As v6's save of the soft delete: deletedAt stamped unless already set, updatedAt too unless `silent`.
-    const current = instance.dataValues[deletedAt];
-    const now = new Date();
-    const changes = withUpdatedStamp(instance, { [deletedAt]: current === undefined || current === null ? now : current }, options, now);
-    Object.assign(instance.dataValues, changes);
-    await runner.run(runner.dialect.compiler.compile(updateStatement(definition, changes, where, tableContext(model))), runOptions(options, false));
+    // An instance already deleted keeps its deletedAt; v6 only stamps one that holds its default.
+    const current = instance.dataValues[deletedAt] ?? null;
+    const stamp = current === null || valuesEqual(current, definition.attributes[deletedAt]!.defaultValue ?? null);
+    await saveAsV6(instance, stamp ? deletedAt : undefined, stamp ? new Date() : undefined, options);
   } else {
     const remove = (given: InstanceDestroyOptions) => runner.run(runner.dialect.compiler.compile({ kind: 'delete', table: sql.table(definition.tableName, undefined, definition.schema), ...(where ? { where } : {}) }), runOptions(given, false));
     if (!hasDestroyCascades(model)) await remove(options);
@@ -82,20 +80,30 @@ export async function restore(instance: Instance, state: InstanceState, options:
   const hooks = options.hooks !== false && (hasHooks(model, 'beforeRestore') || hasHooks(model, 'afterRestore'));
   const hookOptions = hooks ? instanceDestroyHookOptions(options as Record<string, unknown>) : options;
   if (hooks) await runHooks(model, 'beforeRestore', instance, hookOptions);
-  const changes = withUpdatedStamp(instance, { [deletedAt]: null }, options, new Date());
-  Object.assign(instance.dataValues, changes);
-  const runner = model.host.queryRunner;
-  const where = buildWhere(primaryKeyWhere(instance), tableContext(model));
-  await runner.run(runner.dialect.compiler.compile(updateStatement(model.definition, changes, where, tableContext(model))), runOptions(options, false));
+  const restored = model.definition.attributes[deletedAt]!.defaultValue ?? null;
+  const changes = !valuesEqual(instance.dataValues[deletedAt] ?? null, restored);
+  await saveAsV6(instance, changes ? deletedAt : undefined, restored, { ...options, omitNull: false });
   resetChanges(state);
   if (hooks) await runHooks(model, 'afterRestore', instance, hookOptions);
 }
 
-/** The soft delete's or restore's values plus updatedAt's new stamp, which v6's save of them adds unless `silent`. */
-function withUpdatedStamp(instance: Instance, changes: Record<string, unknown>, options: { silent?: boolean }, now: Date): Record<string, unknown> {
+/**
+ * A soft delete or restore is a save in v6 (without hooks): it stamps updatedAt, bumps the version (with its
+ * optimistic-lock check) and writes the instance's other pending changes along with deletedAt.
+ */
+async function saveAsV6(instance: Instance, deletedAt: string | undefined, value: unknown, options: { silent?: boolean; omitNull?: boolean }): Promise<void> {
+  const saving = instance as Instance & { changed(key: string, value: boolean): unknown; save(options: object): Promise<unknown> };
+  // Only a deletedAt that changes counts (an already deleted record keeps its date; nothing else to save, no query).
+  if (deletedAt === undefined) return void (await saving.save({ ...options, hooks: false }));
+  instance.dataValues[deletedAt] = value;
+  saving.changed(deletedAt, true);
+  // updatedAt gets the soft delete's own instant (the save is then told not to stamp another).
   const updatedAt = modelOf(instance).definition.timestamps.updatedAt;
-  if (updatedAt !== undefined && !options.silent) changes[updatedAt] = now;
-  return changes;
+  if (updatedAt !== undefined && !options.silent) {
+    instance.dataValues[updatedAt] = value instanceof Date ? value : new Date();
+    saving.changed(updatedAt, true);
+  }
+  await saving.save({ ...options, hooks: false, silent: true });
 }
 
 export async function increment(instance: Instance, fields: string | string[] | Record<string, number>, options: IncrementOptions, sign: 1 | -1): Promise<Instance> {

@@ -35,7 +35,7 @@ export interface ModelInstance {
   dataValues: Record<string, unknown>;
   isNewRecord: boolean;
   get(key?: string | { plain?: boolean; clone?: boolean; raw?: boolean }, options?: { plain?: boolean; raw?: boolean }): unknown;
-  set(key: string | Record<string, unknown>, value?: unknown, options?: { raw?: boolean; reset?: boolean }): unknown;
+  set(key: string | Record<string, unknown>, value?: unknown, options?: { raw?: boolean; reset?: boolean; writeReadOnly?: boolean }): unknown;
   changed(): string[] | false;
   constructor: ModelClass;
 }
