@@ -18,7 +18,7 @@ import { runManaged, Transaction, TYPES, type TransactionOptions } from './trans
 import { cls, transactionStorage, type ClsNamespace } from './transaction/transaction-context.js';
 import { sequelizeStatics } from './statics.js';
 import { QueryTypes } from './query-types.js';
-import { installHookShorthands, type HookShorthands } from './model/hook-shorthands.js';
+import { installHookShorthands, type HookShorthands, type SequelizeHookOf } from './model/hook-shorthands.js';
 import type { AttributeMap, InferenceOptions } from './types/attributes.js';
 import type { DeclaredOr, DefinedModel } from './types/model-types.js';
 import type { DefineOptions, ModelOptionKey, TruncateOptions } from './types/options.js';
@@ -236,7 +236,7 @@ export class Sequelize implements ModelHost {
     });
   }
 
-  addHook(hookName: string, nameOrFn: string | HookFunction, fn?: HookFunction): this {
+  addHook<K extends string>(hookName: K, nameOrFn: string | SequelizeHookOf<K>, fn?: SequelizeHookOf<K>): this {
     this.hooksRegistry.add(hookName, nameOrFn, fn);
     return this;
   }

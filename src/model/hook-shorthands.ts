@@ -1,9 +1,13 @@
 import { hookNames, type HookFunction } from './hooks.js';
+import type { SequelizeHooks } from '../types/hooks.js';
 
 /** `Model.beforeCreate(fn)` / `Model.beforeCreate('name', fn)`, as Sequelize offers for every hook. */
 export type HookShorthand = (nameOrFn: string | HookFunction, fn?: HookFunction) => unknown;
 
-export type HookShorthands = { [Name in (typeof hookNames)[number]]: HookShorthand };
+/** A hook's v6 signature for the Sequelize instance (`sequelize.afterConnect((connection, config) => …)`), or any function. */
+export type SequelizeHookOf<Name extends string> = Name extends keyof SequelizeHooks ? SequelizeHooks[Name] : HookFunction;
+
+export type HookShorthands = { [Name in (typeof hookNames)[number]]: (nameOrFn: string | SequelizeHookOf<Name>, fn?: SequelizeHookOf<Name>) => unknown };
 
 interface HookTarget {
   addHook(hookName: string, nameOrFn: string | HookFunction, fn?: HookFunction): unknown;

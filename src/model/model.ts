@@ -14,7 +14,7 @@ import * as schema from './model-schema.js';
 import { installHookShorthands } from './hook-shorthands.js';
 import type { Attributes, CreationAttributes, LooseAttributes } from '../types/model-types.js';
 import type { IncludeList, UpdateValues } from '../types/query-options.js';
-import type { CountResult, FindResult, OrNull, OrderInput, ShapedFindOptions, UpdateResult } from '../types/query-result.js';
+import type { AllNames, CountResult, FindResult, OrNull, OrderInput, ShapedFindOptions, UpdateResult } from '../types/query-result.js';
 import type { GroupOption } from '../types/options.js';
 import type { ModelAttributes } from '../types/v6-model-names.js';
 import type * as options from '../types/options.js';
@@ -88,16 +88,16 @@ export class Model<TAttributes extends object = object, TCreationAttributes exte
   }
 
   // ---- finders ----
-  static findAll<M extends Model, const I extends IncludeList = [], K extends string = string, const O extends OrderInput = []>(this: ModelStatic<M>, options?: ShapedFindOptions<M, I, K, O>): Promise<Array<FindResult<M, I, K>>> {
+  static findAll<M extends Model, const I extends IncludeList = [], K extends string = AllNames, const O extends OrderInput = [], E extends string = never>(this: ModelStatic<M>, options?: ShapedFindOptions<M, I, K, O, E>): Promise<Array<FindResult<M, I, K>>> {
     return finders.findAll(this as unknown as ModelClass, options as FindOptions) as Promise<Array<FindResult<M, I, K>>>;
   }
-  static findOne<M extends Model, const I extends IncludeList = [], K extends string = string, const O extends OrderInput = [], R extends boolean | Error = false>(this: ModelStatic<M>, options?: ShapedFindOptions<M, I, K, O> & { rejectOnEmpty?: R }): Promise<FindResult<M, I, K> | OrNull<R>> {
+  static findOne<M extends Model, const I extends IncludeList = [], K extends string = AllNames, const O extends OrderInput = [], E extends string = never, R extends boolean | Error = false>(this: ModelStatic<M>, options?: ShapedFindOptions<M, I, K, O, E> & { rejectOnEmpty?: R }): Promise<FindResult<M, I, K> | OrNull<R>> {
     return finders.findOne(this as unknown as ModelClass, options as FindOptions) as Promise<FindResult<M, I, K> | OrNull<R>>;
   }
-  static findByPk<M extends Model, const I extends IncludeList = [], K extends string = string, const O extends OrderInput = [], R extends boolean | Error = false>(this: ModelStatic<M>, key: unknown, options?: Omit<ShapedFindOptions<M, I, K, O>, 'where'> & { rejectOnEmpty?: R }): Promise<FindResult<M, I, K> | OrNull<R>> {
+  static findByPk<M extends Model, const I extends IncludeList = [], K extends string = AllNames, const O extends OrderInput = [], E extends string = never, R extends boolean | Error = false>(this: ModelStatic<M>, key: unknown, options?: Omit<ShapedFindOptions<M, I, K, O, E>, 'where'> & { rejectOnEmpty?: R }): Promise<FindResult<M, I, K> | OrNull<R>> {
     return finders.findByPk(this as unknown as ModelClass, key, options as FindOptions) as Promise<FindResult<M, I, K> | OrNull<R>>;
   }
-  static findAndCountAll<M extends Model, const I extends IncludeList = [], K extends string = string, const O extends OrderInput = [], G extends GroupOption | undefined = undefined>(this: ModelStatic<M>, options?: ShapedFindOptions<M, I, K, O, options.FindAndCountOptions<Attributes<M>>> & { group?: G }): Promise<{ count: CountResult<G>; rows: Array<FindResult<M, I, K>> }> {
+  static findAndCountAll<M extends Model, const I extends IncludeList = [], K extends string = AllNames, const O extends OrderInput = [], E extends string = never, G extends GroupOption | undefined = undefined>(this: ModelStatic<M>, options?: ShapedFindOptions<M, I, K, O, E, options.FindAndCountOptions<Attributes<M>>> & { group?: G }): Promise<{ count: CountResult<G>; rows: Array<FindResult<M, I, K>> }> {
     return finders.findAndCountAll(this as unknown as ModelClass, options as FindOptions) as Promise<{ count: CountResult<G>; rows: Array<FindResult<M, I, K>> }>;
   }
   static findOrCreate<M extends Model>(this: ModelStatic<M>, options: options.FindOrCreateOptions<Attributes<M>, CreationAttributes<M>>): Promise<[M, boolean]> {

@@ -43,7 +43,8 @@ export type IncludedProperties<M, Include> = Include extends readonly unknown[]
 
 /** `attributes: ['name']` leaves out the attributes that were not selected. */
 // `string` (no `attributes` given) is decided before M is looked at, so a generic `ModelStatic<M>`'s finders give `M`.
-export type Selected<M extends Model, K> = string extends K ? M : [Exclude<keyof Attributes<M>, K>] extends [never] ? M : Omit<M, Exclude<keyof Attributes<M>, K>>;
+// AllNames and `string` are decided before M is looked at, so a generic `ModelStatic<M>`'s finders give `M`.
+export type Selected<M extends Model, K> = [K] extends [AllNames] ? M : string extends K ? M : [Exclude<keyof Attributes<M>, K>] extends [never] ? M : Omit<M, Exclude<keyof Attributes<M>, K>>;
 
 /**
  * Options typed as v6's FindOptions (their `include` is the whole IncludeList, not a written list) shape nothing, as in
@@ -60,6 +61,11 @@ export type CountResult<G> = [G] extends [undefined] ? number : GroupedCountResu
 /** `Model.update(…, { returning: true })` gives the rows too, as v6 types it (MySQL has no RETURNING: no rows there). */
 export type UpdateResult<M, R> = [R] extends [false] ? [number, M[]?] : R extends false ? [number, M[]?] : [number, M[]];
 
+declare const allNames: unique symbol;
+/** `K` when `attributes` names nothing (absent, or the `{ exclude }` form): every attribute. Not `string`, which means "typed as any string". */
+export type AllNames = string & { readonly [allNames]: true };
+type AnyName<K> = string extends K ? string | AttributeAlias<Record<string, unknown>> : never;
+
 /** What `order` may be before it is checked (`CheckedOrder`). */
 export type OrderInput = Order<Record<string, unknown>>;
 
@@ -68,9 +74,13 @@ export type OrderInput = Order<Record<string, unknown>>;
  * `order` are inferred as written: the first two shape the result, and all three are checked against the
  * models they reach (see include-check.ts).
  */
-export type ShapedFindOptions<M extends Model, I, K extends string, O, Base = FindOptions<Attributes<M>>> = Omit<Base, 'include' | 'attributes' | 'order'> & {
+export type ShapedFindOptions<M extends Model, I, K extends string, O, E extends string = never, Base = FindOptions<Attributes<M>>> = Omit<Base, 'include' | 'attributes' | 'order'> & {
   include?: I & NoInfer<CheckedIncludes<M, I>>;
-  attributes?: readonly ((K & keyof Attributes<M>) | AttributeAlias<Attributes<M>>)[] | { include?: readonly AttributeAlias<Attributes<M>>[]; exclude?: readonly (keyof Attributes<M> & string)[] };
+  // K: the names selected (they narrow the result); E: those excluded. Names typed as any string (v6's plain
+  // FindOptions/FindAttributeOptions) are not checked; written ones are.
+  attributes?:
+    | readonly ((K & keyof Attributes<M>) | AttributeAlias<Attributes<M>> | NoInfer<AnyName<K>>)[]
+    | { include?: readonly (AttributeAlias<Attributes<M>> | NoInfer<AnyName<E>>)[]; exclude?: readonly ((E & keyof Attributes<M>) | NoInfer<AnyName<E>>)[] };
   // Fn, Col and Literal apart, so that a value typed as an Order union infers `O` from its list alone.
   order?: (O & NoInfer<CheckedOrder<M, O>>) | Fn | Col | Literal;
 };

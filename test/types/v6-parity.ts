@@ -1,9 +1,10 @@
 // What the v6-*.ts corpus relies on, pinned with exact types; and the checks that must stay checks beside it.
 import {
   DataTypes, ForeignKeyConstraintError, Model, Op, QueryTypes, Sequelize, type Association, type Attributes, type BuildOptions, type CreationAttributes,
-  type CreationOptional, type FindOptions, type InferAttributes, type InferCreationAttributes, type IntegerDataType, type ModelDefined, type ModelStatic,
+  type CreationOptional, type FindAttributeOptions, type FindOptions, type InferAttributes, type InferCreationAttributes, type IntegerDataType, type ModelDefined, type ModelStatic,
   type GroupedCountResultItem, type Order, type SaveOptions,
 } from '../../src/index.js';
+import type { AllNames } from '../../src/types/query-result.js';
 import { type Equal, expectType } from './helpers.js';
 
 declare const sequelize: Sequelize;
@@ -42,7 +43,7 @@ await User.create({ name: 'Ann' });
 await User.create({ bio: 'x' });
 
 // rejectOnEmpty: true (or an error) takes null out of the result; otherwise it stays.
-expectType<Equal<Awaited<ReturnType<typeof User.findOne<User, [], 'id' | 'name' | 'bio', [], true>>>, User>>();
+expectType<Equal<Awaited<ReturnType<typeof User.findOne<User, [], AllNames, [], never, true>>>, User>>();
 const sure = await User.findOne({ where: { name: 'Ann' }, rejectOnEmpty: true });
 expectType<Equal<typeof sure, User>>();
 const byPk = await User.findByPk(1, { rejectOnEmpty: new Error('none') });
@@ -50,7 +51,7 @@ expectType<Equal<typeof byPk, User>>();
 const maybe = await User.findOne({ where: { name: 'Ann' } });
 expectType<Equal<typeof maybe, User | null>>();
 declare const flag: boolean;
-expectType<Equal<Awaited<ReturnType<typeof User.findOne<User, [], 'id' | 'name' | 'bio', [], typeof flag>>>, User | null>>();
+expectType<Equal<Awaited<ReturnType<typeof User.findOne<User, [], AllNames, [], never, typeof flag>>>, User | null>>();
 
 // Association objects as includes; an include object's keys are still checked.
 await User.findAll({ include: [User.associations.posts] });
@@ -156,3 +157,26 @@ expectType<Equal<Awaited<ReturnType<typeof firstOf<User>>>, User | null>>();
 const withPosts = await User.findAll({ include: [{ model: Post, as: 'posts' }], attributes: ['name'] });
 // @ts-expect-error bio was not selected
 void withPosts[0]?.bio;
+
+// `attributes` typed as v6's plain FindAttributeOptions/FindOptions (any string) is taken; written names stay checked.
+const anyNames: FindAttributeOptions = ['name'];
+await User.findAll({ attributes: anyNames });
+const anyExclude: FindAttributeOptions = { exclude: ['bio'] };
+await User.findAll({ attributes: anyExclude });
+const plainOptions: FindOptions = { limit: 1 };
+const plainFound: User[] = await User.findAll(plainOptions);
+void plainFound;
+// @ts-expect-error misspelt excluded attribute
+await User.findAll({ attributes: { exclude: ['bioo'] } });
+// @ts-expect-error misspelt column of an alias in the include form
+await User.findAll({ attributes: { include: [['nmae', 'n']] } });
+// @ts-expect-error misspelt column of an alias beside a name
+await User.findAll({ attributes: ['id', ['nmae', 'n']] });
+const excluded = await User.findAll({ attributes: { exclude: ['bio'] } });
+void excluded[0]?.bio;
+
+// The Sequelize instance's hooks have v6's signatures.
+sequelize.addHook('afterDefine', (model) => {
+  expectType<Equal<typeof model, ModelStatic<Model>>>();
+});
+sequelize.beforeBulkSync((syncOptions) => void syncOptions.force);
