@@ -183,6 +183,16 @@ for (const dialect of testDialects) {
       await Friend.update({ name: 'x' }, { where: { id: friend!.get('id') } });
     });
 
+    test('add/set/create on a pug not saved yet is an error naming the accessor, before any row is written', async () => {
+      const friends = await Friend.count();
+      const unsaved = Pug.build({ name: 'new' }) as Row;
+      for (const call of [() => unsaved['addFriend']!(1), () => unsaved['setFriends']!([1]), () => unsaved['createFriend']!({ name: 'w' })]) {
+        await assert.rejects(call(), { name: 'SequelizeAssociationError', message: /pug\.(addFriend|setFriends|createFriend) was called on a pug without its id \(not saved yet\?\)/ });
+      }
+      assert.equal(await Friend.count(), friends);
+      assert.deepEqual(await unsaved['setFriends']!([]), []);
+    });
+
     test("an include whose model's scope has a where is required, as v6 merges it into the include's where", async () => {
       const Walker = db.define('walker', { name: DataTypes.STRING, active: DataTypes.BOOLEAN }, { defaultScope: { where: { active: true } }, scopes: { listed: { attributes: ['id', 'name'] } } });
       const Dog = db.define('dog', { name: DataTypes.STRING });

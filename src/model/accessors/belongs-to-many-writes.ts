@@ -1,4 +1,5 @@
 import type { BelongsToMany } from '../../associations/belongs-to-many.js';
+import { AssociationError } from '../../errors/usage-errors.js';
 import { optionsSignature } from '../batch-loader.js';
 import { isInstanceOf, keyChunks, keyOf, keysOf, raw, type AccessorMap, type Instance, type Options, type Statics } from './shared.js';
 
@@ -107,12 +108,21 @@ export function belongsToManyWrites(association: BelongsToMany): AccessorMap {
 
   const host = (instance: Instance) => (instance.constructor as unknown as Statics).host;
 
+  /** The source's key for new join rows; a source not saved yet has none (v6 then fails on the join table's NOT NULL). */
+  function ownerOf(instance: Instance, name: string): unknown {
+    const owner = raw(instance, sourceKey);
+    if (owner === null || owner === undefined) {
+      throw new AssociationError(`${label(name)} was called on a ${association.source.name} without its ${sourceKey} (not saved yet?): save it first.`);
+    }
+    return owner;
+  }
+
   /** Resolves as Sequelize does: the inserted join rows, else the first update's result, else undefined. */
   async function add(instance: Instance, values: unknown, options: Options, name: string): Promise<unknown> {
     if (!values) return undefined;
     const items = itemsOf(values, name);
     if (items.length === 0) return undefined;
-    const owner = raw(instance, sourceKey);
+    const owner = ownerOf(instance, name);
     const work = async (scoped: Options) => {
       const existing = await linksOf(owner, scoped, items.map((item) => item.key));
       const missing = existing.size === 0 ? items : items.filter((item) => !existing.has(keyOf(item.key)));
@@ -139,7 +149,7 @@ export function belongsToManyWrites(association: BelongsToMany): AccessorMap {
      */
     async [accessors.set](this: Instance, values: unknown, options: Options = {}) {
       const items = itemsOf(values, accessors.set);
-      const owner = raw(this, sourceKey);
+      const owner = items.length > 0 ? ownerOf(this, accessors.set) : raw(this, sourceKey);
       return host(this).transactionWith(options, async (transaction) => {
         const scoped = { ...options, transaction };
         const current = await linksOf(owner, scoped);
@@ -167,6 +177,7 @@ export function belongsToManyWrites(association: BelongsToMany): AccessorMap {
       const scope = association.scope ?? {};
       if (Array.isArray(options['fields'])) options['fields'] = [...(options['fields'] as string[]), ...Object.keys(scope)];
       const { through: throughValues, ...createOptions } = options;
+      ownerOf(this, accessors.create);
       return host(this).transactionWith(options, async (transaction) => {
         const created = await target.create({ ...values, ...scope }, { ...createOptions, transaction });
         await add(this, created, { ...writeOptions(options), ...(throughValues ? { through: throughValues } : {}), transaction }, accessors.create);
