@@ -193,6 +193,17 @@ for (const dialect of testDialects) {
       assert.deepEqual(await unsaved['setFriends']!([]), []);
     });
 
+    test('create and build with include: { all: true } make and save the included values, as v6', async () => {
+      const toys = await Toy.count();
+      const pug = (await Pug.create({ name: 'Max', toys: [{ name: 'stick' }], owner: { name: 'Bea' } }, { include: [{ all: true }] })) as Row;
+      assert.deepEqual([(pug['toys'] as unknown as Model[]).map((toy) => toy.get('pugId')), (pug['owner'] as unknown as Model).get('name')], [[pug.get('id')], 'Bea']);
+      assert.equal(await Toy.count(), toys + 1);
+      const built = Pug.build({ name: 'Tiny', toys: [{ name: 'ring', parts: [{ name: 'gem' }] }] }, { include: [{ all: true, nested: true }] }) as Row;
+      await built.save();
+      const [ring] = built['toys'] as unknown as Row[];
+      assert.deepEqual([ring!.get('pugId'), ((ring!['parts'] as unknown as Model[])[0]!).get('toyId')], [built.get('id'), ring!.get('id')]);
+    });
+
     test("an include whose model's scope has a where is required, as v6 merges it into the include's where", async () => {
       const Walker = db.define('walker', { name: DataTypes.STRING, active: DataTypes.BOOLEAN }, { defaultScope: { where: { active: true } }, scopes: { listed: { attributes: ['id', 'name'] } } });
       const Dog = db.define('dog', { name: DataTypes.STRING });

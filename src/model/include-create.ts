@@ -1,4 +1,5 @@
 import { AggregateError, BulkRecordError, UsageError } from '../errors/usage-errors.js';
+import { expandAll } from '../query/include-all.js';
 import { associationOf, planIncludes, type IncludeModel, type IncludeNode } from '../query/include-plan.js';
 import { isPlainObject, toArray } from '../utils/object.js';
 import { setIncluded, type Instance } from './include-load.js';
@@ -22,10 +23,12 @@ function isInstanceOf(value: unknown, model: IncludeModel): value is Instance {
   return value !== null && typeof value === 'object' && 'dataValues' in value && (value.constructor as { name?: string }).name === model.name;
 }
 
-/** The include item of `options.include` that names `association`, if any. */
+/** The include item of `options.include` that names `association`, if any (`{ all: true }` expanded, as v6 builds with it). */
 function includeItemFor(model: IncludeModel, include: unknown, as: string): { item: unknown; model: IncludeModel } | undefined {
-  for (const item of toArray(include)) {
-    if (isPlainObject(item) && item['all']) continue;
+  const given = toArray(include);
+  const isAll = (item: unknown) => isPlainObject(item) && item['all'] !== undefined && item['all'] !== false;
+  const items = [...given.filter((item) => !isAll(item)), ...given.filter(isAll).flatMap((item) => expandAll(model, item as Record<string, unknown>))];
+  for (const item of items) {
     const resolved = associationOf(model, item);
     if (resolved.association.as === as) return { item, model: resolved.model };
   }
