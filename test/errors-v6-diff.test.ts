@@ -110,6 +110,27 @@ for (const dialect of testDialects) {
       });
     });
 
+    test('a deadlock victim\'s transaction is finished (rollback), as v6 marks it', { skip: isMysql ? false : 'MySQL/MariaDB roll a deadlock victim back on the server' }, async () => {
+      const Row = sequelize.define('ev_row', { n: DataTypes.INTEGER }, { timestamps: false });
+      await Row.sync({ force: true });
+      await Row.bulkCreate([{ n: 1 }, { n: 2 }]);
+      const first = await sequelize.transaction();
+      const second = await sequelize.transaction();
+      await Row.update({ n: 10 }, { where: { id: 1 }, transaction: first });
+      await Row.update({ n: 20 }, { where: { id: 2 }, transaction: second });
+      const outcomes = await Promise.allSettled([
+        Row.update({ n: 11 }, { where: { id: 2 }, transaction: first }),
+        new Promise((resolve) => setTimeout(resolve, 200)).then(() => Row.update({ n: 21 }, { where: { id: 1 }, transaction: second })),
+      ]);
+      const victim = outcomes[0].status === 'rejected' ? first : second;
+      const survivor = victim === first ? second : first;
+      assert.equal(outcomes.filter((outcome) => outcome.status === 'rejected').length, 1);
+      assert.equal(victim.finished, 'rollback');
+      await assert.rejects(victim.rollback(), /finished with state: rollback/);
+      await survivor.commit();
+      assert.equal(await Row.count({ where: { n: [11, 21] } }), 1);
+    });
+
     test('validation errors as v6 shows them: lower-cased validator keys, no message key in JSON', async () => {
       const Checked = sequelize.define('ev_checked', { email: { type: DataTypes.STRING, validate: { isEmail: true } } }, { timestamps: false });
       const error = await Checked.build({ email: 'nope' }).validate().then(() => undefined, (caught: unknown) => caught);

@@ -212,6 +212,8 @@ export interface Dialect {
    */
   readonly maintenanceDatabase?: string | null;
   createPool(config: ConnectionConfig): ConnectionPool;
+  /** Whether a (converted) statement error means the server rolled back the whole transaction (MySQL deadlock). */
+  endsTransaction?(error: unknown): boolean;
   /** How `sequelize.escape` writes literals on this dialect, in v6's forms. */
   readonly escapeStyle: EscapeStyle;
   /** Maps a driver error to joinery's error classes (UniqueConstraintError, ForeignKeyConstraintError, …). */

@@ -22,6 +22,8 @@ export interface ConnectionHolder {
   readonly connection: DriverConnection | undefined;
   readonly finished: string | undefined;
   readonly id: string;
+  /** The server rolled the transaction back (a deadlock victim): end it here too, every level. */
+  abandon?(): Promise<void>;
 }
 
 export interface RunOptions {
@@ -142,6 +144,11 @@ export class QueryRunner {
 
   /** The next attempt after v6's backoff when `retry` allows one and matches the (converted) error, else the error. */
   private retryOrThrow(error: unknown, query: CompiledQuery, options: RunOptions, attempt: number): Promise<QueryResult> {
+    // As v6: an error that ended the transaction on the server (MySQL's deadlock) leaves it finished ('rollback').
+    const transaction = options.transaction === null ? undefined : this.resolveTransaction(options.transaction);
+    if (transaction?.abandon !== undefined && this.settings.dialect.endsTransaction?.(error) === true) {
+      return transaction.abandon().then(() => Promise.reject(error));
+    }
     const retry = options.retry === undefined ? (this.settings.retry ?? defaultRetry) : { ...(this.settings.retry ?? defaultRetry), ...options.retry };
     if (!(attempt < (retry.max ?? 0)) || !retryMatches(retry.match, error)) return Promise.reject(error);
     const delay = (retry.backoffBase ?? 100) * (retry.backoffExponent ?? 1.1) ** (attempt - 1);

@@ -105,6 +105,19 @@ export class Transaction implements ConnectionHolder {
     }
   }
 
+  /** The server ended the transaction: roll back what is left (errors ignored), every savepoint finished too. */
+  async abandon(): Promise<void> {
+    const root = this.rootTransaction();
+    const levels: Transaction[] = [root];
+    for (let index = 0; index < levels.length; index += 1) levels.push(...levels[index]!.savepoints);
+    if (!root.finished) await root.rollback().catch(() => undefined);
+    for (const level of levels) level.finished ??= 'rollback';
+  }
+
+  private rootTransaction(): Transaction {
+    return this.parent ? this.parent.rootTransaction() : this;
+  }
+
   afterCommit(fn: (transaction: Transaction) => unknown): void {
     if (typeof fn !== 'function') throw new UsageError('transaction.afterCommit expects a function.');
     // A savepoint's work is committed only when the outermost transaction commits.

@@ -5,7 +5,7 @@ import type { ConnectionConfig } from '../connection.js';
 import { MysqlCompiler } from './mysql-compiler.js';
 import { MysqlPool } from './mysql-connection.js';
 import { mysqlDdl } from './mysql-ddl.js';
-import { convertMysqlError } from './mysql-errors.js';
+import { convertMysqlError, endsMysqlTransaction } from './mysql-errors.js';
 import { mysqlIntrospection } from './mysql-introspect.js';
 import { mysqlTypes } from './mysql-types.js';
 
@@ -64,6 +64,7 @@ export const mysqlDialect: Dialect = {
   createPool: (config: ConnectionConfig) => new MysqlPool(config),
   escapeStyle: { strings: 'backslashes', booleans: 'words', arrays: 'list', dates: 'plain', buffer: (value) => `X'${value.toString('hex')}'` },
   convertError: convertMysqlError,
+  endsTransaction: endsMysqlTransaction,
   beginTransaction,
   setIsolationLevelFirst: true,
 };

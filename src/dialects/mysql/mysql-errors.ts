@@ -88,3 +88,9 @@ export function convertMysqlError(error: unknown, context: ErrorContext): Error 
       return new DatabaseError(driverError, context);
   }
 }
+
+/** A deadlock (ER_LOCK_DEADLOCK) rolls the victim's whole transaction back on the server. */
+export function endsMysqlTransaction(error: unknown): boolean {
+  const parent = (error as { parent?: MysqlDriverError } | null)?.parent;
+  return parent?.errno === 1213;
+}
