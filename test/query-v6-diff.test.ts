@@ -95,6 +95,18 @@ for (const dialect of testDialects) {
       }
     });
 
+    test('JSON array elements: \'meta.list[0]\' (v6 reads it on SQLite only) and \'meta.list.1\' on every dialect', async () => {
+      await User.update({ meta: { a: 2, list: [5, 6] } }, { where: { id: 2 } });
+      try {
+        assert.deepEqual(ids(await User.findAll({ where: { 'meta.list[0]': 5 } })), [2]);
+        assert.deepEqual(ids(await User.findAll({ where: { 'meta.list.1': 6 } })), [2]);
+        const [row] = await User.findAll({ attributes: [[json('meta.list[1]'), 'second']], where: { id: 2 }, raw: true });
+        assert.equal(String(row!['second' as never]), '6');
+      } finally {
+        await User.update({ meta: { a: 2 } }, { where: { id: 2 } });
+      }
+    });
+
     test('aggregate applies order and limit, as v6 selects with the finder options', async () => {
       const rows = await User.aggregate('age', 'max', { plain: false, where: { age: { [Op.ne]: null } }, group: ['active'], attributes: ['active'], order: [[literal('max'), 'DESC']], limit: 2 } as never);
       assert.deepEqual((rows as Array<Record<string, unknown>>).map((row) => row['max']), [30, 25]);

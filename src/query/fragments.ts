@@ -2,7 +2,7 @@ import { UsageError } from '../errors/usage-errors.js';
 import { sql, type ExprNode, type RawNode } from '../sql/nodes.js';
 import { BoundLiteral, Cast, Col, Fn, Json, Literal, SqlFragment, Where } from '../sql/sql-helpers.js';
 import type { BuildContext } from './query-context.js';
-import { buildWhere, resolveOperand, valueCondition } from './where.js';
+import { buildWhere, jsonKeys, resolveOperand, valueCondition } from './where.js';
 
 const functionName = /^[A-Za-z_][A-Za-z0-9_.]*$/;
 const castType = /^[A-Za-z][A-Za-z0-9_ (),[\]]*$/;
@@ -22,7 +22,7 @@ export function fragmentToNode(fragment: SqlFragment, context: BuildContext): Ex
   if (fragment instanceof Json) {
     if (typeof fragment.path !== 'string') return buildWhere(fragment.path, context) ?? sql.raw('1 = 1');
     const [attribute, ...path] = fragment.path.split('.');
-    const node = sql.jsonPath(resolveOperand(attribute!, context).node, path);
+    const node = sql.jsonPath(resolveOperand(attribute!, context).node, jsonKeys(path));
     // `json('meta.a.b', 2)` is a condition, as in Sequelize; without a value it is the extracted value.
     return fragment.value === undefined ? node : valueCondition({ node, label: `json('${fragment.path}')` }, fragment.value, context);
   }

@@ -8,7 +8,7 @@ import { isPlainObject } from '../utils/object.js';
 import type { FindOptions } from './find-options.js';
 import { fragmentToNode, columnReference } from './fragments.js';
 import type { BuildContext } from './query-context.js';
-import { buildWhere, unknownAttribute } from './where.js';
+import { buildWhere, jsonKeys, unknownAttribute } from './where.js';
 
 /** One selected output column and the attribute (if any) whose type reads it back. */
 export interface SelectedColumn {
@@ -145,7 +145,7 @@ function orderTarget(name: string, context: BuildContext): ExprNode {
   if (name.includes('.')) {
     const [head, ...path] = name.split('.');
     const json = definition.attribute(head!);
-    if (json && json.type instanceof JsonType) return sql.jsonPath(sql.column(json.field, context.scope.alias), path);
+    if (json && json.type instanceof JsonType) return sql.jsonPath(sql.column(json.field, context.scope.alias), jsonKeys(path));
     return columnReference(name, context);
   }
   // An alias of a computed attribute (`attributes: [[fn('COUNT', …), 'total']]`, `order: ['total']`).

@@ -113,6 +113,17 @@ function jsonOperand(operand: Operand, path: string[]): Operand {
   return { node, label: `${operand.label}.${path.join('.')}` };
 }
 
+/** `'meta.list[0]'` (v6 on SQLite) is the path list, 0 on every dialect. */
+export function jsonKeys(path: readonly string[]): string[] {
+  return path.flatMap((key) => {
+    const indexed = /^([^[\]]*)((?:\[\d+\])+)(::.+)?$/.exec(key);
+    if (!indexed) return [key];
+    const indexes = [...indexed[2]!.matchAll(/\d+/g)].map((match) => match[0]);
+    if (indexed[3] !== undefined) indexes[indexes.length - 1] += indexed[3];
+    return [...(indexed[1] ? [indexed[1]] : []), ...indexes];
+  });
+}
+
 const jsonCastType = /^[A-Za-z][A-Za-z0-9_ (),]*$/;
 
 /** A JSON path's value; v6's `'meta.a::integer'` (a cast on the last key) compares it as that type. */
@@ -150,7 +161,7 @@ export function resolveOperand(key: string, context: BuildContext): Operand {
     }
     const jsonAttribute = attributeByNameOrColumn(definition, path[0]!);
     if (jsonAttribute && jsonAttribute.type instanceof JsonType) {
-      return { node: jsonPathNode(sql.column(jsonAttribute.field, alias), path.slice(1)), label: `${definition.modelName}.${key}` };
+      return { node: jsonPathNode(sql.column(jsonAttribute.field, alias), jsonKeys(path.slice(1))), label: `${definition.modelName}.${key}` };
     }
     if (key.startsWith('$')) {
       // A reference the include tree does not know (raw join aliases): keep it as a qualified column.

@@ -8,6 +8,11 @@ export interface CompiledQuery {
   readonly parameters: unknown[];
 }
 
+/** `$.a.b` as SQLite and MySQL read JSON paths: numeric keys index arrays (`$.list[0]`), odd keys are quoted. */
+export function jsonPathText(path: readonly string[]): string {
+  return `$${path.map((key) => (/^\d+$/.test(key) ? `[${key}]` : /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `.${JSON.stringify(key)}`)).join('')}`;
+}
+
 /**
  * Prints AST nodes as SQL text plus bound parameters. Dialects subclass it and override only the hooks
  * (quoting, placeholders, LIMIT, RETURNING, upsert, operators they spell differently).
@@ -91,7 +96,7 @@ export class SqlCompiler {
     state.expr({ kind: node.quantifier === 'ANY' ? 'or' : 'and', items: comparisons });
   }
   jsonPath(state: CompileState, node: JsonPathNode): void {
-    state.append('json_extract(').expr(node.expr).append(', ').param(`$.${node.path.join('.')}`).append(')');
+    state.append('json_extract(').expr(node.expr).append(', ').param(jsonPathText(node.path)).append(')');
   }
   emptyInsertValues(): string {
     return 'DEFAULT VALUES';

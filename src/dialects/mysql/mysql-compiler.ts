@@ -1,11 +1,7 @@
 import { BacktickCompiler } from '../backtick-compiler.js';
-import type { CompileState, CompiledQuery } from '../../sql/compiler.js';
+import { jsonPathText, type CompileState, type CompiledQuery } from '../../sql/compiler.js';
 import type { BinaryNode, ConflictAction, ExprNode, JsonPathNode, OrderNode, SelectNode, StatementNode } from '../../sql/nodes.js';
 
-/** `$.a.b`, quoting keys that are not plain identifiers and indexing numeric ones: `$."a-b"[0]`. */
-function jsonPathText(path: readonly string[]): string {
-  return `$${path.map((key) => (/^\d+$/.test(key) ? `[${key}]` : /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `.${JSON.stringify(key)}`)).join('')}`;
-}
 
 const castTypes: Record<string, string> = {
   TEXT: 'CHAR', STRING: 'CHAR', VARCHAR: 'CHAR', INTEGER: 'SIGNED', INT: 'SIGNED', BIGINT: 'SIGNED', SMALLINT: 'SIGNED',
