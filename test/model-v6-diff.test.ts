@@ -38,6 +38,17 @@ for (const dialect of testDialects) {
       assert.deepEqual([created.get('rank'), calls], [2, 2]);
     });
 
+    test('defaultValue: DataTypes.NOW / UUIDV4 is held as an instance of the type, as v6\'s attributes show it', async () => {
+      const Pug = sequelize.define('pug', { key: { type: DataTypes.UUID, defaultValue: DataTypes.UUIDV4 }, bornAt: { type: DataTypes.DATE, defaultValue: DataTypes.NOW } });
+      const attributes = Pug.getAttributes();
+      assert.ok(attributes['key']!.defaultValue instanceof DataTypes.UUIDV4);
+      assert.ok(attributes['bornAt']!.defaultValue instanceof DataTypes.NOW);
+      await sequelize.sync({ force: true });
+      const pug = await Pug.create({});
+      assert.match(String(pug.get('key')), /^[0-9a-f-]{36}$/);
+      assert.ok(pug.get('bornAt') instanceof Date);
+    });
+
     test('set() keeps a primary key that holds a value, and a stored record\'s timestamps and version; raw writes them', async () => {
       const Pug = sequelize.define('pug', { name: DataTypes.STRING }, { paranoid: true, version: true });
       await sequelize.sync({ force: true });

@@ -1,6 +1,8 @@
 import { DataType, toDataTypeInstance } from '../data-types/abstract.js';
 import { EnumType, VirtualType } from '../data-types/misc-types.js';
+import { NowType } from '../data-types/date-types.js';
 import { RawSqlType } from '../data-types/extra-types.js';
+import { UuidV1Type, UuidV4Type } from '../data-types/string-types.js';
 import { UsageError } from '../errors/usage-errors.js';
 import { isPlainObject } from '../utils/object.js';
 
@@ -69,6 +71,8 @@ export function isVirtual(attribute: NormalizedAttribute): boolean {
   return attribute.type instanceof VirtualType;
 }
 
+const generatedDefaults = [NowType, UuidV1Type, UuidV4Type];
+
 export function normalizeAttribute(modelName: string, name: string, raw: unknown, columnName: string): NormalizedAttribute {
   const options: AttributeOptions = isPlainObject(raw) && 'type' in raw ? (raw as unknown as AttributeOptions) : { type: raw };
   // SQL text as the type (`'VARCHAR(20)'`) is kept as written, as v6 does.
@@ -90,6 +94,11 @@ export function normalizeAttribute(modelName: string, name: string, raw: unknown
     fieldName: name,
   };
   if (type instanceof EnumType) (normalized as { values?: readonly string[] }).values = type.values;
+  // `defaultValue: DataTypes.NOW` (or UUIDV1/UUIDV4) is held as an instance, as v6's rawAttributes show it.
+  const defaultValue: unknown = options.defaultValue;
+  if (typeof defaultValue === 'function' && generatedDefaults.some((Type) => defaultValue.prototype === Type.prototype)) {
+    normalized.defaultValue = new (defaultValue as new () => unknown)();
+  }
   if (typeof options.references === 'string') normalized.references = { model: options.references };
   else if (options.references) normalized.references = options.references as NormalizedAttribute['references'];
   if (primaryKey) normalized.allowNull = false;
