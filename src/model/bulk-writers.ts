@@ -13,6 +13,7 @@ import { mergeScope } from './scopes.js';
 import { validateInstance } from './validation.js';
 import { bulkDestroyHookOptions, bulkRestoreHookOptions, bulkUpdateHookOptions } from './hook-options.js';
 import type { DestroyOptions, UpdateOptions } from './writers.js';
+import { withKeyDetails } from './unique-error-details.js';
 import { bindFinderLiterals } from '../query/finder-replacements.js';
 
 /** Static update, destroy and restore: one statement over the rows a `where` (merged with the scope) selects. */
@@ -90,7 +91,9 @@ export async function update(model: ModelClass, values: Record<string, unknown>,
   const runner = model.host.queryRunner;
   const returning = options.returning && runner.dialect.supports.updateReturning ? options.returning : undefined;
   const node = updateStatement(definition, changes, scopedWhere(model, options), tableContext(model), { returning, limit: options.limit });
-  const result = await runner.run(runner.dialect.compiler.compile(node), runOptions(options, Boolean(returning)));
+  const result = await runner.run(runner.dialect.compiler.compile(node), runOptions(options, Boolean(returning))).catch((error: unknown) => {
+    throw withKeyDetails(error, model);
+  });
   if (hooks) (hookOptions as Record<string, unknown>)['hasTrigger'] = undefined;
   if (individuals) await runHooksForEach(model, 'afterUpdate', individuals, { ...individualOptions, hasTrigger: undefined });
   if (hooks) await runHooks(model, 'afterBulkUpdate', hookOptions);

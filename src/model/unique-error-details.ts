@@ -19,14 +19,7 @@ export function withInstanceDetails(error: unknown, instance: Instance): unknown
   // Some drivers name the index rather than its columns (MySQL for a named unique key).
   const named = listed ? undefined : Object.keys(fields);
   const byIndexName = named?.length === 1 ? definition.uniqueKeys[named[0]!] : undefined;
-  if (byIndexName) {
-    const indexName = named![0]!;
-    error.fields = Object.fromEntries(byIndexName.fields.map((field) => [field, null]));
-    // One item per column of the key, as v6 gives for a composite key (values filled in below).
-    error.errors = error.errors.flatMap((item) =>
-      item.path !== indexName ? [item] : byIndexName.fields.map((field) => new ValidationErrorItem(`${field} must be unique`, item.type, field, null, item.instance, item.validatorKey)),
-    );
-  }
+  if (byIndexName) expandNamedKey(error, byIndexName, named![0]!, false);
   const columns = listed ? (error.fields as unknown as string[]) : Object.keys(error.fields);
   const key = byIndexName ?? Object.values(definition.uniqueKeys).find((unique) => unique.fields.length === columns.length && unique.fields.every((field) => columns.includes(field)));
   if (!listed) {
@@ -46,6 +39,35 @@ export function withInstanceDetails(error: unknown, instance: Instance): unknown
   return error;
 }
 
+
+type UniqueKey = ModelClass['definition']['uniqueKeys'][string];
+
+/**
+ * A violation the driver reports by key name (MySQL's named unique keys) told by column, one item per column, as
+ * v6 does; the values are the driver's, split as v6 splits them, unless a save fills in its instance's.
+ */
+function expandNamedKey(error: UniqueConstraintError, key: UniqueKey, indexName: string, keepValues: boolean): void {
+  const given = (error.fields as Record<string, unknown>)[indexName];
+  const values = keepValues && typeof given === 'string' ? (key.fields.length === 1 ? [given] : given.split('-')) : [];
+  error.fields = Object.fromEntries(key.fields.map((field, index) => [field, values[index] ?? null]));
+  error.errors = error.errors.flatMap((item) =>
+    item.path !== indexName ? [item] : key.fields.map((field, index) => new ValidationErrorItem(`${field} must be unique`, item.type, field, values[index] ?? null, item.instance, item.validatorKey)),
+  );
+}
+
+/** A unique violation from a statement of many rows (Model.update): the key's columns and `unique: { msg }`. */
+export function withKeyDetails(error: unknown, model: ModelClass): unknown {
+  if (!(error instanceof UniqueConstraintError) || Array.isArray(error.fields)) return error;
+  const named = Object.keys(error.fields);
+  const key = named.length === 1 ? model.definition.uniqueKeys[named[0]!] : undefined;
+  if (!key) return error;
+  expandNamedKey(error, key, named[0]!, true);
+  if (key.msg) {
+    error.message = key.msg;
+    for (const item of error.errors) item.message = key.msg;
+  }
+  return error;
+}
 
 /** As v6 (MySQL): a foreign key failure from a save carries the instance's value of the first key column when the driver gave none. */
 function withForeignKeyValue(error: ForeignKeyConstraintError, model: ModelClass, instance: Instance): ForeignKeyConstraintError {
