@@ -139,6 +139,11 @@ for (const dialect of testDialects) {
       assert.equal(error.errors[0]!.getValidatorKey(false), 'isemail');
       assert.equal(error.errors[0]!.getValidatorKey(true, '-'), 'function-isemail');
       assert.deepEqual(Object.keys(JSON.parse(JSON.stringify(error)) as object), ['name', 'errors']);
+      // A custom validator throwing an object with a message: that message, as v6 reads it.
+      const Custom = sequelize.define('ev_custom', { code: { type: DataTypes.STRING, validate: { shaped(value: unknown) {
+        if (value === 'x') throw { message: 'code may not be x' };
+      } } } }, { timestamps: false });
+      await assert.rejects(Custom.build({ code: 'x' }).validate(), (caught: Error) => caught instanceof ValidationError && caught.errors[0]!.message === 'code may not be x');
     });
 
     test('an error thrown by a beforeConnect hook reaches the caller as thrown', async () => {

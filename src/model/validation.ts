@@ -136,7 +136,9 @@ async function runCustom(run: () => unknown, path: string, key: string, value: u
   try {
     await run();
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    // As v6: the message of whatever was thrown that has one (an Error, or { message }), else its text.
+    const carried = error !== null && typeof error === 'object' ? (error as { message?: unknown }).message : undefined;
+    const message = typeof carried === 'string' ? carried : String(error);
     // Sequelize names no validator function for custom validators: validatorName stays null.
     const item = new ValidationErrorItem(message, 'Validation error', path, value, instance, key, null);
     // v6 keeps what was thrown, also a string.
