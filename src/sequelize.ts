@@ -35,7 +35,7 @@ export class Sequelize implements ModelHost {
   readonly config: SequelizeConfig;
   readonly dialect: Dialect;
   readonly queryRunner: QueryRunner;
-  readonly hooksRegistry = new HookRegistry();
+  readonly hooksRegistry = new HookRegistry(this);
   readonly modelManager: ModelManager;
   models: Record<string, ModelStatic<Model>> = {};
   private readonly pools: Pools;

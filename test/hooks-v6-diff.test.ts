@@ -82,6 +82,22 @@ for (const dialect of testDialects) {
       assert.deepEqual((await rows()).map((row) => row['age']), [100, 8, 8]);
     });
 
+    test('Sequelize-level hooks run with the Sequelize instance as this, model hooks with the model', async () => {
+      const seen: unknown[] = [];
+      sequelize.addHook('beforeDefine', function (this: unknown) {
+        seen.push(this === sequelize);
+      });
+      sequelize.addHook('afterDefine', function (this: unknown) {
+        seen.push(this === sequelize);
+      });
+      const Defined = sequelize.define('hv_defined', { name: DataTypes.STRING });
+      Defined.addHook('beforeValidate', function (this: unknown) {
+        seen.push(this === Defined);
+      });
+      await Defined.build({ name: 'x' }).validate();
+      assert.deepEqual(seen, [true, true, true]);
+    });
+
     test('beforeBulkDestroy and beforeBulkRestore: the where they set is the one used', async () => {
       Pug.addHook('beforeBulkDestroy', 'test', (options: { where: unknown }) => {
         options.where = { name: { [Op.in]: ['b', 'c'] } };

@@ -36,6 +36,9 @@ interface RegisteredHook {
 export class HookRegistry {
   private readonly hooks = new Map<string, RegisteredHook[]>();
 
+  /** `owner`: what a hook sees as `this` when the registry runs it (the Sequelize instance, as in v6). */
+  constructor(private readonly owner?: unknown) {}
+
   add(hookName: string, nameOrFn: string | HookFunction | { name?: string; fn: HookFunction }, maybeFn?: HookFunction): void {
     if (!knownHooks.has(hookName)) {
       throw new UsageError(`Unknown hook "${hookName}". Known hooks: ${hookNames.join(', ')}.`);
@@ -78,11 +81,11 @@ export class HookRegistry {
   async run(hookName: string, ...args: unknown[]): Promise<void> {
     const list = this.hooks.get(hookName);
     if (!list) return;
-    for (const hook of [...list]) await (hook.fn as (...a: unknown[]) => unknown)(...args);
+    for (const hook of [...list]) await (hook.fn as (this: unknown, ...a: unknown[]) => unknown).apply(this.owner, args);
   }
 
   runSync(hookName: string, ...args: unknown[]): void {
-    for (const hook of [...(this.hooks.get(hookName) ?? [])]) (hook.fn as (...a: unknown[]) => unknown)(...args);
+    for (const hook of [...(this.hooks.get(hookName) ?? [])]) (hook.fn as (this: unknown, ...a: unknown[]) => unknown).apply(this.owner, args);
   }
 
   /** `hooks: { beforeCreate: fn | fn[] }` as given to `define`. */

@@ -61,7 +61,7 @@ export class ModelHookStatics extends ModelMetadata {
   }
   /** @internal Public (not `private`) so that `typeof Model` stays comparable with ModelStatic, as code casts one to the other. */
   static ownHooks(): HookRegistry {
-    if (!Object.prototype.hasOwnProperty.call(this, 'hooksRegistry')) this.hooksRegistry = new HookRegistry();
+    if (!Object.prototype.hasOwnProperty.call(this, 'hooksRegistry')) this.hooksRegistry = new HookRegistry(this);
     return this.hooksRegistry;
   }
 }

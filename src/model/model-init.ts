@@ -22,7 +22,7 @@ export function initModel(model: ModelClass, attributes: Record<string, unknown>
 
   model.definition = new ModelDefinition(modelName, attributes, merged);
   model.host = host;
-  model.hooksRegistry = new HookRegistry();
+  model.hooksRegistry = new HookRegistry(model);
   // The model's own `hooks` replace the `define: { hooks }` defaults rather than adding to them, as in Sequelize.
   model.hooksRegistry.addAll((options.hooks ?? defaults.hooks) as Record<string, unknown> | undefined);
   model.associations = {};
