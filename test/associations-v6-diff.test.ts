@@ -204,6 +204,25 @@ for (const dialect of testDialects) {
       assert.deepEqual([ring!.get('pugId'), ((ring!['parts'] as unknown as Model[])[0]!).get('toyId')], [built.get('id'), ring!.get('id')]);
     });
 
+    test('declaring the same associations again without `as` replaces them (an associate run twice), as v6; an alias twice is an error', async () => {
+      const Kid = db.define('kid', { name: DataTypes.STRING });
+      const Game = db.define('game', { name: DataTypes.STRING });
+      for (let round = 0; round < 2; round += 1) {
+        Kid.belongsToMany(Game, { through: 'plays' });
+        Game.belongsToMany(Kid, { through: 'plays' });
+        Kid.hasMany(Toy, { foreignKey: 'kidId' });
+      }
+      assert.deepEqual([Object.keys(Kid.associations), Object.keys(Game.associations)], [['games', 'toys'], ['kids']]);
+      assert.deepEqual(Object.keys(db.model('plays').getAttributes()), ['createdAt', 'updatedAt', 'kidId', 'gameId']);
+      for (const model of [Kid, Game, db.model('plays')]) await model.sync({ force: true });
+      await Toy.sync({ alter: true });
+      const kid = (await Kid.create({ name: 'kim' })) as Row;
+      await kid['createGame']!({ name: 'tag' });
+      const [loaded] = (await Kid.findAll({ include: [Game] })) as Row[];
+      assert.deepEqual((loaded!['games'] as unknown as Model[]).map((game) => game.get('name')), ['tag']);
+      assert.throws(() => Kid.hasMany(Game, { as: 'games' }), { name: 'SequelizeAssociationError', message: /alias games in two separate associations/ });
+    });
+
     test("an include whose model's scope has a where is required, as v6 merges it into the include's where", async () => {
       const Walker = db.define('walker', { name: DataTypes.STRING, active: DataTypes.BOOLEAN }, { defaultScope: { where: { active: true } }, scopes: { listed: { attributes: ['id', 'name'] } } });
       const Dog = db.define('dog', { name: DataTypes.STRING });

@@ -52,7 +52,9 @@ function prepare(source: ModelClass, target: unknown, options: AssociationOption
   const model = checkTarget(source, target, kind);
   const as = aliasOf(model, options, kind === 'hasMany' || kind === 'belongsToMany');
   const existing = Object.prototype.hasOwnProperty.call(source, 'associations') ? source.associations[as] : undefined;
-  if (existing) {
+  // As v6, only an alias given twice is refused: an association declared again without `as` (an `associate`
+  // run twice) replaces the one of that name.
+  if (existing && options.as !== undefined) {
     throw new AssociationError(`You have used the alias ${as} in two separate associations of ${source.name}. Aliased associations must have unique aliases.`);
   }
   if (source.definition.attribute(as)) {
