@@ -5,12 +5,25 @@ import { Association as AssociationBase } from './associations/association.js';
 import { BelongsTo as BelongsToClass } from './associations/belongs-to.js';
 import { BelongsToMany as BelongsToManyClass } from './associations/belongs-to-many.js';
 import { HasMany as HasManyClass, HasOne as HasOneClass } from './associations/has-many.js';
+import { QueryInterface as QueryInterfaceClass } from './schema/query-interface.js';
 
 /**
  * The class, typed with the statics sequelize.ts assigns to it at load (`Sequelize.STRING`, `Sequelize.Op`,
  * the errors…), which TypeScript cannot see through `Object.assign`.
  */
-export const Sequelize = SequelizeClass as typeof SequelizeClass & SequelizeStatics & ClassHookStatics;
+export const Sequelize = SequelizeClass as SequelizeConstructor;
+type SequelizeConstructor = typeof SequelizeClass & SequelizeStatics & ClassHookStatics & SequelizeSelf;
+/** v6's class is also its own `Sequelize` and `default`: `import S from 'sequelize'; new S.Sequelize(…)`, in ES modules too. */
+interface SequelizeSelf {
+  readonly Sequelize: SequelizeConstructor;
+  readonly default: SequelizeConstructor;
+  readonly QueryInterface: typeof QueryInterfaceClass;
+  readonly Association: typeof AssociationBase;
+  readonly BelongsTo: typeof BelongsToClass;
+  readonly HasOne: typeof HasOneClass;
+  readonly HasMany: typeof HasManyClass;
+  readonly BelongsToMany: typeof BelongsToManyClass;
+}
 export type Sequelize = SequelizeClass;
 export { Model, type ModelStatic } from './model/model.js';
 export * from './data-types/index.js';
@@ -67,5 +80,12 @@ export { Validator } from './model/validator-export.js';
 export { useInflection } from './utils/inflection.js';
 /** v6's `Utils`: the SQL helper classes (`Utils.Fn`, `Utils.Literal`) that plugins test with `instanceof`. */
 export const Utils = sequelizeStatics.Utils;
+
+// The CommonJS entry copies every named export onto the class; these are the ones the statics lack, for ES modules.
+// Here, after every import: CommonJS output requires modules in source order.
+Object.assign(SequelizeClass, {
+  Sequelize: SequelizeClass, default: SequelizeClass, QueryInterface: QueryInterfaceClass,
+  Association: AssociationBase, BelongsTo: BelongsToClass, HasOne: HasOneClass, HasMany: HasManyClass, BelongsToMany: BelongsToManyClass,
+});
 
 export default Sequelize;

@@ -1,10 +1,23 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { DataTypes, ExclusionConstraintError, ForeignKeyConstraintError, Sequelize, UnknownConstraintError } from '../src/index.js';
+import SequelizeDefault, { Association, BelongsTo, BelongsToMany, DataTypes, ExclusionConstraintError, ForeignKeyConstraintError, HasMany, HasOne, QueryInterface, Sequelize, UnknownConstraintError } from '../src/index.js';
 import type { QueryInterface } from '../src/schema/query-interface.js';
 import { connect, testDialects } from './setup/dialects.js';
 
 /** Run-time sides of sequelize@6's TypeScript signatures that typed apps call (the types are in test/types/v6-*.ts). */
+test("the ES module's default export is v6's: the class, also as .Sequelize and .default, with the association classes and QueryInterface", () => {
+  assert.equal(SequelizeDefault, Sequelize);
+  assert.equal(SequelizeDefault.Sequelize, Sequelize);
+  assert.equal(SequelizeDefault.default, Sequelize);
+  assert.deepEqual(
+    [SequelizeDefault.QueryInterface, SequelizeDefault.Association, SequelizeDefault.BelongsTo, SequelizeDefault.HasOne, SequelizeDefault.HasMany, SequelizeDefault.BelongsToMany],
+    [QueryInterface, Association, BelongsTo, HasOne, HasMany, BelongsToMany],
+  );
+  const db = new SequelizeDefault.Sequelize('sqlite::memory:', { logging: false });
+  assert.ok(db instanceof Sequelize);
+  return db.close();
+});
+
 for (const dialect of testDialects) {
   describe(`v6 typed calls at run time on ${dialect}`, () => {
     let sequelize: Sequelize;
