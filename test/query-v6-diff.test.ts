@@ -112,6 +112,13 @@ for (const dialect of testDialects) {
       assert.deepEqual((rows as Array<Record<string, unknown>>).map((row) => row['max']), [30, 25]);
     });
 
+    test('aggregate reads its value as dataType, by default the attribute\'s: an INTEGER average is an integer', async () => {
+      assert.equal(await User.aggregate('age', 'avg'), 28);
+      const average = await User.aggregate('age', 'avg', { dataType: DataTypes.FLOAT } as never);
+      assert.ok(Math.abs((average as number) - 85 / 3) < 0.001, String(average));
+      assert.equal(await User.aggregate('age', 'sum', { dataType: DataTypes.INTEGER } as never), 85);
+    });
+
     test('sequelize.query: nest without a type is a SELECT, a null replacement is NULL', async () => {
       const rows = await sequelize.query(`SELECT id, name AS ${quote('who.name')} FROM users WHERE id < 3 ORDER BY id`, { nest: true });
       assert.deepEqual(rows, [{ id: 1, who: { name: 'alice' } }, { id: 2, who: { name: 'Bob' } }]);

@@ -18,6 +18,7 @@ import { findHookDefaults } from './hook-options.js';
 import { cached } from './statement-cache.js';
 import { sql as sqlNodes } from '../sql/nodes.js';
 import { bindFinderLiterals } from '../query/finder-replacements.js';
+import { aggregateValue } from './aggregate-values.js';
 
 function prepareOptions(model: ModelClass, options: FindOptions | undefined): FindOptions {
   return mergeScope(model.activeScope, { ...(options ?? {}) }, model.definition.options.whereMergeStrategy) as FindOptions;
@@ -259,15 +260,7 @@ export async function aggregate(model: ModelClass, field: string, fn: string, gi
   };
   const runner = model.host.queryRunner;
   const rows = await runner.rows(runner.dialect.compiler.compile(node), readOptions(options));
-  const parse = (value: unknown): unknown => {
-    if (value === null || value === undefined) return null;
-    if (fn.toLowerCase() === 'count' || fn.toLowerCase() === 'sum' || fn.toLowerCase() === 'avg') return Number(value);
-    if (!attribute || isVirtual(attribute)) return value;
-    const converted = runner.dialect.types.fromDriver(attribute.type, value);
-    const key = attribute.type.key;
-    if (typeof converted === 'string' && ['INTEGER', 'BIGINT', 'SMALLINT', 'TINYINT', 'MEDIUMINT', 'FLOAT', 'REAL', 'DOUBLE PRECISION', 'DECIMAL'].includes(key)) return Number(converted);
-    return converted;
-  };
+  const parse = (value: unknown): unknown => aggregateValue(fn, attribute, options.dataType, runner.dialect.types, value);
   if (groupBy.length > 0 || options.plain === false) return rows.map((row) => ({ ...row, [fn]: parse(row[fn]) }));
   return parse(rows[0]?.[fn]);
 }
