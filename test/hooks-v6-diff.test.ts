@@ -98,6 +98,16 @@ for (const dialect of testDialects) {
       assert.deepEqual(seen, [true, true, true]);
     });
 
+    test('bulkCreate with validate and individualHooks runs each validation stage for every record in turn, as v6', async () => {
+      const Checked = sequelize.define('hv_checked', { n: { type: DataTypes.INTEGER, validate: { max: 5 } } }, { timestamps: false });
+      await Checked.sync({ force: true });
+      const seen: string[] = [];
+      for (const name of ['beforeValidate', 'afterValidate', 'validationFailed'] as const) Checked.addHook(name, (record: Model) => void seen.push(`${name}:${String(record.get('n'))}`));
+      await assert.rejects(Checked.bulkCreate([{ n: 1 }, { n: 9 }, { n: 2 }], { validate: true, individualHooks: true }));
+      assert.deepEqual(seen, ['beforeValidate:1', 'beforeValidate:9', 'beforeValidate:2', 'afterValidate:1', 'validationFailed:9', 'afterValidate:2']);
+      assert.equal(await Checked.count(), 0);
+    });
+
     test('beforeBulkDestroy and beforeBulkRestore: the where they set is the one used', async () => {
       Pug.addHook('beforeBulkDestroy', 'test', (options: { where: unknown }) => {
         options.where = { name: { [Op.in]: ['b', 'c'] } };

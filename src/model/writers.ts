@@ -141,12 +141,11 @@ export async function bulkCreate(model: ModelClass, records: Record<string, unkn
     const validateOptions = { fields: options.fields };
     // v6 validates each record with the bulk options (and `skip`) when hooks run per record.
     const recordValidateOptions = hooks && options.individualHooks ? validateHookOptions(definition, hookOptions) : validateOptions;
-    for (const instance of instances) {
-      if (hooks && options.individualHooks) {
-        // With individual hooks each record is validated as `instance.validate()` does, hooks included.
-        await (instance as unknown as { validate(o: object): Promise<unknown> }).validate(recordValidateOptions).catch((error: Error) => failures.push(new BulkRecordError(error, instance)));
-        continue;
-      }
+    if (hooks && options.individualHooks) {
+      // With individual hooks each record is validated as `instance.validate()` does, hooks included, all at
+      // once as v6's Promise.all does (the hooks of one stage run for every record before the next stage).
+      await Promise.all(instances.map((instance) => (instance as unknown as { validate(o: object): Promise<unknown> }).validate(recordValidateOptions).catch((error: Error) => failures.push(new BulkRecordError(error, instance)))));
+    } else for (const instance of instances) {
       // Synchronous unless a validator is: no microtask per record for the common case.
       let error = checkInstance(definition, instance as never, validateOptions);
       if (error instanceof Promise) error = await error;
