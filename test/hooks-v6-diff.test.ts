@@ -44,6 +44,17 @@ for (const dialect of testDialects) {
       assert.equal((await rows())[0]!['touched'], 1);
     });
 
+    test('a beforeUpdate that replaces options.fields saves those; what it left out stays changed', async () => {
+      Pug.addHook('beforeUpdate', 'test', (_pug: Model, options: { fields?: string[] }) => {
+        options.fields = ['name'];
+      });
+      const pug = (await Pug.findOne({ where: { name: 'a' } }))!;
+      pug.set({ name: 'renamed', age: 50 });
+      await pug.save();
+      assert.deepEqual(pug.changed(), ['age']);
+      assert.deepEqual((await rows()).find((row) => row['name'] === 'renamed')?.['age'], 1);
+    });
+
     test('a save naming fields of a record nothing changed in sends nothing and runs no after hooks', async () => {
       const seen: string[] = [];
       Pug.addHook('beforeUpdate', 'test', () => void seen.push('before'));

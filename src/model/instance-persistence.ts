@@ -178,9 +178,13 @@ async function saveInGeneral(instance: Instance, state: InstanceState, options: 
   }
   const beforeHook = isNew ? 'beforeCreate' : 'beforeUpdate';
   let byHooks: string[] = [];
+  let fieldsReplaced = false;
   if (hooks && hasHooks(model, beforeHook)) {
     const changedBefore = new Set(state.changedKeys ?? []);
+    const listed = optionsForHooks().fields;
     await runHooks(model, beforeHook, instance, optionsForHooks());
+    // A hook that replaced `fields` saves those: only they stop counting as changed, as in v6.
+    fieldsReplaced = optionsForHooks().fields !== listed;
     // Unless the caller named the fields, what the hooks changed is saved too.
     byHooks = fieldsGiven ? [] : savedAttributes(instance, state, {}).filter((key) => isNew || !changedBefore.has(key));
     fields = storedAmong(definition, [...new Set([...optionsForHooks().fields, ...byHooks])]);
@@ -223,7 +227,7 @@ async function saveInGeneral(instance: Instance, state: InstanceState, options: 
       instance.dataValues[version] = values[version];
     }
   }
-  markSaved(instance, state, options, fields);
+  markSaved(instance, state, fieldsReplaced ? { ...options, fields } : options, fields);
   const afterHook = isNew ? 'afterCreate' : 'afterUpdate';
   if (hooks && hasHooks(model, afterHook)) {
     await runHooks(model, afterHook, instance, optionsForHooks());
