@@ -178,14 +178,15 @@ export class Sequelize implements ModelHost {
       readOnly: false,
       ...(typeof optionsOrWork === 'object' && optionsOrWork !== null ? optionsOrWork : {}),
     };
+    if (options.transaction === undefined) {
+      const ambient = (work ? transactionStorage.getStore() : undefined) as Transaction | undefined;
+      if (ambient && !ambient.finished) options.transaction = ambient;
+      else if (this.queryRunner.openSharedTransaction()) options.transaction = this.queryRunner.openSharedTransaction() as Transaction;
+    }
     if (!work) {
       const transaction = new Transaction(this.queryRunner, options);
-      await transaction.begin();
+      await transaction.begin(true);
       return transaction;
-    }
-    if (options.transaction === undefined) {
-      const ambient = transactionStorage.getStore() as Transaction | undefined;
-      if (ambient && !ambient.finished) options.transaction = ambient;
     }
     const transaction = new Transaction(this.queryRunner, options);
     await transaction.begin();

@@ -89,6 +89,13 @@ function parameterText(value: unknown): string {
 
 /** Sends compiled statements to the right connection, logging them and mapping driver errors. */
 export class QueryRunner {
+  /**
+   * An unmanaged transaction holding a single-connection dialect's one connection (SQLite). Statements and new
+   * transactions from outside any transaction run inside it, as they do on v6's one in-memory connection,
+   * instead of waiting for a commit that may itself be waiting on them (`await Pug.count()` before `t.commit()`).
+   */
+  sharedTransaction: ConnectionHolder | undefined;
+
   constructor(readonly settings: QueryRunnerSettings) {}
 
   get dialect(): Dialect {
@@ -98,12 +105,17 @@ export class QueryRunner {
   /** The transaction a statement belongs to: the one passed, else the ambient managed one. */
   resolveTransaction(transaction: ConnectionHolder | null | undefined): ConnectionHolder | undefined {
     if (transaction === null) {
-      if (this.dialect.supports['singleConnection'] === true && (transactionStorage.getStore() as ConnectionHolder | undefined)?.finished === undefined && transactionStorage.getStore()) {
-        throw new UsageError('transaction: null inside a managed transaction cannot run on SQLite: its one connection is held by that transaction until the callback ends, so the statement would wait for ever. Run it after the transaction, or inside it.');
+      const ambient = transactionStorage.getStore() as ConnectionHolder | undefined;
+      if (this.dialect.supports['singleConnection'] === true && ((ambient !== undefined && ambient.finished === undefined) || this.openSharedTransaction())) {
+        throw new UsageError('transaction: null inside a managed transaction, or while an unmanaged one is open, cannot run on SQLite: its one connection is held by that transaction until it ends, so the statement would wait for ever. Run it after the transaction, or inside it.');
       }
       return undefined;
     }
-    return transaction ?? (transactionStorage.getStore() as ConnectionHolder | undefined) ?? (clsTransaction() as ConnectionHolder | undefined);
+    return transaction ?? (transactionStorage.getStore() as ConnectionHolder | undefined) ?? (clsTransaction() as ConnectionHolder | undefined) ?? this.openSharedTransaction();
+  }
+
+  openSharedTransaction(): ConnectionHolder | undefined {
+    return this.sharedTransaction?.finished === undefined ? this.sharedTransaction : undefined;
   }
 
   private convertError(error: unknown, query: CompiledQuery): Error {

@@ -63,7 +63,8 @@ export class Transaction implements ConnectionHolder {
     return LOCK;
   }
 
-  async begin(): Promise<void> {
+  /** `unmanaged`: on a single-connection dialect, statements from outside run inside it (QueryRunner.sharedTransaction). */
+  async begin(unmanaged = false): Promise<void> {
     const dialect = this.runner.dialect;
     if (this.parent) {
       if (this.parent.finished) throw new UsageError(`Cannot start a savepoint in transaction ${this.parent.id}: it has already ended.`);
@@ -78,6 +79,7 @@ export class Transaction implements ConnectionHolder {
       for (const statement of dialect.beginTransaction(this.options)) await this.statement(statement);
       const deferral = dialect.supports['deferrableConstraints'] === true ? transactionDeferrableSql(this.options.deferrable, (name) => dialect.compiler.quoteIdentifier(name)) : undefined;
       if (deferral) await this.statement(deferral);
+      if (unmanaged && dialect.supports['singleConnection'] === true) this.runner.sharedTransaction = this;
     } catch (error) {
       await pool.release(this.connection, { destroy: true });
       this.connection = undefined;
@@ -132,6 +134,7 @@ export class Transaction implements ConnectionHolder {
 
   private async finish(state: 'commit' | 'rollback'): Promise<void> {
     this.finished = state;
+    if (this.runner.sharedTransaction === this) this.runner.sharedTransaction = undefined;
     if (!this.parent && this.connection) {
       const connection = this.connection;
       await (this.pool ?? this.runner.settings.pool).release(connection);
