@@ -178,15 +178,14 @@ export class Sequelize implements ModelHost {
       readOnly: false,
       ...(typeof optionsOrWork === 'object' && optionsOrWork !== null ? optionsOrWork : {}),
     };
-    if (options.transaction === undefined) {
-      const ambient = (work ? transactionStorage.getStore() : undefined) as Transaction | undefined;
-      if (ambient && !ambient.finished) options.transaction = ambient;
-      else if (this.queryRunner.openSharedTransaction()) options.transaction = this.queryRunner.openSharedTransaction() as Transaction;
-    }
     if (!work) {
       const transaction = new Transaction(this.queryRunner, options);
       await transaction.begin(true);
       return transaction;
+    }
+    if (options.transaction === undefined) {
+      const ambient = transactionStorage.getStore() as Transaction | undefined;
+      if (ambient && !ambient.finished) options.transaction = ambient;
     }
     const transaction = new Transaction(this.queryRunner, options);
     await transaction.begin();
@@ -199,7 +198,9 @@ export class Sequelize implements ModelHost {
     if (given) return work(given);
     const ambient = transactionStorage.getStore() as Transaction | undefined;
     if (ambient && !ambient.finished && given !== null) return work(ambient);
-    return this.transaction((transaction) => work(transaction));
+    // Inside the open unmanaged transaction that its plain statements would join (SQLite), as a savepoint of it.
+    const shared = this.queryRunner.openSharedTransaction() as Transaction | undefined;
+    return this.transaction(shared ? { transaction: shared } : {}, (transaction) => work(transaction));
   }
 
   async sync(options: SyncOptions = {}): Promise<this> {

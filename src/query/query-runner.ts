@@ -90,9 +90,10 @@ function parameterText(value: unknown): string {
 /** Sends compiled statements to the right connection, logging them and mapping driver errors. */
 export class QueryRunner {
   /**
-   * An unmanaged transaction holding a single-connection dialect's one connection (SQLite). Statements and new
-   * transactions from outside any transaction run inside it, as they do on v6's one in-memory connection,
-   * instead of waiting for a commit that may itself be waiting on them (`await Pug.count()` before `t.commit()`).
+   * An unmanaged transaction holding a single-connection dialect's one connection (SQLite). Statements from
+   * outside any transaction run inside it (multi-step writes as its savepoints), as on v6's one in-memory
+   * connection, instead of waiting for a commit that may itself wait on them (`await Pug.count()` before
+   * `t.commit()`). New transactions still wait for it: they are units of work of their own.
    */
   sharedTransaction: ConnectionHolder | undefined;
 
