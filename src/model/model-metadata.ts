@@ -65,8 +65,9 @@ export class ModelMetadata {
   static get tableName(): string {
     return this.definition.tableName;
   }
-  static get primaryKeyAttribute(): string | undefined {
-    return this.definition.primaryKeyAttributes[0];
+  // Typed `string` as v6 types it (`const pk: string = User.primaryKeyAttribute`); a model without a key reads undefined.
+  static get primaryKeyAttribute(): string {
+    return this.definition.primaryKeyAttributes[0] as string;
   }
   static get primaryKeyAttributes(): string[] {
     return this.definition.primaryKeyAttributes;
