@@ -223,6 +223,21 @@ for (const dialect of testDialects) {
       assert.throws(() => Kid.hasMany(Game, { as: 'games' }), { name: 'SequelizeAssociationError', message: /alias games in two separate associations/ });
     });
 
+    test('a VIRTUAL attribute with a getter shows on included rows read with listed attributes, as on root rows', async () => {
+      const Sitter = db.define('sitter', { name: DataTypes.STRING, label: { type: DataTypes.VIRTUAL, get(this: Model) { return `~${String(this.getDataValue('name' as never))}`; } } });
+      const Yard = db.define('yard', { name: DataTypes.STRING });
+      Yard.hasMany(Sitter);
+      Sitter.belongsTo(Yard);
+      for (const model of [Yard, Sitter]) await model.sync({ force: true });
+      await Yard.create({ name: 'back', sitters: [{ name: 'sam' }] }, { include: [Sitter] });
+      const [yard] = await Yard.findAll({ attributes: ['name'], include: [{ model: Sitter, attributes: ['name', 'label'] }] });
+      assert.deepEqual(yard!.toJSON(), { name: 'back', sitters: [{ label: '~sam', name: 'sam' }] });
+      const [excluded] = await Yard.findAll({ attributes: ['name'], include: [{ model: Sitter, attributes: { exclude: ['createdAt', 'updatedAt', 'yardId'] } }] });
+      assert.deepEqual(excluded!.toJSON(), { name: 'back', sitters: [{ label: '~sam', id: 1, name: 'sam' }] });
+      const [sitter] = await Sitter.findAll({ attributes: ['name', 'label'], include: [{ model: Yard, attributes: ['name'] }] });
+      assert.deepEqual(sitter!.toJSON(), { label: '~sam', name: 'sam', yard: { name: 'back' } });
+    });
+
     test("an include whose model's scope has a where is required, as v6 merges it into the include's where", async () => {
       const Walker = db.define('walker', { name: DataTypes.STRING, active: DataTypes.BOOLEAN }, { defaultScope: { where: { active: true } }, scopes: { listed: { attributes: ['id', 'name'] } } });
       const Dog = db.define('dog', { name: DataTypes.STRING });

@@ -2,6 +2,7 @@ import { EmptyResultError, QueryError } from '../errors/usage-errors.js';
 import { isVirtual } from '../metadata/attributes.js';
 import type { FindOptions } from '../query/find-options.js';
 import { aggregateWithIncludes, countWithIncludes, loadIncludes } from './include-finder.js';
+import { shownAttributes } from './include-load.js';
 import { buildRootSelect, findWhere, groupNodes, orderNodes } from '../query/select-builder.js';
 import type { BuildContext } from '../query/query-context.js';
 import { sql, type ExprNode, type SelectNode } from '../sql/nodes.js';
@@ -68,20 +69,6 @@ export async function findAll(model: ModelClass, given?: FindOptions): Promise<u
   // `plain: true` asks for the first row alone, as Sequelize's findAll answers it.
   if (options.plain) return (results[0] ?? null) as unknown as unknown[];
   return results;
-}
-
-/**
- * The keys an instance found with `attributes` shows in get()/toJSON(): the selected columns plus the VIRTUAL
- * attributes asked for, by name or by not being excluded, as Sequelize keeps them.
- */
-function shownAttributes(model: ModelClass, attributes: NonNullable<FindOptions['attributes']>, selected: string[]): string[] {
-  const definition = model.definition;
-  const virtualNames = Object.keys(definition.attributes).filter((name) => isVirtual(definition.attributes[name]!));
-  if (virtualNames.length === 0) return selected;
-  const asked = Array.isArray(attributes)
-    ? virtualNames.filter((name) => attributes.includes(name))
-    : virtualNames.filter((name) => !((attributes as { exclude?: readonly string[] }).exclude ?? []).includes(name));
-  return [...selected, ...asked.filter((name) => !selected.includes(name))];
 }
 
 /** `raw: true, nest: true`: keys such as `owner.name` become `{ owner: { name } }`, as Sequelize nests them. */

@@ -9,7 +9,7 @@ import { sql, type ExprNode, type JoinNode, type SelectNode } from '../sql/nodes
 import { ignoringAttributes, loadJoined, needsJoinedMode } from './include-aggregate.js';
 import { aggregateJoined, countJoined, type JoinedAggregate } from './include-count.js';
 import { JoinedLoader } from './include-joined-load.js';
-import { loadLevels, neededKeys, stripAdded, withNeededKeys, type Instance } from './include-load.js';
+import { loadLevels, neededKeys, shownAttributes, stripAdded, withNeededKeys, type Instance } from './include-load.js';
 import { rawRows, withRawKeys } from './include-raw.js';
 import { nestedRightParent, nullsGoFirst, rightOuterParents } from './include-right.js';
 import type { ModelClass } from './model-internals.js';
@@ -86,7 +86,7 @@ export async function loadIncludes(model: ModelClass, options: FindOptions, root
   const runner = model.host.queryRunner;
   const rows = await runner.rows(runner.dialect.compiler.compile(node), readOptions(options));
   const convert = rowConverter(definition, runner.dialect, root.columns);
-  const selectedNames = options.attributes === undefined ? undefined : root.columns.map((column) => column.key).filter((name) => !added.includes(name));
+  const selectedNames = options.attributes === undefined ? undefined : shownAttributes(model, options.attributes, root.columns.map((column) => column.key).filter((name) => !added.includes(name)));
   const parents = rows.map((row) => new model(convert(row), { isNewRecord: false, raw: true, ...(selectedNames ? { attributes: selectedNames } : {}) })) as Instance[];
   const loader = joined ? new JoinedLoader(joined) : undefined;
   loader?.setRoots(parents);

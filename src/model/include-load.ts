@@ -1,3 +1,4 @@
+import { isVirtual } from '../metadata/attributes.js';
 import type { FindOptions } from '../query/find-options.js';
 import { levelOrder, splitOrder } from '../query/include-order.js';
 import { linkName, type IncludeNode } from '../query/include-plan.js';
@@ -65,6 +66,20 @@ export function withNeededKeys(attributes: FindOptions['attributes'], needed: re
     return { attributes: { ...attributes, exclude: exclude.filter((name) => !added.includes(name)) }, added };
   }
   return { attributes, added: [] };
+}
+
+/**
+ * The keys an instance found with `attributes` shows in get()/toJSON(): the selected columns plus the VIRTUAL
+ * attributes asked for, by name or by not being excluded, as Sequelize keeps them.
+ */
+export function shownAttributes(model: Pick<ModelClass, 'definition'>, attributes: NonNullable<FindOptions['attributes']>, selected: string[]): string[] {
+  const definition = model.definition;
+  const virtualNames = Object.keys(definition.attributes).filter((name) => isVirtual(definition.attributes[name]!));
+  if (virtualNames.length === 0) return selected;
+  const asked = Array.isArray(attributes)
+    ? virtualNames.filter((name) => attributes.includes(name))
+    : virtualNames.filter((name) => !((attributes as { exclude?: readonly string[] }).exclude ?? []).includes(name));
+  return [...selected, ...asked.filter((name) => !selected.includes(name))];
 }
 
 /** `attributes: []` without nested includes loads nothing: Sequelize sets no key on the parent then. */
@@ -172,7 +187,7 @@ async function loadRows(node: IncludeNode, keys: unknown[], pushed: readonly unk
     const select = levelSelect(node, part, needed, order.orderBy);
     added = select.added;
     const compiled = dialect.compiler.compile(select.node);
-    const names = restrict ? select.columns.map((column) => column.key) : undefined;
+    const names = restrict ? shownAttributes(node.model, node.attributes!, select.columns.map((column) => column.key)) : undefined;
     // Shared by every row of the level: hydrated instances only read their build options.
     const childOptions = names ? { isNewRecord: false, raw: true, attributes: names } : hydrated;
     const shape = json && jsonShape(json, select, node.model.definition, linkKey ? { definition: through!.model.definition, key: linkKey } : undefined);
