@@ -16,6 +16,16 @@ for (const dialect of testDialects) {
       await sequelize.close();
     });
 
+    test('upsert of a stored row updates the attributes given, not those it fills with their defaults', async () => {
+      const Counter = sequelize.define('counter', { name: DataTypes.STRING, hits: { type: DataTypes.INTEGER, defaultValue: 0 } }, { timestamps: false });
+      await sequelize.sync({ force: true });
+      const stored = await Counter.create({ name: 'a', hits: 7 });
+      await Counter.upsert({ id: stored.get('id'), name: 'renamed' });
+      assert.deepEqual(await Counter.findByPk(stored.get('id') as number, { raw: true }), { id: stored.get('id'), name: 'renamed', hits: 7 });
+      await Counter.upsert({ id: stored.get('id'), name: 'again', hits: 1 }, { fields: ['hits'] });
+      assert.deepEqual(await Counter.findByPk(stored.get('id') as number, { raw: true }), { id: stored.get('id'), name: 'renamed', hits: 1 });
+    });
+
     test('limit bounds Model.update, Model.destroy and Model.restore', async () => {
       const User = sequelize.define('user', { name: DataTypes.STRING, age: DataTypes.INTEGER }, { paranoid: true });
       await sequelize.sync({ force: true });

@@ -34,11 +34,13 @@ export async function upsert(model: ModelClass, values: Record<string, unknown>,
   if (updatedAt && !options.silent) instance.dataValues[updatedAt] = now;
   const runner = model.host.queryRunner;
   const dialect = runner.dialect;
-  // `fields` names what a conflict updates; the INSERT itself writes every value given.
+  // `fields` names what a conflict updates: by default the attributes given, as in v6 (not the defaults the
+  // INSERT fills in, which would overwrite the stored row's values). The INSERT writes every value.
   const inserted = insertedAttributes(model, [instance], undefined);
   const target = conflictTarget(model, inserted, options.conflictFields);
+  const updated = options.fields ?? Object.keys(values).filter((name) => definition.attribute(name) !== undefined);
   const updatable = inserted.filter((name) => name !== createdAt && !target.includes(definition.columnOf(name)) && !definition.attributes[name]!.primaryKey)
-    .filter((name) => !options.fields || options.fields.includes(name) || name === updatedAt);
+    .filter((name) => updated.includes(name) || name === updatedAt);
   const conflict: ConflictAction = { action: 'update', target, columns: updatable.map((name) => definition.columnOf(name)) };
   const returning = dialect.supports.insertReturning;
   const node = insertStatement(definition, inserted, [instance.dataValues], tableContext(model), { conflict, returning });
