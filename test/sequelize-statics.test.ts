@@ -20,6 +20,12 @@ describe('statics of the Sequelize class, as sequelize@6 has them', () => {
     assert.equal((statics['postgres'] as Record<string, unknown>)['RANGE'], DataTypes.RANGE);
   });
 
+  test('fn/col/literal/where fragments have v6`s own keys only, in v6`s order (JSON.stringify, deepEqual with plain objects)', () => {
+    assert.equal(JSON.stringify([Sequelize.literal('x'), Sequelize.fn('NOW'), Sequelize.col('a'), Sequelize.where(Sequelize.col('a'), 1)]),
+      '[{"val":"x"},{"fn":"NOW","args":[]},{"col":"a"},{"attribute":{"col":"a"},"comparator":"=","logic":1}]');
+    assert.deepEqual(Object.keys(Sequelize.literal('x')), ['val']);
+  });
+
   test('Error, AsyncQueueError, Validator, useInflection and options exist', () => {
     assert.equal(statics['Error'], BaseError);
     const AsyncQueueError = statics['AsyncQueueError'] as new (message: string) => Error;

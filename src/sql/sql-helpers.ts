@@ -3,18 +3,24 @@
  * They stay plain data; the query layer turns them into AST nodes.
  */
 export abstract class SqlFragment {
+  // On the prototype, not the instance: the fragment's own keys are v6's (`{ val }`, `{ fn, args }`), which
+  // code comparing or serializing them sees.
   abstract readonly fragmentKind: 'fn' | 'col' | 'literal' | 'where' | 'cast' | 'json';
 }
 
 export class Fn extends SqlFragment {
-  readonly fragmentKind = 'fn' as const;
+  get fragmentKind(): 'fn' {
+    return 'fn';
+  }
   constructor(readonly fn: string, readonly args: readonly unknown[]) {
     super();
   }
 }
 
 export class Col extends SqlFragment {
-  readonly fragmentKind = 'col' as const;
+  get fragmentKind(): 'col' {
+    return 'col';
+  }
   readonly col: string;
   constructor(col: string, ...rest: string[]) {
     super();
@@ -23,7 +29,9 @@ export class Col extends SqlFragment {
 }
 
 export class Literal extends SqlFragment {
-  readonly fragmentKind = 'literal' as const;
+  get fragmentKind(): 'literal' {
+    return 'literal';
+  }
   constructor(readonly val: string) {
     super();
   }
@@ -40,7 +48,9 @@ export class BoundLiteral extends Literal {
 }
 
 export class Cast extends SqlFragment {
-  readonly fragmentKind = 'cast' as const;
+  get fragmentKind(): 'cast' {
+    return 'cast';
+  }
   constructor(readonly val: unknown, readonly type: string) {
     super();
   }
@@ -48,10 +58,12 @@ export class Cast extends SqlFragment {
 
 /** `sequelize.where(lhs, value)` / `where(lhs, Op.gt, value)`: a condition whose left side is not an attribute name. */
 export class Where extends SqlFragment {
-  readonly fragmentKind = 'where' as const;
+  get fragmentKind(): 'where' {
+    return 'where';
+  }
   readonly attribute: unknown;
-  readonly logic: unknown;
   readonly comparator: symbol | string;
+  readonly logic: unknown;
   constructor(attribute: unknown, comparatorOrLogic: unknown, logic?: unknown) {
     super();
     this.attribute = attribute;
@@ -66,7 +78,9 @@ export class Where extends SqlFragment {
 }
 
 export class Json extends SqlFragment {
-  readonly fragmentKind = 'json' as const;
+  get fragmentKind(): 'json' {
+    return 'json';
+  }
   /** A `meta.a.b` path, or an object of conditions on JSON attributes (`json({ meta: { a: 1 } })`). */
   constructor(readonly path: string | Record<string, unknown>, readonly value?: unknown) {
     super();
