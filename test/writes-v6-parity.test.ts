@@ -26,6 +26,16 @@ for (const dialect of testDialects) {
       assert.deepEqual(await Counter.findByPk(stored.get('id') as number, { raw: true }), { id: stored.get('id'), name: 'renamed', hits: 1 });
     });
 
+    test('MySQL upsert that meets another unique key: that row takes every given value, and the instance its id', { skip: ['mysql', 'mariadb'].includes(dialect) ? false : 'MySQL upserts on any unique key' }, async () => {
+      const Account = sequelize.define('account', { name: { type: DataTypes.STRING, unique: true }, email: { type: DataTypes.STRING, unique: true } }, { timestamps: false });
+      await sequelize.sync({ force: true });
+      await Account.create({ name: 'z', email: 'z@x' });
+      const stored = await Account.create({ name: 'a', email: 'a@x' });
+      const [instance, created] = await Account.upsert({ name: 'renamed', email: 'a@x' });
+      assert.deepEqual([instance.get('id'), created], [stored.get('id'), false]);
+      assert.deepEqual(await Account.findByPk(stored.get('id') as number, { raw: true }), { id: stored.get('id'), name: 'renamed', email: 'a@x' });
+    });
+
     test('limit bounds Model.update, Model.destroy and Model.restore', async () => {
       const User = sequelize.define('user', { name: DataTypes.STRING, age: DataTypes.INTEGER }, { paranoid: true });
       await sequelize.sync({ force: true });

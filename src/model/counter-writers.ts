@@ -39,7 +39,9 @@ export async function upsert(model: ModelClass, values: Record<string, unknown>,
   const inserted = insertedAttributes(model, [instance], undefined);
   const target = conflictTarget(model, inserted, options.conflictFields);
   const updated = options.fields ?? Object.keys(values).filter((name) => definition.attribute(name) !== undefined);
-  const updatable = inserted.filter((name) => name !== createdAt && !target.includes(definition.columnOf(name)) && !definition.attributes[name]!.primaryKey)
+  // The conflict columns are set too (to the values they already match where a target is named): MySQL names
+  // none, and a row found by another unique key takes the given values of this one, as v6 writes them.
+  const updatable = inserted.filter((name) => name !== createdAt && !definition.attributes[name]!.primaryKey)
     .filter((name) => updated.includes(name) || name === updatedAt);
   const conflict: ConflictAction = { action: 'update', target, columns: updatable.map((name) => definition.columnOf(name)) };
   const returning = dialect.supports.insertReturning;
