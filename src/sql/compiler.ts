@@ -1,7 +1,8 @@
 import type {
-  AnyNode, BinaryNode, ConflictAction, DeleteNode, ExprNode, FnNode, FromNode, InNode, InsertNode, JoinNode, JsonPathNode,
-  OrderNode, SelectNode, StatementNode, UpdateNode,
+  AnyNode, BinaryNode, ConflictAction, ExprNode, FnNode, FromNode, InNode, JoinNode, JsonPathNode,
+  OrderNode, SelectNode, StatementNode,
 } from './nodes.js';
+import { printDelete, printInsert, printUpdate } from './write-statements.js';
 
 export interface CompiledQuery {
   readonly sql: string;
@@ -122,7 +123,7 @@ export class CompileState {
   text = '';
   readonly parameters: unknown[] = [];
 
-  constructor(private readonly compiler: SqlCompiler) {}
+  constructor(readonly compiler: SqlCompiler) {}
 
   append(text: string): this {
     this.text += text;
@@ -143,9 +144,9 @@ export class CompileState {
   statement(node: StatementNode | ExprNode): void {
     switch (node.kind) {
       case 'select': return this.select(node);
-      case 'insert': return this.insert(node);
-      case 'update': return this.update(node);
-      case 'delete': return this.delete(node);
+      case 'insert': return printInsert(this, node);
+      case 'update': return printUpdate(this, node);
+      case 'delete': return printDelete(this, node);
       default: this.expr(node);
     }
   }
@@ -192,46 +193,6 @@ export class CompileState {
     this.append(` ${node.type === 'INNER' ? 'INNER' : `${node.type} OUTER`} JOIN `);
     this.from(node.from);
     this.append(' ON ').expr(node.on);
-  }
-
-  insert(node: InsertNode): void {
-    this.append(`${this.compiler.insertKeyword(node.conflict)} `).append(this.compiler.quoteTable(node.table.name, node.table.schema));
-    if (node.columns.length === 0) {
-      this.append(` ${this.compiler.emptyInsertValues()}`);
-    } else {
-      this.append(' (').list(node.columns, (column) => this.identifier(column)).append(') VALUES ');
-      this.list(node.rows, (row) => {
-        this.append('(').list(row, (value) => this.expr(value)).append(')');
-      });
-    }
-    this.compiler.conflictClause(this, node.conflict);
-    this.compiler.returning(this, node.returning);
-  }
-
-  update(node: UpdateNode): void {
-    this.append('UPDATE ').append(this.compiler.quoteTable(node.table.name, node.table.schema)).append(' SET ');
-    this.list(node.set, (assignment) => this.identifier(assignment.column).append(' = ').expr(assignment.value));
-    this.limitedWhere(node);
-    this.compiler.returning(this, node.returning);
-  }
-
-  delete(node: DeleteNode): void {
-    this.append('DELETE FROM ').append(this.compiler.quoteTable(node.table.name, node.table.schema));
-    this.limitedWhere(node);
-    this.compiler.returning(this, node.returning);
-  }
-
-  /** The WHERE and LIMIT of an UPDATE/DELETE: native, or through the row identity where LIMIT is not. */
-  private limitedWhere(node: UpdateNode | DeleteNode): void {
-    const identity = this.compiler.limitedRowIdentity;
-    if (node.limit === undefined || identity === undefined) {
-      if (node.where) this.append(' WHERE ').expr(node.where);
-      this.compiler.updateLimit(this, node.limit);
-      return;
-    }
-    this.append(` WHERE ${identity} IN (SELECT ${identity} FROM `).append(this.compiler.quoteTable(node.table.name, node.table.schema));
-    if (node.where) this.append(' WHERE ').expr(node.where);
-    this.append(' LIMIT ').param(node.limit).append(')');
   }
 
   expr(node: ExprNode): this {
