@@ -14,7 +14,7 @@ import { QueryRunner, type Logging } from './query/query-runner.js';
 import { QueryInterface } from './schema/query-interface.js';
 import { runRawQuery, type RawQueryOptions } from './raw-query.js';
 import { and, cast, col, fn, json, literal, or, where } from './sql/sql-helpers.js';
-import { runManaged, Transaction, TYPES, type TransactionOptions } from './transaction/transaction.js';
+import { startTransaction, Transaction, TYPES, type TransactionOptions } from './transaction/transaction.js';
 import { cls, transactionStorage, type ClsNamespace } from './transaction/transaction-context.js';
 import { sequelizeStatics } from './statics.js';
 import { QueryTypes } from './query-types.js';
@@ -178,18 +178,7 @@ export class Sequelize implements ModelHost {
       readOnly: false,
       ...(typeof optionsOrWork === 'object' && optionsOrWork !== null ? optionsOrWork : {}),
     };
-    if (!work) {
-      const transaction = new Transaction(this.queryRunner, options);
-      await transaction.begin(true);
-      return transaction;
-    }
-    if (options.transaction === undefined) {
-      const ambient = transactionStorage.getStore() as Transaction | undefined;
-      if (ambient && !ambient.finished) options.transaction = ambient;
-    }
-    const transaction = new Transaction(this.queryRunner, options);
-    await transaction.begin();
-    return runManaged(transaction, work);
+    return startTransaction(this.queryRunner, options, work);
   }
 
   /** Runs multi-step work atomically: in the caller's transaction if there is one, else in a new managed one. */

@@ -171,3 +171,22 @@ export function runManaged<T>(transaction: Transaction, work: (transaction: Tran
     return result;
   });
 }
+
+/**
+ * `sequelize.transaction()`: begun and handed back without `work` (unmanaged), else `work` run in a managed
+ * one, nested as a savepoint in the ambient managed transaction if there is one.
+ */
+export async function startTransaction<T>(runner: QueryRunner, options: TransactionOptions, work?: (transaction: Transaction) => Promise<T>): Promise<T | Transaction> {
+  if (!work) {
+    const transaction = new Transaction(runner, options);
+    await transaction.begin(true);
+    return transaction;
+  }
+  if (options.transaction === undefined) {
+    const ambient = transactionStorage.getStore() as Transaction | undefined;
+    if (ambient && !ambient.finished) options.transaction = ambient;
+  }
+  const transaction = new Transaction(runner, options);
+  await transaction.begin();
+  return runManaged(transaction, work);
+}
