@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { BaseError, DatabaseError, DataTypes, EagerLoadingError, ForeignKeyConstraintError, Op, QueryError, Sequelize, UniqueConstraintError, UsageError, ValidationError, type Model, type ModelStatic } from '../src/index.js';
+import { BaseError, ConnectionAcquireTimeoutError, DatabaseError, DataTypes, EagerLoadingError, ForeignKeyConstraintError, Op, QueryError, Sequelize, UniqueConstraintError, UsageError, ValidationError, type Model, type ModelStatic } from '../src/index.js';
 import { captureSql, connect, testDatabaseUrl, testDialects } from './setup/dialects.js';
 
 for (const dialect of testDialects) {
@@ -129,6 +129,14 @@ for (const dialect of testDialects) {
       await assert.rejects(victim.rollback(), /finished with state: rollback/);
       await survivor.commit();
       assert.equal(await Row.count({ where: { n: [11, 21] } }), 1);
+    });
+
+    test('no free connection within pool.acquire: ConnectionAcquireTimeoutError, "Operation timeout" as v6 says', { skip: dialect === 'sqlite' ? 'SQLite has one connection and no acquire timeout' : false }, async () => {
+      const small = new Sequelize(testDatabaseUrl(dialect), { logging: false, pool: { max: 1, acquire: 300 } });
+      const holding = await small.transaction();
+      await assert.rejects(small.query('SELECT 1', { transaction: null }), (error: Error) => error instanceof ConnectionAcquireTimeoutError && error.name === 'SequelizeConnectionAcquireTimeoutError' && /^Operation timeout/.test(error.message));
+      await holding.rollback();
+      await small.close();
     });
 
     test('validation errors as v6 shows them: lower-cased validator keys, no message key in JSON', async () => {

@@ -37,7 +37,12 @@ export function convertConnectionError(error: unknown): Error {
   if (code === 'ETIMEDOUT') return new ConnectionTimedOutError(driverError);
   if (code === '28P01' || code === '28000') return new AccessDeniedError(driverError);
   // pg's pool gave up waiting for a free client within `pool.acquire` ms.
-  if (/timeout exceeded when trying to connect/i.test(driverError.message)) return new ConnectionAcquireTimeoutError(driverError);
+  if (/timeout exceeded when trying to connect/i.test(driverError.message)) {
+    // v6's message first ("Operation timeout"), as on the other dialects; pg's own words after it.
+    const timedOut = new ConnectionAcquireTimeoutError(driverError);
+    timedOut.message = `Operation timeout: no connection was free within pool.acquire (pg: ${driverError.message}).`;
+    return timedOut;
+  }
   // The server did not answer within `dialectOptions.connectionTimeoutMillis` / `pool.acquire`.
   if (/Connection terminated due to connection timeout/i.test(driverError.message)) return new ConnectionTimedOutError(driverError);
   return new ConnectionError(driverError);
