@@ -1,4 +1,5 @@
 import type { RetryOptions } from './config.js';
+import { nestDottedKeys } from './utils/object.js';
 import { UsageError } from './errors/usage-errors.js';
 import { bindRawQuery } from './query/raw-sql.js';
 import type { Logging, QueryRunner, RunOptions } from './query/query-runner.js';
@@ -62,18 +63,6 @@ function attributeValues(model: ModelLike, runner: QueryRunner): (row: Record<st
   };
 }
 
-/** `a.b` keys become nested objects, as `nest: true` asks. */
-export function nestRow(row: Record<string, unknown>): Record<string, unknown> {
-  const nested: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row)) {
-    const path = key.split('.');
-    let cursor = nested;
-    for (const part of path.slice(0, -1)) cursor = (cursor[part] ??= {}) as Record<string, unknown>;
-    cursor[path[path.length - 1]!] = value;
-  }
-  return nested;
-}
-
 /** `sequelize.query`: values bound as parameters, results shaped per query type as Sequelize shapes them. */
 export async function runRawQuery(runner: QueryRunner, input: string | { query: string; values?: unknown[] }, options: RawQueryOptions): Promise<unknown> {
   const text = typeof input === 'string' ? input : input.query;
@@ -98,7 +87,7 @@ export async function runRawQuery(runner: QueryRunner, input: string | { query: 
   const hydrate = model !== undefined && options.mapToModel !== false && !options.raw;
   // Instances convert their values by attribute type below; other rows get what v6's driver gives.
   let rows = !hydrate && shapes.driverRows ? shapes.driverRows(result) : result.rows;
-  if (options.nest) rows = rows.map(nestRow);
+  if (options.nest) rows = rows.map(nestDottedKeys);
 
   switch (type) {
     case QueryTypes.SELECT: {

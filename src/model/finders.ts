@@ -8,7 +8,7 @@ import type { BuildContext } from '../query/query-context.js';
 import { sql, type ExprNode, type SelectNode } from '../sql/nodes.js';
 import { buildWhere, unknownAttribute } from '../query/where.js';
 import { Op } from '../sql/operators.js';
-import { isPlainObject } from '../utils/object.js';
+import { isPlainObject, nestDottedKeys } from '../utils/object.js';
 import { hasHooks, runHooks, type BuildOptions, type ModelClass, type ModelInstance } from './model-internals.js';
 import { readOptions, rootContext, runOptions } from './query-scope.js';
 import { rowConverter, rowReader, type RowConverter, type RowReader } from './row-mapper.js';
@@ -54,7 +54,7 @@ export async function findAll(model: ModelClass, given?: FindOptions): Promise<u
     const rows = await runner.rows(runner.dialect.compiler.compile(root.node), readOptions(options));
     const convert = rowConverter(model.definition, runner.dialect, root.columns, options.raw === true);
     if (options.raw) {
-      results = options.nest ? rows.map((row) => nestDotted(convert(row))) : rows.map(convert);
+      results = options.nest ? rows.map((row) => nestDottedKeys(convert(row))) : rows.map(convert);
     } else {
       const attributes = options.attributes === undefined ? undefined : shownAttributes(model, options.attributes, root.columns.map((column) => column.key));
       // One options object for the whole result: hydrated instances only ever read it.
@@ -69,18 +69,6 @@ export async function findAll(model: ModelClass, given?: FindOptions): Promise<u
   // `plain: true` asks for the first row alone, as Sequelize's findAll answers it.
   if (options.plain) return (results[0] ?? null) as unknown as unknown[];
   return results;
-}
-
-/** `raw: true, nest: true`: keys such as `owner.name` become `{ owner: { name } }`, as Sequelize nests them. */
-function nestDotted(row: Record<string, unknown>): Record<string, unknown> {
-  const nested: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row)) {
-    const path = key.split('.');
-    let target = nested;
-    for (const part of path.slice(0, -1)) target = (target[part] ??= {}) as Record<string, unknown>;
-    target[path[path.length - 1]!] = value;
-  }
-  return nested;
 }
 
 function emptyResult(model: ModelClass, rejectOnEmpty: FindOptions['rejectOnEmpty']): Error {

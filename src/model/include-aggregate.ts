@@ -9,7 +9,7 @@ import { aliasMap, buildRootSelect, findWhere, groupNodes, selectColumns } from 
 import { buildWhere } from '../query/where.js';
 import { sql, type ExprNode, type JoinNode, type SelectNode } from '../sql/nodes.js';
 import { Literal, SqlFragment } from '../sql/sql-helpers.js';
-import { toArray } from '../utils/object.js';
+import { nestDottedKeys, toArray } from '../utils/object.js';
 import { keyOf, loadLevels, neededKeys, stripAdded, withNeededKeys, type Instance } from './include-load.js';
 import { inlineNodes, inlineRead } from './include-inline.js';
 import { JoinedLoader } from './include-joined-load.js';
@@ -133,17 +133,6 @@ function identity(values: Record<string, unknown>, keys: readonly string[]): str
   return keys.map((key) => String(keyOf(values[key]) ?? '\u0000')).join('\u0001');
 }
 
-function nestDotted(row: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row)) {
-    const path = key.split('.');
-    let target = out;
-    for (const step of path.slice(0, -1)) target = (target[step] ??= {}) as Record<string, unknown>;
-    target[path[path.length - 1]!] = value;
-  }
-  return out;
-}
-
 /**
  * Includes read with attributes load one query per level; when the root's where names their columns
  * (`'$toys.price$'`), each keeps only the rows that take part in a matching joined row, as in v6 (the loader of
@@ -195,7 +184,7 @@ export async function loadJoined(model: ModelClass, options: FindOptions, rootCo
   };
   const rows = await runner.rows(runner.dialect.compiler.compile(node), runOptions(options));
   const convert = rowConverter(definition, runner.dialect, select.columns);
-  if (options.raw && loaded.length === 0) return rows.map((row) => (options.nest ? nestDotted(read.strip(convert(row))) : read.strip(convert(row))));
+  if (options.raw && loaded.length === 0) return rows.map((row) => (options.nest ? nestDottedKeys(read.strip(convert(row))) : read.strip(convert(row))));
   const selectedNames = options.attributes === undefined ? undefined : select.columns.map((column) => column.key).filter((name) => !added.includes(name));
   const built = { isNewRecord: false, raw: true, ...(selectedNames ? { attributes: selectedNames } : {}) };
   const seen = new Set<string>();

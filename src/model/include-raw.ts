@@ -1,4 +1,5 @@
 import { linkName, type IncludeNode } from '../query/include-plan.js';
+import { nestDottedKeys } from '../utils/object.js';
 import { isLoaded, type Instance } from './include-load.js';
 import type { ModelClass } from './model-internals.js';
 
@@ -99,17 +100,6 @@ function expandItem(item: Instance, node: IncludeNode, path: string): Flat[] {
   return expand(item, node.children, path).map((nested) => ({ ...own, ...nested }));
 }
 
-function nestKeys(row: Flat): Flat {
-  const result: Flat = {};
-  for (const [key, value] of Object.entries(row)) {
-    const parts = key.split('.');
-    let cursor = result;
-    for (const part of parts.slice(0, -1)) cursor = (cursor[part] ??= {}) as Flat;
-    cursor[parts[parts.length - 1]!] = value;
-  }
-  return result;
-}
-
 export function rawRows(parents: readonly Instance[], tree: readonly IncludeNode[], nest: boolean): Flat[] {
   const hidden = new Set(tree.map((node) => node.as));
   const rows: Flat[] = [];
@@ -117,5 +107,5 @@ export function rawRows(parents: readonly Instance[], tree: readonly IncludeNode
     const own = ownValues(parent, hidden, '');
     for (const combination of expand(parent, tree, '')) rows.push({ ...own, ...combination });
   }
-  return nest ? rows.map(nestKeys) : rows;
+  return nest ? rows.map(nestDottedKeys) : rows;
 }

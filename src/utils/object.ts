@@ -28,24 +28,34 @@ export function entriesWithSymbols(object: object): Array<[string | symbol, unkn
 
 /** cloneDeepPlain that also copies dates and buffers: what v6's toJSON hands out shares nothing with the instance. */
 export function cloneDeepValue<T>(value: T): T {
-  if (value === null || typeof value !== 'object') return value;
-  if (value instanceof Date) return new Date(value.getTime()) as T;
-  if (Buffer.isBuffer(value)) return Buffer.from(value) as T;
-  if (Array.isArray(value)) return value.map((item) => cloneDeepValue(item)) as T;
-  if (isPlainObject(value)) {
-    const copy: Record<string | symbol, unknown> = {};
-    for (const [key, item] of entriesWithSymbols(value)) copy[key] = cloneDeepValue(item);
-    return copy as T;
-  }
+  return cloneDeepPlain(value, copyDateOrBuffer);
+}
+
+function copyDateOrBuffer(value: unknown): unknown {
+  if (value instanceof Date) return new Date(value.getTime());
+  if (Buffer.isBuffer(value)) return Buffer.from(value);
   return value;
 }
 
-export function cloneDeepPlain<T>(value: T): T {
-  if (Array.isArray(value)) return value.map((item) => cloneDeepPlain(item)) as T;
+/** Arrays and plain objects (symbol keys too) copied all the way down; any other value as `copyOther` gives it. */
+export function cloneDeepPlain<T>(value: T, copyOther: (value: unknown) => unknown = (other) => other): T {
+  if (Array.isArray(value)) return value.map((item) => cloneDeepPlain(item, copyOther)) as T;
   if (isPlainObject(value)) {
     const copy: Record<string | symbol, unknown> = {};
-    for (const [key, item] of entriesWithSymbols(value)) copy[key] = cloneDeepPlain(item);
+    for (const [key, item] of entriesWithSymbols(value)) copy[key] = cloneDeepPlain(item, copyOther);
     return copy as T;
   }
-  return value;
+  return copyOther(value) as T;
+}
+
+/** `nest: true`: keys such as `owner.name` become `{ owner: { name } }`, as Sequelize nests raw rows. */
+export function nestDottedKeys(row: Record<string, unknown>): Record<string, unknown> {
+  const nested: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) {
+    const path = key.split('.');
+    let cursor = nested;
+    for (const part of path.slice(0, -1)) cursor = (cursor[part] ??= {}) as Record<string, unknown>;
+    cursor[path[path.length - 1]!] = value;
+  }
+  return nested;
 }
