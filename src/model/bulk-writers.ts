@@ -112,10 +112,9 @@ export async function update(model: ModelClass, values: Record<string, unknown>,
  */
 function afterRecordHooks(model: ModelClass, instances: readonly ModelInstance[], changes: Record<string, unknown>): Record<string, unknown> | 'row by row' {
   const definition = model.definition;
-  const stored = (key: string) => definition.attribute(key) !== undefined && !isVirtual(definition.attributes[key]!);
-  const sets = instances.map((instance) => Object.fromEntries((instance.changed() || []).filter(stored).map((key) => [key, instance.dataValues[key]])));
+  const sets = changeSets(instances, (key) => definition.attribute(key) !== undefined && !isVirtual(definition.attributes[key]!));
   if (sets.length === 0) return changes;
-  if (sets.every((set) => isDeepStrictEqual(set, sets[0]))) return Object.keys(sets[0]!).length > 0 ? { ...changes, ...sets[0] } : changes;
+  if (allEqual(sets)) return Object.keys(sets[0]!).length > 0 ? { ...changes, ...sets[0] } : changes;
   const asUpdated = instances.every((instance) => Object.keys(changes).every((key) => isDeepStrictEqual(instance.dataValues[key], changes[key])));
   return asUpdated ? changes : 'row by row';
 }
@@ -126,9 +125,15 @@ function afterRecordHooks(model: ModelClass, instances: readonly ModelInstance[]
  * where the server counts only the rows it changed.
  */
 function sameChanges(instances: readonly ModelInstance[]): boolean {
-  const sets = instances.map((instance) => Object.fromEntries((instance.changed() || []).map((key) => [key, instance.dataValues[key]])));
-  return sets.every((set) => isDeepStrictEqual(set, sets[0]));
+  return allEqual(changeSets(instances));
 }
+
+/** Each record's changed keys (those `keep` allows) with their values. */
+function changeSets(instances: readonly ModelInstance[], keep: (key: string) => boolean = () => true): Array<Record<string, unknown>> {
+  return instances.map((instance) => Object.fromEntries((instance.changed() || []).filter(keep).map((key) => [key, instance.dataValues[key]])));
+}
+
+const allEqual = (sets: ReadonlyArray<Record<string, unknown>>) => sets.every((set) => isDeepStrictEqual(set, sets[0]));
 
 export async function destroy(model: ModelClass, given?: DestroyOptions): Promise<number> {
   let options = given;
