@@ -1,5 +1,5 @@
 import { AggregateError, BulkRecordError, UsageError } from '../errors/usage-errors.js';
-import { expandAll } from '../query/include-all.js';
+import { withAllExpanded } from '../query/include-all.js';
 import { associationOf, planIncludes, type IncludeModel, type IncludeNode } from '../query/include-plan.js';
 import { isPlainObject, toArray } from '../utils/object.js';
 import { setIncluded, type Instance } from './include-load.js';
@@ -25,10 +25,7 @@ function isInstanceOf(value: unknown, model: IncludeModel): value is Instance {
 
 /** The include item of `options.include` that names `association`, if any (`{ all: true }` expanded, as v6 builds with it). */
 function includeItemFor(model: IncludeModel, include: unknown, as: string): { item: unknown; model: IncludeModel } | undefined {
-  const given = toArray(include);
-  const isAll = (item: unknown) => isPlainObject(item) && item['all'] !== undefined && item['all'] !== false;
-  const items = [...given.filter((item) => !isAll(item)), ...given.filter(isAll).flatMap((item) => expandAll(model, item as Record<string, unknown>))];
-  for (const item of items) {
+  for (const item of withAllExpanded(model, include)) {
     const resolved = associationOf(model, item);
     if (resolved.association.as === as) return { item, model: resolved.model };
   }

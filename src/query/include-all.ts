@@ -1,4 +1,5 @@
 import { EagerLoadingError } from '../errors/usage-errors.js';
+import { isPlainObject, toArray } from '../utils/object.js';
 import type { AnyAssociation, IncludeModel } from './include-plan.js';
 
 /* `include: { all }` (v6's expansion of every association of a model into include items) and the helpers it shares with the planner. */
@@ -33,6 +34,13 @@ function allowedKinds(source: IncludeModel, all: unknown): readonly string[] {
  * expands it: with `nested`, recursively, never back into a model above on the path from where the `all` stands
  * (so one include back to the source itself, Person friends, but none back up); without, one level, of everything.
  */
+/** An `include` option as a list, its `{ all }` items expanded after the items given one by one (which win over them), as in v6. */
+export function withAllExpanded(source: IncludeModel, include: unknown): unknown[] {
+  const given = toArray(include);
+  const isAll = (item: unknown) => isPlainObject(item) && item['all'] !== undefined && item['all'] !== false;
+  return [...given.filter((item) => !isAll(item)), ...given.filter(isAll).flatMap((item) => expandAll(source, item as Record<string, unknown>))];
+}
+
 export function expandAll(source: IncludeModel, options: Record<string, unknown>): unknown[] {
   const kinds = allowedKinds(source, options['all']);
   const { all: _all, nested, ...rest } = options;

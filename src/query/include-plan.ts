@@ -8,7 +8,7 @@ import { isPlainObject, toArray } from '../utils/object.js';
 import type { FindAttributeOptions } from './find-options.js';
 import type { BuildContext } from './query-context.js';
 import { selectColumns } from './select-builder.js';
-import { associationsOf, baseOf, expandAll } from './include-all.js';
+import { associationsOf, baseOf, withAllExpanded } from './include-all.js';
 import { buildWhere } from './where.js';
 
 /*
@@ -221,10 +221,7 @@ export function linkName(node: IncludeNode): string {
 
 /** Resolves the `include` option of a finder on `source` into the include tree. */
 export function planIncludes(source: IncludeModel, include: unknown, dialect: Dialect, parentAlias = ''): IncludeNode[] {
-  // As v6, what `all` expands to comes after the includes given one by one, which win over it.
-  const given = toArray(include);
-  const isAll = (item: unknown) => isPlainObject(item) && item['all'] !== undefined && item['all'] !== false;
-  const items = [...given.filter((item) => !isAll(item)), ...given.filter(isAll).flatMap((item) => expandAll(source, item as Record<string, unknown>))];
+  const items = withAllExpanded(source, include);
   const nodes: IncludeNode[] = [];
   for (const item of items) {
     const { association, model } = associationOf(source, item);
