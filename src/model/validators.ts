@@ -12,12 +12,15 @@ const regexOf = (args: unknown[]): RegExp => {
   return new RegExp(String(pattern), typeof flags === 'string' ? flags : '');
 };
 
-/** The same names Sequelize accepts, backed by the `validator` package. */
+const matches: BuiltIn = (text, args) => regexOf(args).test(text);
+const doesNotMatch: BuiltIn = (text, args) => !regexOf(args).test(text);
+
+/** The same names Sequelize accepts, backed by the `validator` package (`regex`/`notRegex` are v6's other names of `is`/`not`). */
 export const builtInValidators: Record<string, BuiltIn> = {
-  is: (text, args) => regexOf(args).test(text),
-  not: (text, args) => !regexOf(args).test(text),
-  regex: (text, args) => regexOf(args).test(text),
-  notRegex: (text, args) => !regexOf(args).test(text),
+  is: matches,
+  not: doesNotMatch,
+  regex: matches,
+  notRegex: doesNotMatch,
   isEmail: (text, args) => validator.isEmail(text, args[0] as never),
   // A copy: the validator package fills in its defaults, which Sequelize's reported isUrl arguments never show.
   isUrl: (text, args) => validator.isURL(text, (args[0] && typeof args[0] === 'object' ? { ...args[0] } : args[0]) as never),
